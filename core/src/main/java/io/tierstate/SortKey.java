@@ -1,0 +1,9 @@
+package io.tierstate;
+
+/** How {@link DeploymentQuery} orders deployments. */
+public enum SortKey {
+    /** By stack name, A to Z (the default). */
+    NAME,
+    /** By creation time, oldest first; deployments without one come last. */
+    CREATED
+}

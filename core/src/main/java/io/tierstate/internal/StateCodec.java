@@ -1,0 +1,336 @@
+package io.tierstate.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.tierstate.CorruptStateException;
+import io.tierstate.TierStateException;
+import io.tierstate.migration.InvalidStateDocumentException;
+import io.tierstate.migration.MigrationResult;
+import io.tierstate.migration.StateMigrator;
+import io.tierstate.model.DeploymentState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The one JSON codec of state documents: bytes to a migrated v3 tree to {@link DeploymentState},
+ * and back. Shared by every store; not API (see {@code StateJson} for the public entry points).
+ *
+ * <p>Limits protect the reader from hostile files: documents over {@link #MAX_DOCUMENT_BYTES} and
+ * nesting deeper than {@link #MAX_NESTING_DEPTH} are refused as corrupt.
+ */
+public final class StateCodec {
+
+    /** The largest state document read: real ones are a few kilobytes. */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+    /** The deepest nesting read: GeuseMaker documents nest about six levels. */
+    public static final int MAX_NESTING_DEPTH = 200;
+
+    private static final ObjectMapper MAPPER = createMapper();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new PythonStylePrinter());
+    private static final StateMigrator MIGRATOR = StateMigrator.standard();
+
+    private StateCodec() {}
+
+    /** @return the configured mapper (exact decimals, timestamps and money as the format says) */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Parses bytes into a JSON tree without interpreting it.
+     *
+     * @param bytes the document
+     * @param source the file or object name for messages
+     * @return the tree
+     * @throws CorruptStateException for anything but one JSON object within the limits
+     */
+    public static ObjectNode parseTree(byte[] bytes, String source) {
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new CorruptStateException(source, 0, 0, "is " + bytes.length + " bytes; state documents over "
+                    + MAX_DOCUMENT_BYTES + " bytes are refused (a real one is a few kilobytes)", null);
+        }
+        if (bytes.length == 0 || isBlank(bytes)) {
+            throw new CorruptStateException(source, 0, 0, "is empty, not a JSON object", null);
+        }
+        JsonNode node;
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            node = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new CorruptStateException(source, at.getLineNr(), at.getColumnNr(),
+                        "has content after the end of the JSON document", null);
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new CorruptStateException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new CorruptStateException(source, 1, 1, "holds " + describe(node)
+                    + " at the top level; a state document is a JSON object", null);
+        }
+        return (ObjectNode) node;
+    }
+
+    /**
+     * Migrates a tree to the current schema in memory.
+     *
+     * @param tree the document as stored
+     * @param source the file or object name for messages
+     * @return the migration result (the input is not changed)
+     * @throws io.tierstate.migration.UnsupportedSchemaVersionException for documents newer than v3
+     * @throws CorruptStateException for documents whose version or shape cannot be read
+     */
+    public static MigrationResult migrate(ObjectNode tree, String source) {
+        try {
+            return MIGRATOR.migrate(tree, source);
+        } catch (InvalidStateDocumentException e) {
+            if (e.getClass() != InvalidStateDocumentException.class) {
+                throw e; // conflicting fields and the like: typed, with their own advice
+            }
+            throw new CorruptStateException(source, 0, 0, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Maps a v3 tree to the model.
+     *
+     * @param tree a document at the current schema version
+     * @param source the file or object name for messages
+     * @return the state
+     * @throws CorruptStateException naming the field that has the wrong type or value
+     */
+    public static DeploymentState fromTree(ObjectNode tree, String source) {
+        try {
+            return MAPPER.treeToValue(tree, DeploymentState.class);
+        } catch (JsonMappingException e) {
+            throw new CorruptStateException(source, 0, 0, "field " + pointer(e) + ": " + rootMessage(e), e);
+        } catch (JsonProcessingException e) {
+            throw new CorruptStateException(source, 0, 0, e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CorruptStateException(source, 0, 0, rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Reads bytes all the way: parse, migrate in memory, map.
+     *
+     * @param bytes the document
+     * @param source the file or object name for messages
+     * @return the state at the current schema version
+     */
+    public static DeploymentState read(byte[] bytes, String source) {
+        return fromTree(migrate(parseTree(bytes, source), source).document(), source);
+    }
+
+    /**
+     * Maps the model to a tree.
+     *
+     * @param state the state
+     * @return its JSON tree
+     */
+    public static ObjectNode toTree(DeploymentState state) {
+        return MAPPER.valueToTree(state);
+    }
+
+    /**
+     * Writes a state as pretty-printed UTF-8 JSON, absent values omitted, ending with a newline.
+     *
+     * @param state the state
+     * @return the bytes
+     */
+    public static byte[] write(DeploymentState state) {
+        return writeTree(toTree(state));
+    }
+
+    /**
+     * Writes a tree as pretty-printed UTF-8 JSON ending with a newline.
+     *
+     * @param tree the tree
+     * @return the bytes
+     */
+    public static byte[] writeTree(JsonNode tree) {
+        try {
+            byte[] body = PRETTY.writeValueAsBytes(tree);
+            byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+            out[body.length] = '\n';
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new TierStateException("could not write state as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .build())
+                .build();
+        SimpleModule formats = new SimpleModule("tierstate-state-format");
+        formats.addSerializer(Instant.class, new InstantSerializer());
+        formats.addDeserializer(Instant.class, new InstantDeserializer());
+        formats.addSerializer(BigDecimal.class, new MoneySerializer());
+        return new ObjectMapper(factory)
+                .registerModule(new Jdk8Module())
+                .registerModule(formats)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder p = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            p.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return p.length() == 0 ? "/" : p.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : t.getMessage();
+        if (m != null && m.startsWith("Cannot build ")) {
+            m = "missing required field: " + m.substring(m.indexOf('[') >= 0 ? m.indexOf('[') : 0);
+        }
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private static final class InstantSerializer extends StdScalarSerializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        InstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(Timestamps.format(value));
+        }
+    }
+
+    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        InstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                try {
+                    return Timestamps.parse(p.getText());
+                } catch (IllegalArgumentException e) {
+                    return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), e.getMessage());
+                }
+            }
+            if (p.currentToken().isNumeric()) {
+                BigDecimal seconds = p.getDecimalValue();
+                return Instant.ofEpochSecond(seconds.longValue(),
+                        seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            }
+            return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+        }
+    }
+
+    /** Indents like Python's {@code json.dumps(indent=2)}: {@code "key": value}, and {@code []} for empty arrays. */
+    private static final class PythonStylePrinter extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        PythonStylePrinter() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            indentObjectsWith(new DefaultIndenter("  ", "\n"));
+            indentArraysWith(new DefaultIndenter("  ", "\n"));
+        }
+
+        @Override
+        public PythonStylePrinter createInstance() {
+            return new PythonStylePrinter();
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                _nesting--;
+                g.writeRaw(']');
+                return;
+            }
+            super.writeEndArray(g, nrOfValues);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries == 0) {
+                _nesting--;
+                g.writeRaw('}');
+                return;
+            }
+            super.writeEndObject(g, nrOfEntries);
+        }
+    }
+
+    /** Money is written as a JSON string, exactly, as GeuseMaker's pydantic Decimals are. */
+    private static final class MoneySerializer extends StdScalarSerializer<BigDecimal> {
+        private static final long serialVersionUID = 1L;
+
+        MoneySerializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring shared by the other packages; not API, may change in any release. */
+package io.tierstate.internal;

@@ -1,0 +1,113 @@
+package io.tierstate.port;
+
+import io.tierstate.model.DeploymentState;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where deployment state lives: the file store by default, or any store with the same guarantees.
+ *
+ * <p>Every implementation promises: a write is atomic (a reader sees the old or the new document,
+ * never a torn one); no update is lost between concurrent writers (threads and processes), through
+ * a per-deployment lock or optimistic concurrency on {@link DeploymentState#serial()}; reading never
+ * writes; a document that cannot be read raises {@link io.tierstate.CorruptStateException} and is
+ * left exactly as it was; names are checked with {@link io.tierstate.model.StackName} before use;
+ * the previous document is kept as a backup before it is overwritten.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** @return where this store keeps state, for messages, e.g. {@code file store at /home/me/.tierstate} */
+    String describe();
+
+    /**
+     * Reads one deployment, migrated to the current schema in memory (nothing is written).
+     *
+     * @param name the stack name
+     * @return the state, or empty when none is stored
+     */
+    Optional<DeploymentState> find(String name);
+
+    /**
+     * Stores a new deployment.
+     *
+     * @param state the state; its serial is ignored
+     * @return the stored state (serial 1, {@code updated_at} set, {@code created_at} set when absent)
+     * @throws io.tierstate.DeploymentExistsException when the name is taken
+     */
+    DeploymentState create(DeploymentState state);
+
+    /**
+     * Stores a state that was read earlier, refusing it if someone else wrote since (its serial is
+     * not the stored one). A state with serial 0 whose name is not stored yet is created.
+     *
+     * @param state the changed state
+     * @return the stored state, serial incremented
+     * @throws io.tierstate.StateConflictException when the stored state changed since it was read
+     */
+    DeploymentState save(DeploymentState state);
+
+    /**
+     * Atomically reads, changes and writes one deployment; concurrent updates are applied one after
+     * the other and none is lost. When the function returns an equal state nothing is written.
+     *
+     * @param name the stack name
+     * @param change the change; it may run more than once on stores that retry conflicts, so keep it free of side effects
+     * @return the stored state
+     * @throws io.tierstate.DeploymentNotFoundException when nothing is stored under the name
+     */
+    DeploymentState update(String name, UnaryOperator<DeploymentState> change);
+
+    /**
+     * Removes a deployment's live state, keeping a backup of it.
+     *
+     * @param name the stack name
+     * @return whether there was state to remove
+     */
+    boolean delete(String name);
+
+    /**
+     * Moves a deployment's state to the archive (after a completed destroy) and removes the live state.
+     *
+     * @param name the stack name
+     * @return where the archived document is
+     */
+    String archive(String name);
+
+    /**
+     * Reads every deployment; a document that cannot be read is reported, not thrown.
+     *
+     * @return the readable states, by name, and the problems
+     */
+    StateListing list();
+
+    /**
+     * Upgrades one stored document to the current schema, keeping a backup of the original bytes.
+     *
+     * @param name the stack name
+     * @param dryRun when true, only report what would be done
+     * @return what was (or would be) done
+     */
+    MigrationOutcome migrate(String name, boolean dryRun);
+
+    /**
+     * Lists the backups of one deployment, newest first.
+     *
+     * @param name the stack name
+     * @return the backups
+     */
+    List<StateBackup> backups(String name);
+
+    /**
+     * Makes a backup the live state again (the current state is backed up first).
+     *
+     * @param name the stack name
+     * @param backup one of {@link #backups(String)}
+     * @return the restored state as now stored
+     */
+    DeploymentState restore(String name, StateBackup backup);
+
+    /** Releases what the store holds; the default does nothing. */
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,104 @@
+package io.tierstate.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Crash-safe file writes: temp file in the same directory, fsync, atomic rename, fsync of the
+ * directory. After a crash at any instant the target holds the old bytes or the new ones.
+ */
+final class AtomicFiles {
+
+    static final String TEMP_MARKER = ".tmp-";
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final FileAttribute<?>[] FILE_ATTRS = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            : new FileAttribute<?>[0];
+    private static final FileAttribute<?>[] DIR_ATTRS = POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            : new FileAttribute<?>[0];
+
+    private AtomicFiles() {}
+
+    /** Creates a directory and its missing parents, the created ones {@code 0700}. */
+    static void ensureDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, DIR_ATTRS);
+        }
+    }
+
+    /** Replaces {@code target} with {@code bytes} atomically and durably; the file is {@code 0600}. */
+    static void write(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        ensureDirectory(dir);
+        Path temp = dir.resolve("." + target.getFileName() + TEMP_MARKER
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        try {
+            try (FileChannel ch = FileChannel.open(temp, new java.util.HashSet<>(java.util.List.of(
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), FILE_ATTRS)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Creates {@code target} with {@code bytes} durably; fails if it exists. */
+    static void writeNew(Path target, byte[] bytes) throws IOException {
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        write(target, bytes);
+    }
+
+    /** Deletes a file and makes the deletion durable. */
+    static boolean delete(Path target) throws IOException {
+        boolean deleted = Files.deleteIfExists(target);
+        if (deleted) {
+            syncDirectory(target.toAbsolutePath().getParent());
+        }
+        return deleted;
+    }
+
+    /** Makes a directory's entries (renames, deletions) durable; a no-op where the OS cannot. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open directories; its rename is durable enough for our purpose
+        }
+    }
+
+    /** Removes temp files a killed writer left behind for one target; call under its lock. */
+    static void removeStaleTemps(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + TEMP_MARKER;
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path stale : entries) {
+                Files.deleteIfExists(stale);
+            }
+        } catch (IOException e) {
+            // best effort: a stale temp file is ignored by every reader
+        }
+    }
+}

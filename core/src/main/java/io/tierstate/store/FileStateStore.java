@@ -1,0 +1,679 @@
+package io.tierstate.store;
+
+import io.tierstate.CorruptStateException;
+import io.tierstate.DeploymentExistsException;
+import io.tierstate.DeploymentNotFoundException;
+import io.tierstate.StateConflictException;
+import io.tierstate.StateLockException;
+import io.tierstate.StateStoreException;
+import io.tierstate.TierStateException;
+import io.tierstate.internal.StateCodec;
+import io.tierstate.migration.MigrationResult;
+import io.tierstate.migration.SchemaVersion;
+import io.tierstate.model.DeploymentState;
+import io.tierstate.model.StackName;
+import io.tierstate.port.MigrationOutcome;
+import io.tierstate.port.StateBackup;
+import io.tierstate.port.StateListing;
+import io.tierstate.port.StateProblem;
+import io.tierstate.port.StateStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default {@link StateStore}: one JSON file per deployment under a home directory,
+ * in GeuseMaker's layout, so pointing it at {@code ~/.geusemaker} just works.
+ *
+ * <pre>
+ * HOME/deployments/STACK.json                          the live state (0600)
+ * HOME/backups/STACK/STACK[-LABEL]-yyyyMMddTHHmmssSSS.json.gz   earlier versions, gzip
+ * HOME/archive/STACK-yyyyMMddTHHmmssSSS.json            the state of a completed destroy
+ * HOME/locks/STACK.lock                                 the per-deployment lock file
+ * </pre>
+ *
+ * <p>Writes go to a temp file, are fsynced, renamed over the target and the directory is fsynced,
+ * so a crash leaves the old document or the new one. Writers take the deployment's lock (a
+ * {@link FileLock} on its lock file, shared by threads and processes) and bump {@code serial}.
+ * Before every overwrite the old bytes are kept as a gzip backup; routine backups are pruned to the
+ * newest {@link Builder#backupsKept(int) ten}; backups taken before a schema upgrade, a delete or a
+ * restore are labelled and never pruned. Reading never writes, not even a directory.
+ *
+ * <pre>{@code
+ * try (FileStateStore store = FileStateStore.open(Path.of(System.getProperty("user.home"), ".geusemaker"))) {
+ *     store.list().states().forEach(s -> System.out.println(s.stackName() + " " + s.status()));
+ * }
+ * }</pre>
+ */
+public final class FileStateStore implements StateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileStateStore.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
+    private static final int STAMP_LENGTH = 18;
+    private static final String JSON = ".json";
+    private static final String GZ = ".json.gz";
+
+    private final Path home;
+    private final Path deployments;
+    private final Path backups;
+    private final Path archive;
+    private final Path locks;
+    private final Clock clock;
+    private final Duration lockTimeout;
+    private final int backupsKept;
+    private final ConcurrentHashMap<String, ReentrantLock> threadLocks = new ConcurrentHashMap<>();
+
+    private FileStateStore(Builder b) {
+        this.home = b.home.toAbsolutePath().normalize();
+        this.deployments = home.resolve("deployments");
+        this.backups = home.resolve("backups");
+        this.archive = home.resolve("archive");
+        this.locks = home.resolve("locks");
+        this.clock = b.clock;
+        this.lockTimeout = b.lockTimeout;
+        this.backupsKept = b.backupsKept;
+    }
+
+    /**
+     * Opens the store rooted at a home directory with the defaults (lock timeout 30 s, ten routine
+     * backups kept). Nothing is created until the first write.
+     *
+     * @param home e.g. {@code ~/.tierstate} or a GeuseMaker home such as {@code ~/.geusemaker}
+     * @return the store
+     */
+    public static FileStateStore open(Path home) {
+        return builder().home(home).build();
+    }
+
+    /** @return a builder to change the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the home directory */
+    public Path home() {
+        return home;
+    }
+
+    /**
+     * The file of one deployment's live state (whether or not it exists).
+     *
+     * @param name the stack name, validated first
+     * @return {@code HOME/deployments/NAME.json}
+     */
+    public Path file(String name) {
+        return deployments.resolve(StackName.validate(name) + JSON);
+    }
+
+    @Override
+    public String describe() {
+        return "file store at " + home;
+    }
+
+    @Override
+    public Optional<DeploymentState> find(String name) {
+        Path file = file(name);
+        Optional<byte[]> bytes = readIfExists(file);
+        return bytes.map(b -> decode(name, b, file));
+    }
+
+    @Override
+    public DeploymentState create(DeploymentState state) {
+        String name = state.stackName();
+        Path file = file(name);
+        return locked(name, () -> {
+            if (Files.exists(file)) {
+                throw new DeploymentExistsException(name, deployments.toString());
+            }
+            Instant now = clock.instant();
+            DeploymentState stored = state.withSerial(1)
+                    .withCreatedAt(state.createdAt().orElse(now))
+                    .withUpdatedAt(now);
+            writeLive(file, stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public DeploymentState save(DeploymentState state) {
+        String name = state.stackName();
+        Path file = file(name);
+        return locked(name, () -> {
+            Optional<byte[]> current = readIfExists(file);
+            if (current.isEmpty()) {
+                if (state.serial() != 0) {
+                    throw new StateConflictException(name, String.valueOf(state.serial()), "none (it was deleted)");
+                }
+                Instant now = clock.instant();
+                DeploymentState stored = state.withSerial(1).withCreatedAt(state.createdAt().orElse(now)).withUpdatedAt(now);
+                writeLive(file, stored);
+                return stored;
+            }
+            DeploymentState stored = decode(name, current.get(), file);
+            if (stored.serial() != state.serial()) {
+                throw new StateConflictException(name, String.valueOf(state.serial()), String.valueOf(stored.serial()));
+            }
+            return replace(file, current.get(), state.withSerial(stored.serial() + 1).withUpdatedAt(clock.instant()));
+        });
+    }
+
+    @Override
+    public DeploymentState update(String name, UnaryOperator<DeploymentState> change) {
+        Objects.requireNonNull(change, "change");
+        Path file = file(name);
+        return locked(name, () -> {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
+            DeploymentState stored = decode(name, current, file);
+            DeploymentState changed = change.apply(stored);
+            if (changed == null) {
+                throw new IllegalArgumentException("the update function for '" + name + "' returned null; return the changed state");
+            }
+            if (!changed.stackName().equals(name)) {
+                throw new IllegalArgumentException("the update function renamed '" + name + "' to '" + changed.stackName()
+                        + "'; a deployment cannot be renamed in place: create the new name and delete the old one");
+            }
+            if (changed.equals(stored)) {
+                return stored;
+            }
+            return replace(file, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(clock.instant()));
+        });
+    }
+
+    @Override
+    public boolean delete(String name) {
+        Path file = file(name);
+        return locked(name, () -> {
+            Optional<byte[]> current = readIfExists(file);
+            if (current.isEmpty()) {
+                return false;
+            }
+            backup(name, current.get(), "deleted");
+            io(() -> AtomicFiles.delete(file), "delete " + file);
+            LOG.debug("deleted state of {} (backup kept)", name);
+            return true;
+        });
+    }
+
+    @Override
+    public String archive(String name) {
+        Path file = file(name);
+        return locked(name, () -> {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
+            Path target = uniqueStamped(archive, name + "-", JSON);
+            io(() -> {
+                AtomicFiles.writeNew(target, current);
+                AtomicFiles.delete(file);
+                return null;
+            }, "archive " + file);
+            LOG.debug("archived state of {} to {}", name, target);
+            return target.toString();
+        });
+    }
+
+    @Override
+    public StateListing list() {
+        List<DeploymentState> states = new ArrayList<>();
+        List<StateProblem> problems = new ArrayList<>();
+        for (Path file : deploymentFiles()) {
+            String fileName = file.getFileName().toString();
+            String name = fileName.substring(0, fileName.length() - JSON.length());
+            try {
+                if (!StackName.isValid(name)) {
+                    throw new CorruptStateException(file.toString(), 0, 0,
+                            "the file name is not a valid stack name, so TierState cannot address it; rename the file", null);
+                }
+                readIfExists(file).map(b -> decode(name, b, file)).ifPresent(states::add);
+            } catch (TierStateException e) {
+                problems.add(new StateProblem(name, file.toString(), e));
+            }
+        }
+        return new StateListing(states, problems);
+    }
+
+    @Override
+    public MigrationOutcome migrate(String name, boolean dryRun) {
+        Path file = file(name);
+        if (dryRun) {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
+            MigrationResult result = migrated(name, current, file);
+            return outcome(name, file, result, dryRun, Optional.empty());
+        }
+        return locked(name, () -> {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
+            MigrationResult result = migrated(name, current, file);
+            if (!result.changed()) {
+                return outcome(name, file, result, false, Optional.empty());
+            }
+            DeploymentState upgraded = StateCodec.fromTree(result.document(), file.toString());
+            Path kept = backup(name, current, "schema-v" + result.fromVersion());
+            byte[] bytes = StateCodec.write(upgraded.withSerial(upgraded.serial() + 1));
+            io(() -> {
+                AtomicFiles.write(file, bytes);
+                return null;
+            }, "write " + file);
+            LOG.debug("migrated {} from schema v{} to v{}", name, result.fromVersion(), result.toVersion());
+            return outcome(name, file, result, false, Optional.of(kept.toString()));
+        });
+    }
+
+    /** @return the names of every stored deployment file, valid or not, sorted */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Path file : deploymentFiles()) {
+            String f = file.getFileName().toString();
+            names.add(f.substring(0, f.length() - JSON.length()));
+        }
+        return names;
+    }
+
+    @Override
+    public List<StateBackup> backups(String name) {
+        Path dir = backups.resolve(StackName.validate(name));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<StateBackup> found = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().endsWith(GZ))) {
+            for (Path p : entries) {
+                parseBackup(name, p).ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            throw new StateStoreException("cannot list backups in " + dir + ": " + e.getMessage()
+                    + "; check that the directory is readable", e);
+        }
+        found.sort(Comparator.comparing(StateBackup::location, Comparator.comparing(this::stampOf)).reversed());
+        return found;
+    }
+
+    @Override
+    public DeploymentState restore(String name, StateBackup backup) {
+        Path file = file(name);
+        Path source = Path.of(backup.location()).toAbsolutePath().normalize();
+        if (!source.startsWith(backups.resolve(name)) || !Files.isRegularFile(source)) {
+            throw new IllegalArgumentException("backup " + backup.location() + " is not a backup of '" + name
+                    + "' in " + backups.resolve(name) + "; pick one from backups(\"" + name + "\")");
+        }
+        return locked(name, () -> {
+            byte[] restored = io(() -> gunzip(Files.readAllBytes(source)), "read backup " + source);
+            DeploymentState state = decode(name, restored, source);
+            Optional<byte[]> current = readIfExists(file);
+            long serial = 0;
+            if (current.isPresent()) {
+                backup(name, current.get(), "pre-restore");
+                serial = decodeSerial(current.get());
+            }
+            DeploymentState stored = state.withSerial(Math.max(serial, state.serial()) + 1).withUpdatedAt(clock.instant());
+            writeLive(file, stored);
+            return stored;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private MigrationOutcome outcome(String name, Path file, MigrationResult result, boolean dryRun, Optional<String> backup) {
+        MigrationOutcome.Result r = !result.changed() ? MigrationOutcome.Result.UP_TO_DATE
+                : dryRun ? MigrationOutcome.Result.WOULD_MIGRATE : MigrationOutcome.Result.MIGRATED;
+        return new MigrationOutcome(name, file.toString(), r, result.fromVersion(), result.toVersion(),
+                result.appliedSteps(), backup, Optional.empty());
+    }
+
+    private MigrationResult migrated(String name, byte[] bytes, Path file) {
+        MigrationResult result = StateCodec.migrate(StateCodec.parseTree(bytes, file.toString()), file.toString());
+        checkName(name, StateCodec.fromTree(result.document(), file.toString()), file);
+        return result;
+    }
+
+    private DeploymentState replace(Path file, byte[] current, DeploymentState next) {
+        String name = next.stackName();
+        int onDisk = versionOf(current);
+        String label = onDisk < DeploymentState.SCHEMA_VERSION ? "schema-v" + onDisk : null;
+        backup(name, current, label);
+        writeLive(file, next);
+        return next;
+    }
+
+    private void writeLive(Path file, DeploymentState state) {
+        byte[] bytes = StateCodec.write(state);
+        io(() -> {
+            AtomicFiles.removeStaleTemps(file);
+            AtomicFiles.write(file, bytes);
+            return null;
+        }, "write " + file);
+    }
+
+    private Path backup(String name, byte[] original, String label) {
+        Path dir = backups.resolve(name);
+        String prefix = name + "-" + (label == null ? "" : label + "-");
+        return io(() -> {
+            AtomicFiles.ensureDirectory(dir);
+            Path target = uniqueStamped(dir, prefix, GZ);
+            AtomicFiles.writeNew(target, gzip(original));
+            if (label == null) {
+                pruneRoutineBackups(name);
+            }
+            return target;
+        }, "back up " + name + " to " + dir);
+    }
+
+    private void pruneRoutineBackups(String name) {
+        List<StateBackup> routine = backups(name).stream().filter(b -> b.label().isEmpty()).toList();
+        for (int i = backupsKept; i < routine.size(); i++) {
+            Path old = Path.of(routine.get(i).location());
+            io(() -> Files.deleteIfExists(old), "prune backup " + old);
+        }
+    }
+
+    private Path uniqueStamped(Path dir, String prefix, String suffix) throws IOException {
+        AtomicFiles.ensureDirectory(dir);
+        for (int attempt = 0; ; attempt++) {
+            String stamp = STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            Path candidate = dir.resolve(prefix + stamp + suffix);
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+            if (attempt > 1000) {
+                // a frozen test clock: disambiguate with a counter rather than spin forever
+                candidate = dir.resolve(prefix + stamp + "-" + attempt + suffix);
+                if (!Files.exists(candidate)) {
+                    return candidate;
+                }
+            } else {
+                sleepQuietly(1);
+            }
+        }
+    }
+
+    private Optional<StateBackup> parseBackup(String name, Path p) {
+        String f = p.getFileName().toString();
+        String body = f.substring(0, f.length() - GZ.length());
+        if (!body.startsWith(name + "-")) {
+            return Optional.empty();
+        }
+        String rest = body.substring(name.length() + 1);
+        int stampAt = stampStart(rest);
+        if (stampAt < 0) {
+            return Optional.empty();
+        }
+        String label = stampAt == 0 ? null : rest.substring(0, stampAt - 1);
+        Instant at = LocalDateTime.parse(rest.substring(stampAt, stampAt + STAMP_LENGTH), STAMP).toInstant(ZoneOffset.UTC);
+        return Optional.of(new StateBackup(name, p.toString(), at, Optional.ofNullable(label)));
+    }
+
+    private String stampOf(String location) {
+        String f = Path.of(location).getFileName().toString();
+        String body = f.substring(0, f.length() - GZ.length());
+        int at = stampStart(body);
+        return at < 0 ? "" : body.substring(at);
+    }
+
+    /** The stamp is the last 18-character run shaped yyyyMMddTHHmmssSSS (a counter may follow). */
+    private static int stampStart(String s) {
+        for (int i = s.length() - STAMP_LENGTH; i >= 0; i--) {
+            if ((i == 0 || s.charAt(i - 1) == '-') && isStamp(s, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isStamp(String s, int at) {
+        for (int k = 0; k < STAMP_LENGTH; k++) {
+            char c = s.charAt(at + k);
+            if (k == 8 ? c != 'T' : !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Path> deploymentFiles() {
+        if (!Files.isDirectory(deployments)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(deployments, p -> {
+            String f = p.getFileName().toString();
+            return f.endsWith(JSON) && !f.startsWith(".") && Files.isRegularFile(p);
+        })) {
+            entries.forEach(files::add);
+        } catch (IOException e) {
+            throw new StateStoreException("cannot list " + deployments + ": " + e.getMessage()
+                    + "; check that the directory is readable", e);
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return files;
+    }
+
+    private DeploymentState decode(String name, byte[] bytes, Path file) {
+        DeploymentState state = StateCodec.read(bytes, file.toString());
+        checkName(name, state, file);
+        return state;
+    }
+
+    private static void checkName(String name, DeploymentState state, Path file) {
+        if (!state.stackName().equals(name)) {
+            throw new CorruptStateException(file.toString(), 0, 0, "holds stack_name '" + state.stackName()
+                    + "' but is the file of '" + name + "'; rename the file to " + state.stackName() + JSON
+                    + " or correct stack_name", null);
+        }
+    }
+
+    private static int versionOf(byte[] bytes) {
+        try {
+            return SchemaVersion.read(StateCodec.parseTree(bytes, "<current>"));
+        } catch (TierStateException e) {
+            return 0;
+        }
+    }
+
+    private static long decodeSerial(byte[] bytes) {
+        try {
+            return StateCodec.parseTree(bytes, "<current>").path("serial").asLong(0);
+        } catch (TierStateException e) {
+            return 0;
+        }
+    }
+
+    private Optional<byte[]> readIfExists(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > StateCodec.MAX_DOCUMENT_BYTES) {
+                throw new CorruptStateException(file.toString(), 0, 0, "is " + size + " bytes; state documents over "
+                        + StateCodec.MAX_DOCUMENT_BYTES + " bytes are refused (a real one is a few kilobytes)", null);
+            }
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StateStoreException("cannot read " + file + ": " + e.getMessage()
+                    + "; check the file's permissions (TierState writes 0600 files owned by you)", e);
+        }
+    }
+
+    private <T> T locked(String name, IoAction<T> body) {
+        ReentrantLock threadLock = threadLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        try {
+            if (!threadLock.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw lockTimeout(name);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateLockException("interrupted while waiting for the lock of '" + name + "'", e);
+        }
+        try {
+            Path lockFile = locks.resolve(name + ".lock");
+            AtomicFiles.ensureDirectory(locks);
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = acquire(channel, name, deadline);
+                try {
+                    return body.run();
+                } finally {
+                    lock.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new StateStoreException("state store I/O failed for '" + name + "' in " + home + ": " + e.getMessage()
+                    + "; check free space and permissions", e);
+        } finally {
+            threadLock.unlock();
+        }
+    }
+
+    private FileLock acquire(FileChannel channel, String name, long deadline) throws IOException {
+        long backoffMillis = 1;
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // another FileStateStore on the same home in this JVM holds it: wait like for a process
+            }
+            if (System.nanoTime() > deadline) {
+                throw lockTimeout(name);
+            }
+            sleepQuietly(backoffMillis);
+            backoffMillis = Math.min(backoffMillis * 2, 50);
+        }
+    }
+
+    private StateLockException lockTimeout(String name) {
+        return new StateLockException("could not lock '" + name + "' within " + lockTimeout.toSeconds()
+                + " s: another writer holds " + locks.resolve(name + ".lock")
+                + "; wait for it to finish (a crashed process releases its lock automatically)");
+    }
+
+    private static <T> T io(IoAction<T> action, String what) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new StateStoreException("could not " + what + ": " + e.getMessage()
+                    + "; check free space and permissions", e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateLockException("interrupted while waiting for a state file lock", e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readNBytes(StateCodec.MAX_DOCUMENT_BYTES + 1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    /** Builds a {@link FileStateStore}; only the home is required. */
+    public static final class Builder {
+        private Path home;
+        private Clock clock = Clock.systemUTC();
+        private Duration lockTimeout = Duration.ofSeconds(30);
+        private int backupsKept = 10;
+
+        private Builder() {}
+
+        /**
+         * Sets the home directory.
+         *
+         * @param home e.g. {@code ~/.tierstate}
+         * @return this builder
+         */
+        public Builder home(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /**
+         * Sets the clock for {@code updated_at} and backup names; tests use a fixed one.
+         *
+         * @param clock the clock (default: system UTC)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets how long a writer waits for a deployment's lock before failing.
+         *
+         * @param timeout positive (default 30 s); raise it if writers hold locks across slow work
+         * @return this builder
+         */
+        public Builder lockTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("lock timeout must be positive, was " + timeout);
+            }
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how many routine backups to keep per deployment.
+         *
+         * @param count 1 or more (default 10)
+         * @return this builder
+         */
+        public Builder backupsKept(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("backupsKept must be at least 1, was " + count);
+            }
+            this.backupsKept = count;
+            return this;
+        }
+
+        /** @return the store */
+        public FileStateStore build() {
+            if (home == null) {
+                throw new IllegalStateException("home is not set: call home(Path.of(\"...\")) first");
+            }
+            return new FileStateStore(this);
+        }
+    }
+}
