@@ -1,0 +1,124 @@
+package io.tierstate.examples.cli;
+
+import io.tierstate.DeploymentClient;
+import io.tierstate.DeploymentHandle;
+import io.tierstate.model.DeploymentConfig;
+import io.tierstate.model.DeploymentState;
+import io.tierstate.model.Provenance;
+import io.tierstate.model.Status;
+import io.tierstate.model.Tier;
+import io.tierstate.port.StateBackup;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tierstate demo}: a walk through TierState on a fresh home in a temp directory, starting
+ * from state files as GeuseMaker leaves them. Touches nothing outside that directory.
+ */
+@Command(name = "demo", description = "Walk through TierState on a fresh temp home: GeuseMaker files, list, migrate, record, update.")
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TierStateCli cli;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = cli.spec.commandLine().getOut();
+        Path home = Files.createTempDirectory("tierstate-demo-");
+        out.println("TierState demo — home: " + home);
+        out.println("(a throwaway directory; your ~/.tierstate is not touched)");
+
+        section(out, "1. Two state files as GeuseMaker wrote them (schema v1 and v2)");
+        Path deployments = Files.createDirectories(home.resolve("deployments"));
+        Files.writeString(deployments.resolve("legacy-dev.json"), LEGACY_V1, StandardCharsets.UTF_8);
+        Files.writeString(deployments.resolve("gpu-edge.json"), GPU_V2, StandardCharsets.UTF_8);
+        out.println("wrote deployments/legacy-dev.json (v1, Tier 1) and deployments/gpu-edge.json (v2, Tier 3)");
+
+        try (DeploymentClient client = DeploymentClient.builder().home(home).build()) {
+            section(out, "2. client.deployments().fetch() — reading migrates in memory, writes nothing");
+            out.print(client.deployments().fetch());
+
+            section(out, "3. client.migrateDryRun(), then client.migrate() — v3 on disk, originals kept as gzip");
+            out.print(client.migrateDryRun());
+            out.print(client.migrate());
+
+            section(out, "4. Record a new Tier 3 deployment the moment its resources exist");
+            DeploymentHandle d = client.deployment("demo-gpu");
+            d.create(DeploymentState.builder()
+                    .stackName("demo-gpu")
+                    .status(Status.CREATING)
+                    .config(DeploymentConfig.builder().stackName("demo-gpu").tier(Tier.GPU).region("eu-west-1")
+                            .instanceType("g5.xlarge").build())
+                    .build());
+            d.update(s -> s.withVpcId("vpc-0demo000000000001").withInstanceId("i-0demo000000000001")
+                    .withResourceProvenance(Map.of("vpc", Provenance.REUSED, "instance", Provenance.CREATED)));
+            DeploymentState s = d.update(x -> x.withAlbDns("demo-gpu-alb-1.eu-west-1.elb.amazonaws.com")
+                    .withCloudFrontDistributionId("E1DEMO2EXAMPLE3").withCloudFrontDomainName("d3demo4example5.cloudfront.net")
+                    .withGpuEnabled(true).withGpuInstanceType("g5.xlarge").withStatus(Status.RUNNING));
+            out.println("status " + s.status() + ", serial " + s.serial() + " (one per write), endpoint "
+                    + s.cloudFrontDomainName().orElse("?"));
+            out.println("backups kept before each overwrite:");
+            for (StateBackup b : d.backups()) {
+                out.println("  " + home.relativize(Path.of(b.location())));
+            }
+
+            section(out, "5. client.deployments().tier(Tier.GPU).fetch()");
+            out.print(client.deployments().tier(Tier.GPU).fetch());
+
+            section(out, "6. A damaged file never hides the others");
+            Files.writeString(deployments.resolve("broken.json"), "{\"stack_name\": \"broken\", \"status\": ", StandardCharsets.UTF_8);
+            out.print(client.deployments().fetch());
+        }
+        out.println();
+        out.println("Done. Try: java -jar examples/target/tierstate.jar --home " + home + " inspect gpu-edge");
+        return 0;
+    }
+
+    private static void section(PrintWriter out, String title) {
+        out.println();
+        out.println("== " + title);
+    }
+
+    private static final String LEGACY_V1 = """
+            {
+              "stack_name": "legacy-dev",
+              "created_at": "2025-01-20T10:02:11.204518",
+              "updated_at": "2025-01-20T10:19:40.000113",
+              "status": "running",
+              "vpc_id": "vpc-0legacy0000000001",
+              "subnet_ids": ["subnet-0legacy000000001"],
+              "security_group_id": "sg-0legacy000000001",
+              "efs_id": "fs-0legacy000000001",
+              "instance_id": "i-0legacy000000001",
+              "public_ip": "18.204.7.10",
+              "container_images": {"n8n": "n8nio/n8n:1.70.3"},
+              "cost": {"instance_type": "t3.medium", "is_spot": false, "on_demand_price_per_hour": "0.0416"},
+              "config": {"stack_name": "legacy-dev", "tier": "dev", "instance_type": "t3.medium", "os_type": "ubuntu-22.04"}
+            }
+            """;
+
+    private static final String GPU_V2 = """
+            {
+              "schema_version": 2,
+              "stack_name": "gpu-edge",
+              "created_at": "2025-10-02T07:30:00.000001+00:00",
+              "status": "running",
+              "instance_id": "i-0edge00000000001",
+              "alb_dns": "gpu-edge-alb-42.us-east-1.elb.amazonaws.com",
+              "cloudfront_id": "E3EDGE4EXAMPLE5",
+              "cloudfront_domain": "d9edge8example7.cloudfront.net",
+              "resource_provenance": {"vpc": "reused", "alb": "created", "cloudfront": "created"},
+              "rollback_history": [],
+              "cost": {"instance_type": "g4dn.xlarge", "is_spot": true, "spot_price_per_hour": "0.2104"},
+              "config": {"stack_name": "gpu-edge", "tier": "gpu", "workload": "gpu", "instance_type": "g4dn.xlarge",
+                         "ami_id": "ami-0edge000000000001", "enable_alb": true, "enable_cdn": true}
+            }
+            """;
+}

@@ -1,0 +1,184 @@
+package io.tierstate.examples.cli;
+
+import io.tierstate.CorruptStateException;
+import io.tierstate.DeploymentClient;
+import io.tierstate.DeploymentNotFoundException;
+import io.tierstate.InvalidStackNameException;
+import io.tierstate.TierStateException;
+import io.tierstate.migration.InvalidStateDocumentException;
+import io.tierstate.migration.UnsupportedSchemaVersionException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tierstate} program: a thin command line over {@link DeploymentClient}, for people and
+ * scripts. Exit status: 0 done, 1 the operation failed, 2 bad usage or bad input, 3 deployment not
+ * found.
+ *
+ * <pre>
+ * java -jar examples/target/tierstate.jar demo
+ * java -jar examples/target/tierstate.jar --home ~/.geusemaker list --tier gpu
+ * </pre>
+ */
+@Command(name = "tierstate",
+        mixinStandardHelpOptions = true,
+        version = "tierstate 0.1.0",
+        description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
+        subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, MigrateCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 done, 1 the operation failed, 2 bad usage or bad input, 3 deployment not found."})
+public final class TierStateCli implements Runnable {
+
+    /** Exit status: the operation failed. */
+    public static final int FAILED = 1;
+    /** Exit status: bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status: the deployment does not exist. */
+    public static final int NOT_FOUND = 3;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "State home (default: $TIERSTATE_HOME or ~/.tierstate). A GeuseMaker home (~/.geusemaker) works as is.")
+    Path home;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the result as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--cloud", paramLabel = "simulated|aws", scope = ScopeType.INHERIT,
+            description = "The cloud for commands that reach one (default: aws).")
+    String cloud = "aws";
+
+    @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "An AWS-compatible endpoint to use instead of AWS's own.")
+    URI endpoint;
+
+    // not inherited: after 'list', --region is list's filter
+    @Option(names = "--region", paramLabel = "R", description = "The AWS region (give it before the command).")
+    String region;
+
+    @Option(names = "--store", paramLabel = "URI", scope = ScopeType.INHERIT,
+            description = "Where state lives instead of --home: a directory or file:/path.")
+    String store;
+
+    @Option(names = "--sim-speed", paramLabel = "X", scope = ScopeType.INHERIT,
+            description = "Simulated seconds per real second for the simulated cloud (default: no real waiting).")
+    Double simSpeed;
+
+    /**
+     * Runs the program and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the program without exiting, for tests and embedding.
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new TierStateCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(TierStateCli::onUsageError);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> onFailure(e, line));
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no command given; try 'tierstate demo' or 'tierstate --help'");
+    }
+
+    /** Opens the client the global options describe. */
+    DeploymentClient client() {
+        validateGlobalOptions();
+        DeploymentClient.Builder b = DeploymentClient.builder();
+        if (store != null) {
+            b.home(storePath(store));
+        } else if (home != null) {
+            b.home(home);
+        }
+        return b.build();
+    }
+
+    private void validateGlobalOptions() {
+        String c = cloud.toLowerCase(Locale.ROOT);
+        if (!c.equals("aws") && !c.equals("simulated")) {
+            throw new ParameterException(spec.commandLine(), "--cloud must be 'simulated' or 'aws', was '" + cloud + "'");
+        }
+        if (simSpeed != null && !(simSpeed > 0)) {
+            throw new ParameterException(spec.commandLine(), "--sim-speed must be a positive number, was " + simSpeed);
+        }
+        if (store != null && home != null) {
+            throw new ParameterException(spec.commandLine(), "--home and --store both given; use one");
+        }
+    }
+
+    private Path storePath(String uri) {
+        if (uri.startsWith("file:")) {
+            return Path.of(URI.create(uri.startsWith("file://") ? uri : "file://" + uri.substring(5)));
+        }
+        if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new ParameterException(spec.commandLine(), "--store " + uri + ": only directories and file:/ URIs"
+                    + " are supported by this build; use --home DIR or --store file:/path");
+        }
+        return Path.of(uri);
+    }
+
+    private static int onUsageError(ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("tierstate: " + e.getMessage() + " (see 'tierstate --help')");
+        return BAD_INPUT;
+    }
+
+    private static int onFailure(Exception e, CommandLine line) {
+        PrintWriter err = line.getErr();
+        err.println("tierstate: " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
+        return exitStatus(e);
+    }
+
+    /**
+     * Maps an exception to the exit status SPEC §9 gives it.
+     *
+     * @param e the failure
+     * @return 3 not found, 2 bad input, 1 anything else
+     */
+    static int exitStatus(Throwable e) {
+        if (e instanceof DeploymentNotFoundException) {
+            return NOT_FOUND;
+        }
+        if (e instanceof InvalidStackNameException || e instanceof CorruptStateException
+                || e instanceof UnsupportedSchemaVersionException || e instanceof InvalidStateDocumentException
+                || e instanceof IllegalArgumentException) {
+            return BAD_INPUT;
+        }
+        if (e instanceof TierStateException) {
+            return FAILED;
+        }
+        return FAILED;
+    }
+
+    static String oneLine(String message) {
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}
