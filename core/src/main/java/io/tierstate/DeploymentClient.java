@@ -1,13 +1,10 @@
 package io.tierstate;
 
 import io.tierstate.internal.Settings;
-import io.tierstate.port.MigrationOutcome;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.FileStateStore;
 import io.tierstate.view.MigrationReport;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -91,21 +88,7 @@ public final class DeploymentClient implements AutoCloseable {
     }
 
     private MigrationReport migrate(boolean dryRun) {
-        List<MigrationOutcome> outcomes = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        var listing = store.list();
-        listing.states().forEach(s -> names.add(s.stackName()));
-        listing.problems().forEach(p -> names.add(p.name()));
-        names.sort(null);
-        for (String name : names) {
-            String source = store.describe() + ": " + name;
-            try {
-                outcomes.add(store.migrate(name, dryRun));
-            } catch (TierStateException e) {
-                outcomes.add(MigrationOutcome.failed(name, source, e.getMessage()));
-            }
-        }
-        return new MigrationReport(dryRun, outcomes);
+        return new MigrationReport(dryRun, store.migrateAll(dryRun));
     }
 
     /** Closes the state store if this client opened it. */

@@ -91,6 +91,29 @@ public interface StateStore extends AutoCloseable {
     MigrationOutcome migrate(String name, boolean dryRun);
 
     /**
+     * Upgrades every stored document, one by one; one that fails is reported as
+     * {@link MigrationOutcome.Result#FAILED} and left untouched, and the others are still migrated.
+     *
+     * @param dryRun when true, only report what would be done
+     * @return one outcome per document, by name
+     */
+    default List<MigrationOutcome> migrateAll(boolean dryRun) {
+        StateListing listing = list();
+        java.util.TreeMap<String, String> names = new java.util.TreeMap<>();
+        listing.states().forEach(s -> names.put(s.stackName(), s.stackName()));
+        listing.problems().forEach(p -> names.put(p.name(), p.source()));
+        List<MigrationOutcome> outcomes = new java.util.ArrayList<>();
+        names.forEach((name, source) -> {
+            try {
+                outcomes.add(migrate(name, dryRun));
+            } catch (io.tierstate.TierStateException e) {
+                outcomes.add(MigrationOutcome.failed(name, source, e.getMessage()));
+            }
+        });
+        return outcomes;
+    }
+
+    /**
      * Lists the backups of one deployment, newest first.
      *
      * @param name the stack name

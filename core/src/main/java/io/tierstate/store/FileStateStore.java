@@ -59,6 +59,9 @@ import org.slf4j.LoggerFactory;
  * HOME/locks/STACK.lock                                 the per-deployment lock file
  * </pre>
  *
+ * <p>A home that has no {@code deployments/} directory but holds {@code *.json} files is taken to be
+ * a deployments directory itself, so {@code --home ~/.geusemaker/deployments} works too.
+ *
  * <p>Writes go to a temp file, are fsynced, renamed over the target and the directory is fsynced,
  * so a crash leaves the old document or the new one. Writers take the deployment's lock (a
  * {@link FileLock} on its lock file, shared by threads and processes) and bump {@code serial}.
@@ -92,13 +95,30 @@ public final class FileStateStore implements StateStore {
 
     private FileStateStore(Builder b) {
         this.home = b.home.toAbsolutePath().normalize();
-        this.deployments = home.resolve("deployments");
+        this.deployments = isFlat(home) ? home : home.resolve("deployments");
         this.backups = home.resolve("backups");
         this.archive = home.resolve("archive");
         this.locks = home.resolve("locks");
         this.clock = b.clock;
         this.lockTimeout = b.lockTimeout;
         this.backupsKept = b.backupsKept;
+    }
+
+    /**
+     * A home without a {@code deployments/} directory but with JSON files in it is a deployments
+     * directory itself (someone pointed at {@code ~/.geusemaker/deployments}, or at a folder of
+     * copied state files): it is used as is, backups and archive still going under it.
+     */
+    private static boolean isFlat(Path home) {
+        if (Files.isDirectory(home.resolve("deployments")) || !Files.isDirectory(home)) {
+            return false;
+        }
+        try (var entries = Files.newDirectoryStream(home, p -> p.getFileName().toString().endsWith(JSON)
+                && !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p))) {
+            return entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -132,9 +152,14 @@ public final class FileStateStore implements StateStore {
         return deployments.resolve(StackName.validate(name) + JSON);
     }
 
+    /** @return the directory holding the live {@code NAME.json} files */
+    public Path deploymentsDirectory() {
+        return deployments;
+    }
+
     @Override
     public String describe() {
-        return "file store at " + home;
+        return "file store at " + home + (deployments.equals(home) ? " (state files directly in it)" : "");
     }
 
     @Override
@@ -242,8 +267,7 @@ public final class FileStateStore implements StateStore {
         List<DeploymentState> states = new ArrayList<>();
         List<StateProblem> problems = new ArrayList<>();
         for (Path file : deploymentFiles()) {
-            String fileName = file.getFileName().toString();
-            String name = fileName.substring(0, fileName.length() - JSON.length());
+            String name = stem(file);
             try {
                 if (!StackName.isValid(name)) {
                     throw new CorruptStateException(file.toString(), 0, 0,
@@ -260,26 +284,53 @@ public final class FileStateStore implements StateStore {
     @Override
     public MigrationOutcome migrate(String name, boolean dryRun) {
         Path file = file(name);
-        if (dryRun) {
-            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
-            MigrationResult result = migrated(name, current, file);
-            return outcome(name, file, result, dryRun, Optional.empty());
+        if (!Files.exists(file)) {
+            throw new DeploymentNotFoundException(name, deployments.toString());
         }
-        return locked(name, () -> {
-            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
-            MigrationResult result = migrated(name, current, file);
+        return migrateFile(file, dryRun);
+    }
+
+    /**
+     * Migrates every {@code *.json} file in the deployments directory, file by file: a file that
+     * fails is reported and left untouched, and the rest are still migrated. Unlike the other
+     * operations this works on any file, even one whose name or {@code stack_name} would not let
+     * TierState address it, since upgrading the format does not depend on the name.
+     */
+    @Override
+    public List<MigrationOutcome> migrateAll(boolean dryRun) {
+        List<MigrationOutcome> outcomes = new ArrayList<>();
+        for (Path file : deploymentFiles()) {
+            try {
+                outcomes.add(migrateFile(file, dryRun));
+            } catch (TierStateException e) {
+                outcomes.add(MigrationOutcome.failed(stem(file), file.toString(), e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    private MigrationOutcome migrateFile(Path file, boolean dryRun) {
+        String key = stem(file);
+        if (dryRun) {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(key, deployments.toString()));
+            return outcome(key, file, migrated(current, file), true, Optional.empty());
+        }
+        return locked(key, () -> {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(key, deployments.toString()));
+            MigrationResult result = migrated(current, file);
             if (!result.changed()) {
-                return outcome(name, file, result, false, Optional.empty());
+                return outcome(key, file, result, false, Optional.empty());
             }
             DeploymentState upgraded = StateCodec.fromTree(result.document(), file.toString());
-            Path kept = backup(name, current, "schema-v" + result.fromVersion());
+            Path kept = backup(key, current, "schema-v" + result.fromVersion());
             byte[] bytes = StateCodec.write(upgraded.withSerial(upgraded.serial() + 1));
             io(() -> {
+                AtomicFiles.removeStaleTemps(file);
                 AtomicFiles.write(file, bytes);
                 return null;
             }, "write " + file);
-            LOG.debug("migrated {} from schema v{} to v{}", name, result.fromVersion(), result.toVersion());
-            return outcome(name, file, result, false, Optional.of(kept.toString()));
+            LOG.debug("migrated {} from schema v{} to v{}", file, result.fromVersion(), result.toVersion());
+            return outcome(key, file, result, false, Optional.of(kept.toString()));
         });
     }
 
@@ -287,8 +338,7 @@ public final class FileStateStore implements StateStore {
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Path file : deploymentFiles()) {
-            String f = file.getFileName().toString();
-            names.add(f.substring(0, f.length() - JSON.length()));
+            names.add(stem(file));
         }
         return names;
     }
@@ -344,10 +394,15 @@ public final class FileStateStore implements StateStore {
                 result.appliedSteps(), backup, Optional.empty());
     }
 
-    private MigrationResult migrated(String name, byte[] bytes, Path file) {
+    private static MigrationResult migrated(byte[] bytes, Path file) {
         MigrationResult result = StateCodec.migrate(StateCodec.parseTree(bytes, file.toString()), file.toString());
-        checkName(name, StateCodec.fromTree(result.document(), file.toString()), file);
+        StateCodec.fromTree(result.document(), file.toString()); // the upgraded document must map, or nothing is written
         return result;
+    }
+
+    private static String stem(Path file) {
+        String f = file.getFileName().toString();
+        return f.substring(0, f.length() - JSON.length());
     }
 
     private DeploymentState replace(Path file, byte[] current, DeploymentState next) {
