@@ -202,7 +202,6 @@ public final class StateCodec {
                 .registerModule(new Jdk8Module())
                 .registerModule(formats)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }

@@ -177,12 +177,11 @@ public final class FileStateStore implements StateStore {
             if (Files.exists(file)) {
                 throw new DeploymentExistsException(name, deployments.toString());
             }
-            Instant now = clock.instant();
+            Instant now = now();
             DeploymentState stored = state.withSerial(1)
                     .withCreatedAt(state.createdAt().orElse(now))
                     .withUpdatedAt(now);
-            writeLive(file, stored);
-            return stored;
+            return writeLive(file, stored);
         });
     }
 
@@ -196,16 +195,15 @@ public final class FileStateStore implements StateStore {
                 if (state.serial() != 0) {
                     throw new StateConflictException(name, String.valueOf(state.serial()), "none (it was deleted)");
                 }
-                Instant now = clock.instant();
+                Instant now = now();
                 DeploymentState stored = state.withSerial(1).withCreatedAt(state.createdAt().orElse(now)).withUpdatedAt(now);
-                writeLive(file, stored);
-                return stored;
+                return writeLive(file, stored);
             }
             DeploymentState stored = decode(name, current.get(), file);
             if (stored.serial() != state.serial()) {
                 throw new StateConflictException(name, String.valueOf(state.serial()), String.valueOf(stored.serial()));
             }
-            return replace(file, current.get(), state.withSerial(stored.serial() + 1).withUpdatedAt(clock.instant()));
+            return replace(file, current.get(), state.withSerial(stored.serial() + 1).withUpdatedAt(now()));
         });
     }
 
@@ -227,7 +225,7 @@ public final class FileStateStore implements StateStore {
             if (changed.equals(stored)) {
                 return stored;
             }
-            return replace(file, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(clock.instant()));
+            return replace(file, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()));
         });
     }
 
@@ -379,13 +377,17 @@ public final class FileStateStore implements StateStore {
                 backup(name, current.get(), "pre-restore");
                 serial = decodeSerial(current.get());
             }
-            DeploymentState stored = state.withSerial(Math.max(serial, state.serial()) + 1).withUpdatedAt(clock.instant());
-            writeLive(file, stored);
-            return stored;
+            DeploymentState stored = state.withSerial(Math.max(serial, state.serial()) + 1).withUpdatedAt(now());
+            return writeLive(file, stored);
         });
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** Now, at the precision the file format keeps (microseconds), so what is returned is what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
 
     private MigrationOutcome outcome(String name, Path file, MigrationResult result, boolean dryRun, Optional<String> backup) {
         MigrationOutcome.Result r = !result.changed() ? MigrationOutcome.Result.UP_TO_DATE
@@ -410,17 +412,19 @@ public final class FileStateStore implements StateStore {
         int onDisk = versionOf(current);
         String label = onDisk < DeploymentState.SCHEMA_VERSION ? "schema-v" + onDisk : null;
         backup(name, current, label);
-        writeLive(file, next);
-        return next;
+        return writeLive(file, next);
     }
 
-    private void writeLive(Path file, DeploymentState state) {
-        byte[] bytes = StateCodec.write(state);
+    /** Writes the live file; returns the state as it will be read back (timestamps at microseconds). */
+    private DeploymentState writeLive(Path file, DeploymentState state) {
+        var tree = StateCodec.toTree(state);
+        byte[] bytes = StateCodec.writeTree(tree);
         io(() -> {
             AtomicFiles.removeStaleTemps(file);
             AtomicFiles.write(file, bytes);
             return null;
         }, "write " + file);
+        return StateCodec.fromTree(tree, file.toString());
     }
 
     private Path backup(String name, byte[] original, String label) {
@@ -448,7 +452,7 @@ public final class FileStateStore implements StateStore {
     private Path uniqueStamped(Path dir, String prefix, String suffix) throws IOException {
         AtomicFiles.ensureDirectory(dir);
         for (int attempt = 0; ; attempt++) {
-            String stamp = STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            String stamp = STAMP.format(LocalDateTime.ofInstant(now(), ZoneOffset.UTC));
             Path candidate = dir.resolve(prefix + stamp + suffix);
             if (!Files.exists(candidate)) {
                 return candidate;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
         subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, MigrateCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 done, 1 the operation failed, 2 bad usage or bad input, 3 deployment not found."})
+        footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
+            "  3 deployment not found"})
 public final class TierStateCli implements Runnable {
 
     /** Exit status: the operation failed. */

@@ -1,0 +1,153 @@
+package io.tierstate.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tierstate.migration.fixtures.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TierStateCliTest {
+
+    @TempDir
+    Path home;
+
+    private record Run(int status, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = TierStateCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private void geuseMakerHome() throws IOException {
+        Path d = Files.createDirectories(home.resolve("deployments"));
+        Files.write(d.resolve("dev-sandbox.json"), Fixtures.bytes("v1-dev-tier1.json"));
+        Files.write(d.resolve("gpu-global.json"), Fixtures.bytes("v2-gpu-tier3.json"));
+    }
+
+    @Test
+    void list_emptyHome_saysSoAndExitsZero() {
+        Run r = run("--home", home.toString(), "list");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("No deployments.");
+    }
+
+    @Test
+    void list_filtersAndJson() throws IOException {
+        geuseMakerHome();
+
+        Run table = run("--home", home.toString(), "list", "--tier", "gpu", "--sort", "created");
+        Run json = run("--home", home.toString(), "--json", "list");
+
+        assertThat(table.status()).isZero();
+        assertThat(table.out()).contains("gpu-global").doesNotContain("dev-sandbox");
+        assertThat(json.out()).contains("\"deployments\"").contains("\"name\": \"dev-sandbox\"");
+        assertThat(run("--home", home.toString(), "list", "--status", "failed").out()).contains("No deployments.");
+        assertThat(run("--home", home.toString(), "list", "--region", "eu-west-1").out()).contains("No deployments.");
+    }
+
+    @Test
+    void list_badFilterValue_isBadInput() {
+        Run r = run("--home", home.toString(), "list", "--status", "exploded");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("tierstate: ").contains("exploded").doesNotContain("\tat ");
+        assertThat(run("--home", home.toString(), "list", "--sort", "size").status()).isEqualTo(2);
+    }
+
+    @Test
+    void inspect_dumpsFieldsOrJson() throws IOException {
+        geuseMakerHome();
+
+        Run text = run("--home", home.toString(), "inspect", "gpu-global");
+        Run json = run("--home", home.toString(), "--json", "inspect", "gpu-global");
+
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).contains("cloudfront_distribution_id: E2QWRUHAPOMQZL").contains("config.tier: gpu")
+                .contains("rollback_history[0].trigger: health_check_failed");
+        assertThat(json.out()).contains("\"schema_version\": 3");
+        assertThat(Files.readString(home.resolve("deployments/gpu-global.json"))).contains("\"schema_version\": 2");
+    }
+
+    @Test
+    void inspect_missingDeployment_exitsThree() {
+        Run r = run("--home", home.toString(), "inspect", "nope");
+
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.err()).contains("'nope' not found").doesNotContain("\n\t");
+    }
+
+    @Test
+    void inspect_invalidNameOrCorruptFile_exitsTwo() throws IOException {
+        assertThat(run("--home", home.toString(), "inspect", "../x").status()).isEqualTo(2);
+        Files.createDirectories(home.resolve("deployments"));
+        Files.writeString(home.resolve("deployments/bad.json"), "{oops");
+        Run r = run("--home", home.toString(), "inspect", "bad");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("line 1").contains("bad.json");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void migrate_dryRunThenMigrate_andFailureExitsOne() throws IOException {
+        geuseMakerHome();
+
+        Run dry = run("--home", home.toString(), "migrate", "--dry-run");
+        Run done = run("--home", home.toString(), "migrate");
+
+        assertThat(dry.status()).isZero();
+        assertThat(dry.out()).contains("2 would migrate");
+        assertThat(done.out()).contains("2 migrated");
+        Files.writeString(home.resolve("deployments/future.json"),
+                "{\"schema_version\": 7, \"stack_name\": \"future\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}}");
+        Run failed = run("--home", home.toString(), "--json", "migrate");
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.out()).contains("\"result\": \"failed\"").contains("\"result\": \"up_to_date\"");
+    }
+
+    @Test
+    void usageErrors_exitTwoWithOneLine() {
+        assertThat(run().status()).isEqualTo(2);
+        assertThat(run("frobnicate").status()).isEqualTo(2);
+        Run cloud = run("--cloud", "azure", "--home", home.toString(), "list");
+        assertThat(cloud.status()).isEqualTo(2);
+        assertThat(cloud.err()).contains("--cloud must be 'simulated' or 'aws'");
+        assertThat(run("--sim-speed", "-1", "--home", home.toString(), "list").status()).isEqualTo(2);
+        assertThat(run("--store", "s3://bucket/x", "list").err()).contains("file:/");
+        assertThat(run("--store", home.toString(), "--home", home.toString(), "list").status()).isEqualTo(2);
+    }
+
+    @Test
+    void store_fileUri_isAHome() throws IOException {
+        geuseMakerHome();
+
+        Run r = run("--store", home.toUri().toString(), "list");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("gpu-global");
+    }
+
+    @Test
+    void demo_runsEndToEnd() {
+        Run r = run("demo");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 migrated").contains("demo-gpu").contains("could not be read");
+    }
+
+    @Test
+    void help_listsTheCommandsAndExitStatuses() {
+        Run r = run("--help");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("demo").contains("list").contains("inspect").contains("migrate")
+                .contains("3 deployment not found");
+    }
+}
