@@ -1,0 +1,236 @@
+package io.tierstate.cost;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Prices a deployment, or a plan for one, with a {@link PriceCatalog} and a {@link UsageProfile}.
+ *
+ * <pre>{@code
+ * CostEstimator estimator = CostEstimator.of(PriceCatalog.defaults());   // or catalog.estimator()
+ * CostEstimate plan = estimator.estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+ * System.out.println(plan.render());          // total USD 445.75 a month
+ *
+ * CostEstimate running = estimator.estimate(DeploymentResources.builder()
+ *         .instanceType("g4dn.xlarge").spotPricePerHour(new BigDecimal("0.2104"))
+ *         .hasEfs(true).hasAlb(true).hasCloudFront(true).build(),
+ *     UsageProfile.builder().dataTransferOutGb(20_000).freeTier(true).build());
+ * }</pre>
+ *
+ * <p>What the deployment holds decides what is charged:
+ * <ul>
+ *   <li><b>EC2</b>: instance-hours at the deployment's spot price when it has one, else at the
+ *       catalog's on-demand price ({@link UnknownPriceException} when the catalog has none);</li>
+ *   <li><b>EFS</b> storage per GB-month when it has a file system;</li>
+ *   <li><b>ALB</b> hours and LCU-hours when it has a load balancer;</li>
+ *   <li><b>CloudFront</b> when it has a distribution: data transfer out across the price tiers, HTTPS
+ *       and HTTP requests, origin transfer, invalidations beyond the free paths, the $0 SNI
+ *       certificate, and the always-free allowance when the profile turns it on;</li>
+ *   <li><b>Data transfer</b> out to the internet at the EC2 rate, across its tiers, when it has no
+ *       CloudFront (with CloudFront, the ALB-to-CloudFront fetch is free).</li>
+ * </ul>
+ * Hourly prices are charged for the profile's hours, else the catalog's (730). The estimator is
+ * immutable and thread-safe: share one.
+ */
+public final class CostEstimator {
+
+    private final PriceCatalog catalog;
+
+    private CostEstimator(PriceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * An estimator charging the prices of a catalog.
+     *
+     * @param catalog the prices, e.g. {@link PriceCatalog#defaults()}
+     * @return the estimator
+     */
+    public static CostEstimator of(PriceCatalog catalog) {
+        return new CostEstimator(Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    /**
+     * The catalog this estimator charges.
+     *
+     * @return the catalog
+     */
+    public PriceCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Estimates a plan before deploying it: the resources its tier implies (see
+     * {@link Plan#toResources()}).
+     *
+     * @param plan tier and instance type
+     * @param usage the usage to assume
+     * @return the estimate
+     * @throws UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimate(Plan plan, UsageProfile usage) {
+        return estimate(plan.toResources(), usage, plan.tier().wireName() + " plan: ");
+    }
+
+    /**
+     * Estimates what a deployment costs a month.
+     *
+     * @param resources what the deployment holds
+     * @param usage the usage to assume
+     * @return the estimate
+     * @throws UnknownPriceException when the deployment is on demand and the catalog has no price for
+     *     its instance type
+     */
+    public CostEstimate estimate(DeploymentResources resources, UsageProfile usage) {
+        return estimate(resources, usage, "");
+    }
+
+    private CostEstimate estimate(DeploymentResources r, UsageProfile usage, String subjectPrefix) {
+        BigDecimal hours = usage.hoursPerMonth().orElse(catalog.hoursPerMonth());
+        List<CostLineItem> items = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+
+        ec2(r, hours, items, notes);
+        if (r.hasEfs()) {
+            BigDecimal price = r.efsGbMonthPrice().orElse(catalog.efsStandardStorage().amount());
+            items.add(CostLineItem.of(ChargedResource.EFS, "EFS Standard storage"
+                    + (r.efsGbMonthPrice().isPresent() ? " (price from the deployment)" : ""),
+                    usage.efsStorageGb(), Units.GB_MONTH, price));
+        }
+        if (r.hasAlb()) {
+            items.add(CostLineItem.of(ChargedResource.ALB, "Application Load Balancer hours", hours,
+                    Units.ALB_HOUR, catalog.albHourly().amount()));
+            items.add(CostLineItem.of(ChargedResource.ALB, "Load balancer capacity units ("
+                    + Amounts.quantity(usage.lcu()) + " LCU x " + Amounts.quantity(hours) + " hours)",
+                    usage.lcu().multiply(hours), Units.LCU_HOUR, catalog.albLcuHourly().amount()));
+        }
+        if (r.hasCloudFront()) {
+            cloudFront(usage, items);
+        } else {
+            internetTransfer(usage, items);
+        }
+        if (!r.region().equals(catalog.region())) {
+            notes.add("Prices are for " + catalog.region() + " but the deployment is in " + r.region()
+                    + ", so the figures are an approximation; load a catalog for " + r.region()
+                    + " (PriceCatalog.load or overriddenBy) to price it exactly.");
+        }
+        return CostEstimate.builder()
+                .subject(subjectPrefix + r.describe())
+                .region(r.region())
+                .currency(catalog.currency())
+                .catalogAsOf(catalog.asOf())
+                .catalogRegion(catalog.region())
+                .hoursPerMonth(hours)
+                .usage(usage)
+                .lineItems(items)
+                .notes(notes)
+                .build();
+    }
+
+    private void ec2(DeploymentResources r, BigDecimal hours, List<CostLineItem> items, List<String> notes) {
+        BigDecimal instanceHours = hours.multiply(BigDecimal.valueOf(r.instanceCount()));
+        String count = r.instanceCount() > 1 ? " (" + r.instanceCount() + " instances)" : "";
+        if (r.spotPricePerHour().isPresent()) {
+            items.add(CostLineItem.of(ChargedResource.EC2, r.instanceType().orElse("instance of unknown type")
+                    + " spot (price from the deployment)" + count, instanceHours, Units.INSTANCE_HOUR,
+                    r.spotPricePerHour().get()));
+        } else if (r.instanceType().isPresent()) {
+            String type = r.instanceType().get();
+            Price price = catalog.instancePrice(type).orElseThrow(() -> new UnknownPriceException(type, catalog));
+            items.add(CostLineItem.of(ChargedResource.EC2, type + " on-demand" + count, instanceHours,
+                    Units.INSTANCE_HOUR, price.amount()));
+        } else {
+            notes.add("No instance type or spot price is recorded, so EC2 is not charged; record the instance"
+                    + " type to include it.");
+        }
+    }
+
+    private void cloudFront(UsageProfile usage, List<CostLineItem> items) {
+        BigDecimal out = usage.dataTransferOutGb();
+        TieredRate rate = catalog.cloudFrontDataTransferOut();
+        bands(items, ChargedResource.CLOUDFRONT, "CloudFront data transfer out", rate, out, null);
+        if (usage.freeTier()) {
+            BigDecimal free = catalog.cloudFrontFreeDataTransferOutGb();
+            bands(items, ChargedResource.CLOUDFRONT, "Free tier: CloudFront data transfer out", rate, out.min(free), free);
+        }
+
+        long https = usage.httpsRequests();
+        long http = usage.httpRequests();
+        items.add(requests("CloudFront HTTPS requests", https, catalog.cloudFrontHttpsRequests().amount()));
+        if (http > 0) {
+            items.add(requests("CloudFront HTTP requests", http, catalog.cloudFrontHttpRequests().amount()));
+        }
+        if (usage.freeTier()) {
+            // the allowance covers HTTP and HTTPS together; spend it on the dearer HTTPS requests first
+            long freeHttps = Math.min(https, catalog.cloudFrontFreeRequests());
+            long freeHttp = Math.min(http, catalog.cloudFrontFreeRequests() - freeHttps);
+            if (freeHttps > 0) {
+                items.add(requests("Free tier: CloudFront HTTPS requests", freeHttps,
+                        catalog.cloudFrontHttpsRequests().amount().negate()));
+            }
+            if (freeHttp > 0) {
+                items.add(requests("Free tier: CloudFront HTTP requests", freeHttp,
+                        catalog.cloudFrontHttpRequests().amount().negate()));
+            }
+        }
+        if (usage.originTransferGb().signum() > 0) {
+            items.add(CostLineItem.of(ChargedResource.CLOUDFRONT, "CloudFront origin transfer (regional data"
+                    + " transfer out to origin)", usage.originTransferGb(), Units.GB,
+                    catalog.cloudFrontOriginTransfer().amount()));
+        }
+        if (usage.invalidationPaths() > 0) {
+            long free = catalog.cloudFrontFreeInvalidationPaths();
+            long billable = Math.max(0, usage.invalidationPaths() - free);
+            items.add(CostLineItem.of(ChargedResource.CLOUDFRONT, "CloudFront invalidation paths beyond the free "
+                    + Amounts.quantity(BigDecimal.valueOf(free)) + " (of "
+                    + Amounts.quantity(BigDecimal.valueOf(usage.invalidationPaths())) + ")",
+                    BigDecimal.valueOf(billable), Units.PATH, catalog.cloudFrontInvalidationPaths().amount()));
+        }
+        items.add(CostLineItem.of(ChargedResource.CLOUDFRONT, "CloudFront SNI TLS certificate (ACM)", BigDecimal.ONE,
+                Units.CERTIFICATE_MONTH, catalog.cloudFrontSniCertificate().amount()));
+    }
+
+    private void internetTransfer(UsageProfile usage, List<CostLineItem> items) {
+        BigDecimal out = usage.dataTransferOutGb();
+        TieredRate rate = catalog.ec2DataTransferOut();
+        bands(items, ChargedResource.DATA_TRANSFER, "EC2 data transfer out to the internet", rate, out, null);
+        if (usage.freeTier()) {
+            BigDecimal free = catalog.ec2FreeDataTransferOutGb();
+            bands(items, ChargedResource.DATA_TRANSFER, "Free tier: EC2 data transfer out", rate, out.min(free), free);
+        }
+    }
+
+    /**
+     * One line per price band the volume touches. With an allowance, the lines deduct the free volume
+     * as the first GB of the month, at the rates of the bands it falls in.
+     */
+    private static void bands(List<CostLineItem> items, ChargedResource resource, String what, TieredRate rate,
+            BigDecimal gb, BigDecimal freeAllowance) {
+        boolean deduction = freeAllowance != null;
+        if (deduction && gb.signum() == 0) {
+            return;
+        }
+        List<TieredRate.BandUse> uses = rate.split(gb);
+        for (TieredRate.BandUse use : uses) {
+            String description = deduction
+                    ? what + " (" + Amounts.volume(freeAllowance) + " a month)"
+                            + (uses.size() > 1 ? ", " + use.label() : "")
+                    : what + ", " + use.label();
+            BigDecimal price = deduction ? use.pricePerGb().negate() : use.pricePerGb();
+            items.add(CostLineItem.of(resource, description, use.gb(), Units.GB, price));
+        }
+    }
+
+    private static CostLineItem requests(String description, long count, BigDecimal per10000) {
+        // quantity in the unit of the price: 1,000,000 requests are 100 x 10,000 requests
+        return CostLineItem.of(ChargedResource.CLOUDFRONT, description, BigDecimal.valueOf(count).movePointLeft(4),
+                Units.TEN_THOUSAND_REQUESTS, per10000);
+    }
+
+    @Override
+    public String toString() {
+        return "CostEstimator[" + catalog + "]";
+    }
+}

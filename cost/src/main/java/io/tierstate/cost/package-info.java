@@ -1,0 +1,27 @@
+/**
+ * Monthly cost estimates for tiered AWS deployments: a dated {@link io.tierstate.cost.PriceCatalog},
+ * a {@link io.tierstate.cost.UsageProfile}, and the {@link io.tierstate.cost.CostEstimator} that
+ * turns what is deployed ({@link io.tierstate.cost.DeploymentResources}) or planned
+ * ({@link io.tierstate.cost.Plan}) into a {@link io.tierstate.cost.CostEstimate} with one line per
+ * charge.
+ *
+ * <pre>{@code
+ * CostEstimate estimate = PriceCatalog.defaults().estimator()
+ *     .estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+ * System.out.println(estimate.render());      // aligned table, subtotals, total, "as of" date
+ * BigDecimal exact = estimate.monthlyTotal();  // 445.745 (USD, exact)
+ * }</pre>
+ *
+ * <p>All arithmetic is exact {@link java.math.BigDecimal}; amounts are rounded half-up to cents only
+ * when they are shown. This module knows nothing about the state model of {@code tierstate-core}: the
+ * core maps a deployment state onto {@link io.tierstate.cost.DeploymentResources}.
+ */
+@Value.Style(
+        typeImmutable = "Immutable*",
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        overshadowImplementation = true,
+        jdkOnly = true,
+        depluralize = true)
+package io.tierstate.cost;
+
+import org.immutables.value.Value;
