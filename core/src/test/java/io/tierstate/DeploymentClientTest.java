@@ -253,5 +253,6 @@ class DeploymentClientTest {
         public MigrationOutcome migrate(String n, boolean dry) { return d.migrate(n, dry); }
         public List<StateBackup> backups(String n) { return d.backups(n); }
         public DeploymentState restore(String n, StateBackup b) { return d.restore(n, b); }
+        public io.tierstate.port.StateLease acquireLease(String n, String o, java.time.Duration t) { return d.acquireLease(n, o, t); }
     }
 }

@@ -115,7 +115,8 @@ public final class StateCodec {
             if (e.getClass() != InvalidStateDocumentException.class) {
                 throw e; // conflicting fields and the like: typed, with their own advice
             }
-            throw new CorruptStateException(source, 0, 0, e.getMessage(), e);
+            // detail(), not getMessage(): the migrator already prefixed the message with the source, and so does this exception
+            throw new CorruptStateException(source, 0, 0, e.detail(), e);
         }
     }
 

@@ -130,6 +130,18 @@ public interface StateStore extends AutoCloseable {
      */
     DeploymentState restore(String name, StateBackup backup);
 
+    /**
+     * Takes the exclusive lease on a deployment for a long operation (destroy). Leases are
+     * advisory between long operations; ordinary updates do not need one.
+     *
+     * @param name the stack name
+     * @param owner who takes it, shown to whoever is refused, e.g. {@code destroy@host:pid}
+     * @param ttl how long it lasts unless renewed
+     * @return the lease; close it to release it
+     * @throws io.tierstate.LeaseHeldException when another owner holds an unexpired lease
+     */
+    StateLease acquireLease(String name, String owner, java.time.Duration ttl);
+
     /** Releases what the store holds; the default does nothing. */
     @Override
     default void close() {}

@@ -38,6 +38,11 @@ final class AtomicFiles {
         }
     }
 
+    /** Opens a lock file for writing, creating it {@code 0600} when missing, like every file the store writes. */
+    static FileChannel openLockFile(Path file) throws IOException {
+        return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), FILE_ATTRS);
+    }
+
     /** Replaces {@code target} with {@code bytes} atomically and durably; the file is {@code 0600}. */
     static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

@@ -3,6 +3,7 @@ package io.tierstate.store;
 import io.tierstate.CorruptStateException;
 import io.tierstate.DeploymentExistsException;
 import io.tierstate.DeploymentNotFoundException;
+import io.tierstate.LeaseHeldException;
 import io.tierstate.StateConflictException;
 import io.tierstate.StateLockException;
 import io.tierstate.StateStoreException;
@@ -15,6 +16,7 @@ import io.tierstate.model.StackName;
 import io.tierstate.port.MigrationOutcome;
 import io.tierstate.port.StateBackup;
 import io.tierstate.port.StateListing;
+import io.tierstate.port.StateLease;
 import io.tierstate.port.StateProblem;
 import io.tierstate.port.StateStore;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +29,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,14 @@ public final class FileStateStore implements StateStore {
     private static final String JSON = ".json";
     private static final String GZ = ".json.gz";
 
+    /**
+     * The in-JVM side of every lock file, shared by all stores in this JVM. A {@link FileLock} belongs
+     * to the process, and on POSIX closing <em>any</em> channel of a file drops every lock the process
+     * holds on it; so while one store holds a lock file, no other store in this JVM may even open it,
+     * or another process could slip in. Keyed by the lock file's absolute path.
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
     private final Path home;
     private final Path deployments;
     private final Path backups;
@@ -91,7 +100,6 @@ public final class FileStateStore implements StateStore {
     private final Clock clock;
     private final Duration lockTimeout;
     private final int backupsKept;
-    private final ConcurrentHashMap<String, ReentrantLock> threadLocks = new ConcurrentHashMap<>();
 
     private FileStateStore(Builder b) {
         this.home = b.home.toAbsolutePath().normalize();
@@ -382,6 +390,117 @@ public final class FileStateStore implements StateStore {
         });
     }
 
+    /**
+     * Takes the lease through a small JSON file, {@code locks/NAME.lease}, written atomically under
+     * the deployment's lock: {@code {"owner", "token", "expires_at"}}.
+     */
+    @Override
+    public StateLease acquireLease(String name, String owner, Duration ttl) {
+        StackName.validate(name);
+        Objects.requireNonNull(owner, "owner");
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("lease ttl must be positive, was " + ttl);
+        }
+        String token = java.util.UUID.randomUUID().toString();
+        Path leaseFile = locks.resolve(name + ".lease");
+        Instant expires = locked(name, () -> {
+            Optional<LeaseRecord> held = readLease(leaseFile);
+            if (held.isPresent() && held.get().expiresAt().isAfter(now())) {
+                throw new LeaseHeldException(name, held.get().owner(), held.get().expiresAt());
+            }
+            return writeLease(leaseFile, owner, token, now().plus(ttl));
+        });
+        return new FileLease(name, owner, token, leaseFile, expires);
+    }
+
+    private record LeaseRecord(String owner, String token, Instant expiresAt) {}
+
+    private Optional<LeaseRecord> readLease(Path leaseFile) throws IOException {
+        if (!Files.exists(leaseFile)) {
+            return Optional.empty();
+        }
+        try {
+            var tree = StateCodec.mapper().readTree(Files.readAllBytes(leaseFile));
+            return Optional.of(new LeaseRecord(tree.path("owner").asText("unknown"), tree.path("token").asText(""),
+                    io.tierstate.internal.Timestamps.parse(tree.path("expires_at").asText())));
+        } catch (IOException | IllegalArgumentException e) {
+            // an unreadable lease file protects nothing: treat it as expired
+            return Optional.empty();
+        }
+    }
+
+    private Instant writeLease(Path leaseFile, String owner, String token, Instant expires) throws IOException {
+        var tree = StateCodec.mapper().createObjectNode()
+                .put("owner", owner).put("token", token)
+                .put("expires_at", io.tierstate.internal.Timestamps.format(expires));
+        AtomicFiles.write(leaseFile, StateCodec.writeTree(tree));
+        return expires;
+    }
+
+    private final class FileLease implements StateLease {
+        private final String name;
+        private final String owner;
+        private final String token;
+        private final Path file;
+        private volatile Instant expiresAt;
+        private volatile boolean released;
+
+        FileLease(String name, String owner, String token, Path file, Instant expiresAt) {
+            this.name = name;
+            this.owner = owner;
+            this.token = token;
+            this.file = file;
+            this.expiresAt = expiresAt;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String owner() {
+            return owner;
+        }
+
+        @Override
+        public Instant expiresAt() {
+            return expiresAt;
+        }
+
+        @Override
+        public void renew(Duration ttl) {
+            expiresAt = locked(name, () -> {
+                Optional<LeaseRecord> held = readLease(file);
+                if (released || held.isEmpty() || !held.get().token().equals(token)) {
+                    LeaseRecord other = held.orElse(new LeaseRecord("nobody (it lapsed)", "", now()));
+                    throw new LeaseHeldException(name, other.owner(), other.expiresAt());
+                }
+                return writeLease(file, owner, token, now().plus(ttl));
+            });
+        }
+
+        @Override
+        public void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            locked(name, () -> {
+                Optional<LeaseRecord> held = readLease(file);
+                if (held.isPresent() && held.get().token().equals(token)) {
+                    AtomicFiles.delete(file);
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public String toString() {
+            return "lease on '" + name + "' held by " + owner + " until " + expiresAt;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** Now, at the precision the file format keeps (microseconds), so what is returned is what is read back. */
@@ -451,20 +570,24 @@ public final class FileStateStore implements StateStore {
 
     private Path uniqueStamped(Path dir, String prefix, String suffix) throws IOException {
         AtomicFiles.ensureDirectory(dir);
-        for (int attempt = 0; ; attempt++) {
-            String stamp = STAMP.format(LocalDateTime.ofInstant(now(), ZoneOffset.UTC));
+        String stamp = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String previous = stamp;
+            stamp = STAMP.format(LocalDateTime.ofInstant(now(), ZoneOffset.UTC));
+            if (stamp.equals(previous)) {
+                break; // the clock did not move in a millisecond: a fixed test clock, so waiting will not help
+            }
             Path candidate = dir.resolve(prefix + stamp + suffix);
             if (!Files.exists(candidate)) {
                 return candidate;
             }
-            if (attempt > 1000) {
-                // a frozen test clock: disambiguate with a counter rather than spin forever
-                candidate = dir.resolve(prefix + stamp + "-" + attempt + suffix);
-                if (!Files.exists(candidate)) {
-                    return candidate;
-                }
-            } else {
-                sleepQuietly(1);
+            sleepQuietly(1);
+        }
+        // disambiguate with a counter; four digits from 1001 keep the names in time order when sorted as text
+        for (int counter = 1001; ; counter++) {
+            Path candidate = dir.resolve(prefix + stamp + "-" + counter + suffix);
+            if (!Files.exists(candidate)) {
+                return candidate;
             }
         }
     }
@@ -577,7 +700,14 @@ public final class FileStateStore implements StateStore {
     }
 
     private <T> T locked(String name, IoAction<T> body) {
-        ReentrantLock threadLock = threadLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        Path lockFile = locks.resolve(name + ".lock");
+        ReentrantLock threadLock = JVM_LOCKS.computeIfAbsent(lockFile, f -> new ReentrantLock());
+        if (threadLock.isHeldByCurrentThread()) {
+            // waiting would wait for ourselves until the timeout, and then drop the outer write's process lock
+            throw new IllegalStateException("a write of '" + name + "' was started from inside another write of '" + name
+                    + "' on the same thread (e.g. update(...) called from an update function);"
+                    + " return the change from the function instead of writing from it");
+        }
         long deadline = System.nanoTime() + lockTimeout.toNanos();
         try {
             if (!threadLock.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -588,9 +718,8 @@ public final class FileStateStore implements StateStore {
             throw new StateLockException("interrupted while waiting for the lock of '" + name + "'", e);
         }
         try {
-            Path lockFile = locks.resolve(name + ".lock");
             AtomicFiles.ensureDirectory(locks);
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = AtomicFiles.openLockFile(lockFile)) {
                 FileLock lock = acquire(channel, name, deadline);
                 try {
                     return body.run();
@@ -621,7 +750,7 @@ public final class FileStateStore implements StateStore {
                 throw lockTimeout(name);
             }
             sleepQuietly(backoffMillis);
-            backoffMillis = Math.min(backoffMillis * 2, 50);
+            backoffMillis = Math.min(backoffMillis * 2, 2);
         }
     }
 

@@ -1,0 +1,66 @@
+package io.tierstate;
+
+import java.util.Optional;
+
+/**
+ * A cloud call failed. Carries what was called, the provider's error code and request id (quote it
+ * to AWS support), and whether retrying may help. Thrown by the cloud ports; adapters map their
+ * SDK's exceptions to this type (or a subtype) once, at the port boundary.
+ */
+public class CloudOperationException extends TierStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final String errorCode;
+    private final String requestId;
+    private final int statusCode;
+    private final boolean retryable;
+
+    /**
+     * Creates the exception.
+     *
+     * @param operation what was called, e.g. {@code cloudfront:DeleteDistribution}
+     * @param errorCode the provider's error code, e.g. {@code Throttling}, or {@code null}
+     * @param requestId the provider's request id, or {@code null}
+     * @param statusCode the HTTP status, or 0 when there was none
+     * @param retryable whether the same call may succeed later (throttling, 5xx, a race)
+     * @param message what happened and what to do
+     * @param cause the SDK's exception, or {@code null}
+     */
+    public CloudOperationException(String operation, String errorCode, String requestId, int statusCode,
+            boolean retryable, String message, Throwable cause) {
+        super(operation + " failed" + (errorCode != null ? " (" + errorCode + (statusCode > 0 ? ", HTTP " + statusCode : "") + ")" : "")
+                + ": " + message + (requestId != null ? " [request id " + requestId + "]" : ""), cause);
+        this.operation = operation;
+        this.errorCode = errorCode;
+        this.requestId = requestId;
+        this.statusCode = statusCode;
+        this.retryable = retryable;
+    }
+
+    /** @return what was called, e.g. {@code cloudfront:DeleteDistribution} */
+    public String operation() {
+        return operation;
+    }
+
+    /** @return the provider's error code, e.g. {@code PreconditionFailed} */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
+    }
+
+    /** @return the provider's request id, for support cases */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** @return the HTTP status code, or 0 when there was none */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** @return whether the same call may succeed later (throttling, a transient 5xx, a race) */
+    public boolean retryable() {
+        return retryable;
+    }
+}

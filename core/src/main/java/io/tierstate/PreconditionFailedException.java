@@ -1,0 +1,25 @@
+package io.tierstate;
+
+/**
+ * A conditional cloud write was refused because the resource changed since its ETag was read
+ * (CloudFront {@code PreconditionFailed}, HTTP 412, or {@code InvalidIfMatchVersion}). Read the
+ * resource again for a fresh ETag and retry.
+ */
+public class PreconditionFailedException extends CloudOperationException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param operation what was called
+     * @param resourceId the resource
+     * @param errorCode {@code PreconditionFailed} or {@code InvalidIfMatchVersion}
+     * @param requestId the provider's request id, or {@code null}
+     * @param cause the SDK's exception, or {@code null}
+     */
+    public PreconditionFailedException(String operation, String resourceId, String errorCode, String requestId, Throwable cause) {
+        super(operation, errorCode, requestId, 412, true, resourceId
+                + " changed since its ETag was read: read it again for a fresh ETag and retry", cause);
+    }
+}

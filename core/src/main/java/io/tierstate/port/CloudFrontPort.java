@@ -1,0 +1,58 @@
+package io.tierstate.port;
+
+/**
+ * CloudFront distributions. Writes are conditional on the ETag the caller read, as CloudFront
+ * requires; a stale ETag gives {@link io.tierstate.PreconditionFailedException}.
+ */
+public interface CloudFrontPort {
+
+    /**
+     * Describes a distribution ({@code GetDistribution}).
+     *
+     * @param id the distribution id
+     * @return its status, enabled flag, ETag, origins and cache behaviours
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    Distribution getDistribution(String id);
+
+    /**
+     * Reads a distribution's configuration and its current ETag ({@code GetDistributionConfig}).
+     *
+     * @param id the distribution id
+     * @return the configuration summary and ETag
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    DistributionConfig getDistributionConfig(String id);
+
+    /**
+     * Creates a distribution. Idempotent on the caller reference: creating again with a reference
+     * that was already used returns the distribution created the first time, never a second one.
+     *
+     * @param spec what to create
+     * @return the new (or earlier) distribution, usually {@code InProgress}
+     */
+    Distribution createDistribution(DistributionSpec spec);
+
+    /**
+     * Enables or disables a distribution ({@code UpdateDistribution} with {@code IfMatch}).
+     *
+     * @param id the distribution id
+     * @param enabled the new value
+     * @param ifMatch the ETag read by {@link #getDistributionConfig(String)}
+     * @return the new ETag
+     * @throws io.tierstate.PreconditionFailedException when the ETag is stale
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    String setEnabled(String id, boolean enabled, String ifMatch);
+
+    /**
+     * Deletes a disabled, deployed distribution ({@code DeleteDistribution} with {@code IfMatch}).
+     *
+     * @param id the distribution id
+     * @param ifMatch the current ETag
+     * @throws io.tierstate.DistributionNotDisabledException when it is enabled or its disable is still propagating
+     * @throws io.tierstate.PreconditionFailedException when the ETag is stale
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    void deleteDistribution(String id, String ifMatch);
+}
