@@ -1,5 +1,10 @@
 package io.tierstate;
 
+import io.tierstate.cost.CostEstimate;
+import io.tierstate.cost.CostEstimator;
+import io.tierstate.cost.Plan;
+import io.tierstate.cost.PriceCatalog;
+import io.tierstate.cost.UsageProfile;
 import io.tierstate.internal.Settings;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.FileStateStore;
@@ -26,8 +31,12 @@ public final class DeploymentClient implements AutoCloseable {
 
     private final StateStore store;
     private final boolean ownsStore;
+    private final PriceCatalog priceCatalog;
+    private final CostEstimator estimator;
 
     private DeploymentClient(Builder b) {
+        this.priceCatalog = b.priceCatalog != null ? b.priceCatalog : PriceCatalog.defaults();
+        this.estimator = priceCatalog.estimator();
         if (b.store != null) {
             this.store = b.store;
             this.ownsStore = false;
@@ -59,7 +68,7 @@ public final class DeploymentClient implements AutoCloseable {
      * @throws InvalidStackNameException when the name breaks the naming rule
      */
     public DeploymentHandle deployment(String name) {
-        return new DeploymentHandle(name, store);
+        return new DeploymentHandle(name, this);
     }
 
     /** @return a query over every stored deployment, sorted by name */
@@ -87,6 +96,31 @@ public final class DeploymentClient implements AutoCloseable {
         return store;
     }
 
+    /** @return the price catalog estimates use */
+    public PriceCatalog priceCatalog() {
+        return priceCatalog;
+    }
+
+    /**
+     * Estimates what a deployment would cost a month before it exists.
+     *
+     * <pre>{@code
+     * client.estimate(Plan.of(io.tierstate.cost.Tier.GPU, "g5.xlarge"), UsageProfile.defaults()).monthlyTotalRounded();
+     * }</pre>
+     *
+     * @param plan tier and instance type (and optionally region, spot price)
+     * @param usage the expected usage; {@link UsageProfile#defaults()} when unsure
+     * @return the estimate with its line items
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimate(Plan plan, UsageProfile usage) {
+        return estimator.estimate(plan, usage);
+    }
+
+    CostEstimator estimator() {
+        return estimator;
+    }
+
     private MigrationReport migrate(boolean dryRun) {
         return new MigrationReport(dryRun, store.migrateAll(dryRun));
     }
@@ -108,6 +142,7 @@ public final class DeploymentClient implements AutoCloseable {
     public static final class Builder {
         private Path home;
         private StateStore store;
+        private PriceCatalog priceCatalog;
 
         private Builder() {}
 
@@ -130,6 +165,18 @@ public final class DeploymentClient implements AutoCloseable {
          */
         public Builder stateStore(StateStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the prices estimates use.
+         *
+         * @param catalog e.g. {@code PriceCatalog.defaults().withInstancePrice("g6.xlarge", new BigDecimal("0.8048"))}
+         *     (default {@link PriceCatalog#defaults()}: us-east-1, on demand, dated)
+         * @return this builder
+         */
+        public Builder priceCatalog(PriceCatalog catalog) {
+            this.priceCatalog = Objects.requireNonNull(catalog, "catalog");
             return this;
         }
 

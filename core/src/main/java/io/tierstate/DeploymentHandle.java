@@ -1,5 +1,7 @@
 package io.tierstate;
 
+import io.tierstate.cost.CostEstimate;
+import io.tierstate.cost.UsageProfile;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.StackName;
 import io.tierstate.port.StateBackup;
@@ -21,11 +23,13 @@ import java.util.function.UnaryOperator;
 public final class DeploymentHandle {
 
     private final String name;
+    private final DeploymentClient client;
     private final StateStore store;
 
-    DeploymentHandle(String name, StateStore store) {
+    DeploymentHandle(String name, DeploymentClient client) {
         this.name = StackName.validate(name);
-        this.store = store;
+        this.client = client;
+        this.store = client.stateStore();
     }
 
     /** @return the stack name */
@@ -113,6 +117,30 @@ public final class DeploymentHandle {
      */
     public DeploymentState restore(StateBackup backup) {
         return store.restore(name, backup);
+    }
+
+    /**
+     * Estimates the monthly cost of what the state holds, with the default usage profile
+     * (1,000,000 HTTPS requests, 100 GB out, 1 LCU, 100 GB on EFS).
+     *
+     * @return the estimate with its line items
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimateCost() {
+        return estimateCost(UsageProfile.defaults());
+    }
+
+    /**
+     * Estimates the monthly cost of what the state holds: EC2 (on demand, or the recorded spot
+     * price), EFS, the ALB when present, CloudFront when present. Reads local state only; no cloud
+     * call is made.
+     *
+     * @param usage the expected usage
+     * @return the estimate with its line items
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimateCost(UsageProfile usage) {
+        return client.estimator().estimate(CostSubjects.of(state()), usage);
     }
 
     private void requireOwn(DeploymentState state) {

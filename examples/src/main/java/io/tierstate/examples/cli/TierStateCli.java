@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "tierstate 0.1.0",
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
-        subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, MigrateCommand.class,
+        subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
@@ -112,8 +112,16 @@ public final class TierStateCli implements Runnable {
 
     /** Opens the client the global options describe. */
     DeploymentClient client() {
+        return client(null);
+    }
+
+    /** Opens the client the global options describe, with a price catalog when one is given. */
+    DeploymentClient client(io.tierstate.cost.PriceCatalog catalog) {
         validateGlobalOptions();
         DeploymentClient.Builder b = DeploymentClient.builder();
+        if (catalog != null) {
+            b.priceCatalog(catalog);
+        }
         if (store != null) {
             b.home(storePath(store));
         } else if (home != null) {
@@ -169,6 +177,8 @@ public final class TierStateCli implements Runnable {
             return NOT_FOUND;
         }
         if (e instanceof InvalidStackNameException || e instanceof CorruptStateException
+                || e instanceof io.tierstate.cost.InvalidUsageException || e instanceof io.tierstate.cost.InvalidPriceCatalogException
+                || e instanceof io.tierstate.cost.UnknownPriceException
                 || e instanceof UnsupportedSchemaVersionException || e instanceof InvalidStateDocumentException
                 || e instanceof IllegalArgumentException) {
             return BAD_INPUT;
