@@ -37,7 +37,7 @@ final class Calls {
     private final Map<SimOperation, LongAdder> counts = new EnumMap<>(SimOperation.class);
     private final AtomicLong sequence = new AtomicLong();
     private final List<Consumer<SimCall>> listeners = new CopyOnWriteArrayList<>();
-    private final Faults faults;
+    private volatile Faults faults;
 
     Calls(World world, VirtualClock clock, Faults faults, SimRandom draws, Runnable afterCall) {
         this.world = world;
@@ -166,6 +166,10 @@ final class Calls {
     Runnable listen(Consumer<SimCall> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    void faults(Faults value) {
+        this.faults = java.util.Objects.requireNonNull(value, "faults");
     }
 
     Faults faults() {

@@ -71,7 +71,7 @@ public final class SimulatedCloud implements Cloud {
     private final long seed;
     private final VirtualClock clock;
     private final Latencies latencies;
-    private final Faults faults;
+
     private final SimRandom faultDraws;
     private final World world;
     private final Calls calls;
@@ -91,7 +91,6 @@ public final class SimulatedCloud implements Cloud {
         this.seed = seed;
         this.clock = clock;
         this.latencies = latencies;
-        this.faults = faults;
         this.faultDraws = new SimRandom(faultSeed(seed), faultDrawCount);
         this.world = new World(accountId, region, new SimRandom(seed, idDraws), latencies);
         this.persistFile = persistFile;
@@ -222,7 +221,18 @@ public final class SimulatedCloud implements Cloud {
 
     /** @return the random faults in force */
     public Faults faults() {
-        return faults;
+        return calls.faults();
+    }
+
+    /**
+     * Changes the random faults from the next call on, e.g. to build a world without faults and
+     * then destroy it under throttling. Saved with the world.
+     *
+     * @param faults the faults ({@link Faults#none()} to stop them)
+     */
+    public void setFaults(Faults faults) {
+        calls.faults(faults);
+        autoSave();
     }
 
     // ------------------------------------------------------------------ world building
@@ -544,7 +554,7 @@ public final class SimulatedCloud implements Cloud {
             world.settle(now);
             return new WorldCodec.Snapshot(WorldCodec.FORMAT, WorldCodec.VERSION, accountId, region, now,
                     clock.realTime().instant(), seed, world.ids.draws(), faultDraws.draws(),
-                    WorldCodec.LatenciesDoc.of(latencies), WorldCodec.FaultsDoc.of(faults),
+                    WorldCodec.LatenciesDoc.of(latencies), WorldCodec.FaultsDoc.of(calls.faults()),
                     all(SimResource.Kind.VPC, World.Vpc.class), all(SimResource.Kind.SUBNET, World.Subnet.class),
                     all(SimResource.Kind.SECURITY_GROUP, World.SecurityGroup.class),
                     all(SimResource.Kind.FILE_SYSTEM, World.FileSystem.class),

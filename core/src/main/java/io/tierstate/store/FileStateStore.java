@@ -577,19 +577,30 @@ public final class FileStateStore implements StateStore {
             if (stamp.equals(previous)) {
                 break; // the clock did not move in a millisecond: a fixed test clock, so waiting will not help
             }
-            Path candidate = dir.resolve(prefix + stamp + suffix);
-            if (!Files.exists(candidate)) {
-                return candidate;
+            if (highestCounter(dir, prefix + stamp, suffix) < 0) {
+                return dir.resolve(prefix + stamp + suffix);
             }
             sleepQuietly(1);
         }
-        // disambiguate with a counter; four digits from 1001 keep the names in time order when sorted as text
-        for (int counter = 1001; ; counter++) {
-            Path candidate = dir.resolve(prefix + stamp + "-" + counter + suffix);
-            if (!Files.exists(candidate)) {
-                return candidate;
+        // Disambiguate with a counter above every one used with this stamp, never reusing the name of a
+        // pruned backup (it would sort as older than the rest and be pruned at once). Four digits from
+        // 1001 keep the names in time order when sorted as text.
+        return dir.resolve(prefix + stamp + "-" + Math.max(1001, highestCounter(dir, prefix + stamp, suffix) + 1) + suffix);
+    }
+
+    /** @return the highest counter used after {@code base}: 0 for the plain name, -1 when the stamp is unused */
+    private static int highestCounter(Path dir, String base, String suffix) throws IOException {
+        int highest = Files.exists(dir.resolve(base + suffix)) ? 0 : -1;
+        try (var entries = Files.newDirectoryStream(dir, base + "-*" + suffix)) {
+            for (Path p : entries) {
+                String f = p.getFileName().toString();
+                String counter = f.substring(base.length() + 1, f.length() - suffix.length());
+                if (counter.matches("[0-9]{1,9}")) {
+                    highest = Math.max(highest, Integer.parseInt(counter));
+                }
             }
         }
+        return highest;
     }
 
     private Optional<StateBackup> parseBackup(String name, Path p) {
