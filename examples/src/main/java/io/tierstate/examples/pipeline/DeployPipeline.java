@@ -12,7 +12,7 @@ import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
 import io.tierstate.port.LoadBalancerDescription;
 import io.tierstate.sim.SimulatedCloud;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,10 +39,18 @@ public final class DeployPipeline {
 
     private final DeploymentClient client;
     private final SimulatedCloud cloud;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Optional<String> failAt;
 
-    DeployPipeline(DeploymentClient client, SimulatedCloud cloud, PrintStream out, Optional<String> failAt) {
+    /**
+     * Creates the pipeline.
+     *
+     * @param client the client recording state
+     * @param cloud the simulated cloud standing in for the AWS SDK
+     * @param out where the pipeline reports its steps
+     * @param failAt the step to fail, if any
+     */
+    public DeployPipeline(DeploymentClient client, SimulatedCloud cloud, PrintWriter out, Optional<String> failAt) {
         this.client = client;
         this.cloud = cloud;
         this.out = out;
@@ -64,7 +72,7 @@ public final class DeployPipeline {
         Path home = Files.createTempDirectory("tierstate-pipeline-");
         SimulatedCloud cloud = SimulatedCloud.create();
         try (DeploymentClient client = DeploymentClient.builder().home(home).cloud(cloud).build()) {
-            boolean ok = new DeployPipeline(client, cloud, System.out, failAt).deploy("pipeline-gpu");
+            boolean ok = new DeployPipeline(client, cloud, new PrintWriter(System.out, true), failAt).deploy("pipeline-gpu");
             System.exit(ok ? 0 : 1);
         }
     }
@@ -75,7 +83,7 @@ public final class DeployPipeline {
      * @param name the stack name
      * @return whether the deploy succeeded
      */
-    boolean deploy(String name) {
+    public boolean deploy(String name) {
         DeploymentHandle d = client.deployment(name);
         d.create(DeploymentState.builder().stackName(name).status(Status.CREATING)
                 .config(DeploymentConfig.builder().stackName(name).tier(Tier.GPU).instanceType("g5.xlarge")
@@ -124,6 +132,7 @@ public final class DeployPipeline {
 
             d.update(x -> x.withStatus(Status.RUNNING));
             out.println("deployed " + name + "; " + cloud.liveResources().size() + " resources live");
+            out.flush();
             return true;
         } catch (RuntimeException e) {
             out.println("step failed: " + e.getMessage());
@@ -132,6 +141,7 @@ public final class DeployPipeline {
             out.print(report.render());
             out.println(cloud.liveResources().isEmpty() ? "nothing leaked: the simulated account is empty"
                     : "LEAKED: " + cloud.liveResources());
+            out.flush();
             return false;
         }
     }
