@@ -42,7 +42,8 @@ final class DestroyRun {
     /** How long a delete that is refused because something still uses the resource is retried. */
     static final Duration IN_USE_LIMIT = Duration.ofMinutes(20);
 
-    private static final Duration LEASE_TTL = Duration.ofMinutes(15);
+    /** Short, and renewed while the destroy runs, so a crashed destroy on another host blocks a resume for minutes, not hours. */
+    private static final Duration LEASE_TTL = Duration.ofMinutes(5);
 
     private final String name;
     private final StateStore store;
@@ -66,7 +67,7 @@ final class DestroyRun {
     }
 
     DestroyReport run() {
-        lease = store.acquireLease(name, owner(), LEASE_TTL);
+        lease = store.acquireLease(name, owner(), LEASE_TTL, DestroyRun::isDeadLocalDestroy);
         try {
             return runLeased();
         } finally {
@@ -267,14 +268,30 @@ final class DestroyRun {
         }
     }
 
-    private String owner() {
-        String host;
+    private static String owner() {
+        return "destroy@" + host() + ":" + ProcessHandle.current().pid();
+    }
+
+    private static String host() {
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
+            return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
-            host = "localhost";
+            return "localhost";
         }
-        return "destroy@" + host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** A lease held by a destroy process on this host that no longer runs (killed, crashed) is stale. */
+    static boolean isDeadLocalDestroy(String holder) {
+        String prefix = "destroy@" + host() + ":";
+        if (!holder.startsWith(prefix)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(holder.substring(prefix.length()));
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** What a step runner may do: call the cloud, wait, journal, report. */

@@ -113,8 +113,8 @@ public final class FileStateStore implements StateStore {
     }
 
     /**
-     * A home without a {@code deployments/} directory but with JSON files in it is a deployments
-     * directory itself (someone pointed at {@code ~/.geusemaker/deployments}, or at a folder of
+     * A home without a {@code deployments/} directory but with state files in it (JSON naming a
+     * {@code stack_name}) is a deployments directory itself (someone pointed at {@code ~/.geusemaker/deployments}, or at a folder of
      * copied state files): it is used as is, backups and archive still going under it.
      */
     private static boolean isFlat(Path home) {
@@ -123,7 +123,22 @@ public final class FileStateStore implements StateStore {
         }
         try (var entries = Files.newDirectoryStream(home, p -> p.getFileName().toString().endsWith(JSON)
                 && !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p))) {
-            return entries.iterator().hasNext();
+            for (Path candidate : entries) {
+                if (looksLikeState(candidate)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A state document names its stack near the top; TierState's own files (sim-cloud.json) do not. */
+    private static boolean looksLikeState(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("\"stack_name\"");
         } catch (IOException e) {
             return false;
         }
@@ -396,6 +411,11 @@ public final class FileStateStore implements StateStore {
      */
     @Override
     public StateLease acquireLease(String name, String owner, Duration ttl) {
+        return acquireLease(name, owner, ttl, holder -> false);
+    }
+
+    @Override
+    public StateLease acquireLease(String name, String owner, Duration ttl, java.util.function.Predicate<String> isDead) {
         StackName.validate(name);
         Objects.requireNonNull(owner, "owner");
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
@@ -405,8 +425,11 @@ public final class FileStateStore implements StateStore {
         Path leaseFile = locks.resolve(name + ".lease");
         Instant expires = locked(name, () -> {
             Optional<LeaseRecord> held = readLease(leaseFile);
-            if (held.isPresent() && held.get().expiresAt().isAfter(now())) {
+            if (held.isPresent() && held.get().expiresAt().isAfter(now()) && !isDead.test(held.get().owner())) {
                 throw new LeaseHeldException(name, held.get().owner(), held.get().expiresAt());
+            }
+            if (held.isPresent() && held.get().expiresAt().isAfter(now())) {
+                LOG.debug("taking over the lease of '{}' from {}, which is gone", name, held.get().owner());
             }
             return writeLease(leaseFile, owner, token, now().plus(ttl));
         });
