@@ -182,6 +182,7 @@ public final class DeploymentHandle {
      */
     public DeploymentState recordCloudFront(String distributionId) {
         requireText(distributionId, "distribution id", "E2QWRUHAPOMQZL");
+        state(); // fail on a missing deployment before any cloud call
         Cloud cloud = client.cloud();
         Distribution d = cloud.cloudFront().getDistribution(distributionId);
         Instant at = micros(cloud.clock().now());
@@ -199,6 +200,7 @@ public final class DeploymentHandle {
      */
     public DeploymentState recordGpuInstance(String instanceId) {
         requireText(instanceId, "instance id", "i-0abc123");
+        state(); // fail on a missing deployment before any cloud call
         Cloud cloud = client.cloud();
         InstanceDescription i = cloud.compute().describeInstance(instanceId);
         GpuSpec gpu = cloud.compute().gpuSpec(i.instanceType()).orElseThrow(() -> new IllegalArgumentException(
