@@ -87,6 +87,9 @@ class AdoptTest {
         assertThat(d.origins()).extracting(CloudFrontOrigin::domainName)
                 .containsExactly("gpu-global-alb-987654321.us-east-1.elb.amazonaws.com");
         assertThat(d.cacheBehaviors()).singleElement().satisfies(b -> assertThat(b.isDefault()).isTrue());
+        assertThat(cloud.cloudFront().getDistributionConfig(d.id()).callerReference())
+                .as("AWS always has one; an adopted distribution without a recorded one gets a made-up one")
+                .isEqualTo("adopted-E2QWRUHAPOMQZL");
     }
 
     @Test
