@@ -111,7 +111,7 @@ class AdoptTest {
                 .hasMessageContaining("DeleteConflict");
         String etag = cloud.cloudFront().getDistributionConfig("E2QWRUHAPOMQZL").etag();
         assertThatThrownBy(() -> cloud.cloudFront().deleteDistribution("E2QWRUHAPOMQZL", etag))
-                .isInstanceOf(DistributionNotDisabledException.class);
+                .isInstanceOf(DistributionNotDisabledException.class).hasMessageContaining("E2QWRUHAPOMQZL");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierstate.CloudOperationException;
 import io.tierstate.PreconditionFailedException;
+import io.tierstate.ResourceInUseException;
 import io.tierstate.ResourceNotFoundException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.Distribution;
@@ -166,9 +167,12 @@ class FaultsTest {
         cloud.failNext(SimOperation.DELETE_ROLE, SimFault.VANISH);
         cloud.failNext(SimOperation.DELETE_TARGET_GROUP, SimFault.VANISH);
 
-        assertThatThrownBy(() -> cloud.network().deleteVpc(w.vpc())).hasMessageContaining("DependencyViolation");
-        assertThatThrownBy(() -> cloud.identity().deleteRole(w.role())).hasMessageContaining("DeleteConflict");
-        assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup())).hasMessageContaining("ResourceInUse");
+        assertThatThrownBy(() -> cloud.network().deleteVpc(w.vpc())).isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("DependencyViolation");
+        assertThatThrownBy(() -> cloud.identity().deleteRole(w.role())).isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("DeleteConflict");
+        assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup()))
+                .isInstanceOf(ResourceInUseException.class).hasMessageContaining("ResourceInUse");
         assertThat(cloud.liveResources()).hasSize(before);
     }
 
@@ -190,9 +194,10 @@ class FaultsTest {
         SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
 
         cloud.network().deleteSecurityGroup(cloud.createSecurityGroup(w.vpc()));
-        assertThatThrownBy(() -> cloud.compute().describeInstance(w.instance())).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cloud.compute().describeInstance(w.instance())).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("InvalidInstanceID.NotFound");
         assertThatThrownBy(() -> cloud.loadBalancing().describeLoadBalancer(w.alb().arn()))
-                .isInstanceOf(ResourceNotFoundException.class);
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("LoadBalancerNotFound");
         cloud.loadBalancing().deleteTargetGroup(w.targetGroup());
         assertThat(cloud.exists(w.instance())).isFalse();
     }
@@ -229,7 +234,8 @@ class FaultsTest {
         String vpc = cloud.createVpc();
 
         for (int i = 0; i < 20; i++) {
-            assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).hasMessageContaining("Throttling");
+            assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(CloudOperationException.class)
+                    .hasMessageContaining("Throttling");
         }
         assertThat(f.throttling(SimOperation.GET_DISTRIBUTION)).isEqualTo(0.1);
         assertThat(f.serverErrors(SimOperation.GET_DISTRIBUTION)).isEqualTo(0.5);
@@ -245,7 +251,8 @@ class FaultsTest {
                 .hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> Faults.builder().vanishing(-0.1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("vanishing");
-        assertThatThrownBy(() -> Faults.builder().etagRaces(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Faults.builder().etagRaces(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("etagRaces");
         assertThatThrownBy(() -> Faults.builder().throttling(0.6).serverErrors(0.6).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to more than 1");
     }
@@ -269,6 +276,7 @@ class FaultsTest {
         a.hex(20);
         SimRandom resumed = new SimRandom(7, a.draws());
         assertThat(resumed.nextLong()).isEqualTo(a.nextLong());
-        assertThatThrownBy(() -> new SimRandom(7, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimRandom(7, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("draws");
     }
 }

@@ -43,7 +43,7 @@ class SimulatedCloudTest {
                 DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("stack", "shop")));
         String etag = cloud.cloudFront().setEnabled(d.id(), false, cloud.cloudFront().getDistributionConfig(d.id()).etag());
         assertThatThrownBy(() -> cloud.cloudFront().deleteDistribution(d.id(), etag))
-                .isInstanceOf(DistributionNotDisabledException.class);
+                .isInstanceOf(DistributionNotDisabledException.class).hasMessageContaining("not disabled yet");
         cloud.clock().sleep(Duration.ofMinutes(15));
         cloud.cloudFront().deleteDistribution(d.id(), etag);
 
@@ -68,8 +68,10 @@ class SimulatedCloudTest {
         String vpc = cloud.createVpc();
         cloud.createSubnet(vpc);
 
-        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).hasMessageContaining("DependencyViolation");
-        assertThatThrownBy(() -> cloud.compute().describeInstance("i-0")).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(io.tierstate.ResourceInUseException.class)
+                .hasMessageContaining("DependencyViolation");
+        assertThatThrownBy(() -> cloud.compute().describeInstance("i-0")).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("i-0");
 
         assertThat(cloud.calls()).isEqualTo(2);
         assertThat(cloud.calls(SimOperation.DELETE_VPC)).isEqualTo(1);
@@ -85,12 +87,14 @@ class SimulatedCloudTest {
         SimulatedCloud.Registration registration = cloud.onCall(seen::add);
         cloud.failNext(SimOperation.DELETE_VPC, SimFault.THROTTLING);
 
-        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(CloudOperationException.class);
+        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(CloudOperationException.class)
+                .hasMessageContaining("Throttling");
         cloud.clock().advance(Duration.ofSeconds(3));
         cloud.network().deleteVpc(vpc);
         registration.close();
         registration.close();
-        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("InvalidVpcID.NotFound");
 
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).satisfies(c -> {
@@ -132,7 +136,8 @@ class SimulatedCloudTest {
         cloud.onCall(seen::add);
         cloud.failNext(SimOperation.DESCRIBE_INSTANCE, new IllegalStateException("boom"));
 
-        assertThatThrownBy(() -> cloud.compute().describeInstance("i-1")).hasMessage("boom");
+        assertThatThrownBy(() -> cloud.compute().describeInstance("i-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
 
         assertThat(seen).singleElement().satisfies(c -> {
             assertThat(c.succeeded()).isFalse();
