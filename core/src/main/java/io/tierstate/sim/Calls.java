@@ -69,7 +69,7 @@ final class Calls {
             failure = e;
             throw e;
         } finally {
-            finish(new SimCall(seq, op, target, at, requestId, Optional.ofNullable(failure)));
+            finish(new SimCall(seq, op, target, at != null ? at : clock.now(), requestId, Optional.ofNullable(failure)));
         }
     }
 

@@ -784,7 +784,8 @@ public final class SimulatedCloud implements Cloud {
          * stores wins over this builder's settings, except {@link #speed(double)}, which applies to
          * this run; otherwise a new world is created and written there. Either way the world is
          * saved atomically after every call, so a process killed at any point leaves the world as
-         * of its last answered call.
+         * of its last answered call. One process at a time: two processes using the same file at
+         * once overwrite each other's changes.
          *
          * @param file e.g. {@code ~/.tierstate/sim-cloud.json}
          * @return this builder

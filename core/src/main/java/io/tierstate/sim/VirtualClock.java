@@ -36,7 +36,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * that has not used this clock for 250 ms, or not at all yet, is not waited for, and no sleeper is
  * held back more than 2 s of real time; so on a heavily loaded machine, or when a thread starts
  * using the clock late, overlapping waits may come out slightly longer than on a wall clock, never
- * shorter.
+ * shorter. A thread that reads the clock in a loop without sleeping on it (a progress display
+ * polling {@code now()}) holds time back; report progress from the threads that do the work instead.
  *
  * <p><b>Speed mode</b> ({@link #startingAt(Instant, double)}): virtual time runs {@code speed}
  * times faster than real time, so {@code sleep(d)} really waits {@code d / speed} and time moves by

@@ -121,7 +121,7 @@ final class World {
     final String accountId;
     final String region;
     final SimRandom ids;
-    Latencies latencies;
+    final Latencies latencies;
 
     /** Every resource that exists, by kind, in creation order. */
     final Map<Kind, Map<String, Object>> resources = new EnumMap<>(Kind.class);
@@ -774,7 +774,7 @@ final class World {
         }
         return new Dist(id, s.cloudFrontArn().orElse(distributionArn(id)),
                 s.cloudFrontDomainName().orElseGet(() -> "d" + ids.hex(13) + ".cloudfront.net"), newEtag(),
-                s.cloudFrontEnabled().orElse(true), now, s.cloudFrontCallerReference().orElse(null), null,
+                s.cloudFrontEnabled().orElse(true), now, s.cloudFrontCallerReference().orElse("adopted-" + id), null,
                 s.cloudFrontPriceClass().orElse(null), null, origins, behaviors, Map.of());
     }
 

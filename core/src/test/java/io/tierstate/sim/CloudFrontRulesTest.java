@@ -183,7 +183,8 @@ class CloudFrontRulesTest {
         Distribution d = cf.createDistribution(spec("ref-1", "o.example.com"));
         String etag = cf.setEnabled(d.id(), false, d.etag());
 
-        assertThatThrownBy(() -> cf.deleteDistribution(d.id(), etag)).isInstanceOf(DistributionNotDisabledException.class);
+        assertThatThrownBy(() -> cf.deleteDistribution(d.id(), etag)).isInstanceOf(DistributionNotDisabledException.class)
+                .hasMessageContaining("DistributionNotDisabled");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tierstate.sim;
 
+import io.tierstate.CloudOperationException;
+import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionSpec;
 import io.tierstate.port.LoadBalancerDescription;
 import java.time.Instant;
@@ -25,6 +27,19 @@ final class SimWorlds {
                 "http2and3", Map.of("tierstate:stack", "shop"));
     }
 
+    /** Creates a distribution, retrying retryable faults: safe, since the caller reference makes it idempotent. */
+    static Distribution createDistribution(SimulatedCloud cloud, DistributionSpec spec) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return cloud.cloudFront().createDistribution(spec);
+            } catch (CloudOperationException e) {
+                if (!e.retryable() || attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Every resource of a Tier 3 deployment, created step by step. */
     record Tier3(String vpc, String subnetA, String subnetB, String sg, String fs, String mountTargetA, String mountTargetB,
             String role, String profile, String instance, LoadBalancerDescription alb, String targetGroup, String distribution) {
@@ -43,7 +58,7 @@ final class SimWorlds {
             LoadBalancerDescription alb = cloud.createLoadBalancer("shop-alb", List.of(a, b));
             String tg = cloud.createTargetGroup("shop-tg", vpc);
             cloud.attachTargetGroup(alb.arn(), tg);
-            String distribution = cloud.cloudFront().createDistribution(spec("shop-ref", alb.dnsName())).id();
+            String distribution = createDistribution(cloud, spec("shop-ref", alb.dnsName())).id();
             return new Tier3(vpc, a, b, sg, fs, mtA, mtB, "shop-role", "shop-profile", instance, alb, tg, distribution);
         }
     }
