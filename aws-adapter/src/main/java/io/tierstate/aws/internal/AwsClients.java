@@ -1,36 +1,25 @@
 package io.tierstate.aws.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The SDK clients of one {@code AwsCloud}, each created on first use and shared by every call after
  * that. Clients the user passed in are used as they are and never closed here; clients created here
  * (and the one Apache HTTP client they share) are closed by {@link #close()}.
  *
- * <p>Creating this object touches no SDK class; only the accessors do.
+ * <p>Creating this object loads no SDK class (a test proves it): the accessors do, and the code
+ * that builds clients lives in {@link SdkClientFactory}, which is only loaded to build the first one.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsClientSettings settings;
-    private final List<SdkAutoCloseable> owned = new ArrayList<>();
-    private SdkHttpClient sharedHttpClient;
+    private SdkClientFactory factory;
     private String region;
     private boolean closed;
 
@@ -60,7 +49,7 @@ public final class AwsClients implements AutoCloseable {
         ensureOpen();
         if (cloudFront == null) {
             cloudFront = settings.cloudFront() != null ? settings.cloudFront()
-                    : own(configure(CloudFrontClient.builder(), Regions.globalRegionFor(settings.region())).build());
+                    : factory().cloudFront(Regions.globalRegionFor(settings.region()));
         }
         return cloudFront;
     }
@@ -69,7 +58,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized Ec2Client ec2() {
         ensureOpen();
         if (ec2 == null) {
-            ec2 = settings.ec2() != null ? settings.ec2() : own(configure(Ec2Client.builder(), Region.of(region())).build());
+            ec2 = settings.ec2() != null ? settings.ec2() : factory().ec2(Region.of(region()));
         }
         return ec2;
     }
@@ -79,7 +68,7 @@ public final class AwsClients implements AutoCloseable {
         ensureOpen();
         if (loadBalancing == null) {
             loadBalancing = settings.loadBalancing() != null ? settings.loadBalancing()
-                    : own(configure(ElasticLoadBalancingV2Client.builder(), Region.of(region())).build());
+                    : factory().loadBalancing(Region.of(region()));
         }
         return loadBalancing;
     }
@@ -88,7 +77,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized EfsClient efs() {
         ensureOpen();
         if (efs == null) {
-            efs = settings.efs() != null ? settings.efs() : own(configure(EfsClient.builder(), Region.of(region())).build());
+            efs = settings.efs() != null ? settings.efs() : factory().efs(Region.of(region()));
         }
         return efs;
     }
@@ -98,7 +87,7 @@ public final class AwsClients implements AutoCloseable {
         ensureOpen();
         if (iam == null) {
             iam = settings.iam() != null ? settings.iam()
-                    : own(configure(IamClient.builder(), Regions.globalRegionFor(settings.region())).build());
+                    : factory().iam(Regions.globalRegionFor(settings.region()));
         }
         return iam;
     }
@@ -107,7 +96,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized StsClient sts() {
         ensureOpen();
         if (sts == null) {
-            sts = settings.sts() != null ? settings.sts() : own(configure(StsClient.builder(), Region.of(region())).build());
+            sts = settings.sts() != null ? settings.sts() : factory().sts(Region.of(region()));
         }
         return sts;
     }
@@ -132,13 +121,8 @@ public final class AwsClients implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            owned.get(i).close();
-        }
-        owned.clear();
-        if (sharedHttpClient != null) {
-            sharedHttpClient.close();
-            sharedHttpClient = null;
+        if (factory != null) {
+            factory.close();
         }
     }
 
@@ -148,50 +132,10 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    private <T extends SdkAutoCloseable> T own(T client) {
-        owned.add(client);
-        return client;
-    }
-
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {
-        builder.region(clientRegion);
-        if (settings.credentialsProvider() != null) {
-            builder.credentialsProvider(settings.credentialsProvider());
+    private SdkClientFactory factory() {
+        if (factory == null) {
+            factory = new SdkClientFactory(settings);
         }
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        builder.httpClient(httpClient());
-        builder.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retryStrategy()).build());
-        return builder;
-    }
-
-    private SdkHttpClient httpClient() {
-        if (settings.httpClient() != null) {
-            return settings.httpClient();
-        }
-        if (sharedHttpClient == null) {
-            // one connection pool for every service client instead of one per client
-            sharedHttpClient = ApacheHttpClient.builder().build();
-        }
-        return sharedHttpClient;
-    }
-
-    /** A fresh strategy per client: strategies keep per-client state (retry quota, send rate). */
-    private RetryStrategy retryStrategy() {
-        RetryStrategy.Builder<?, ?> builder = switch (settings.retryMode()) {
-            case STANDARD -> AwsRetryStrategy.standardRetryStrategy().toBuilder();
-            case ADAPTIVE -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder();
-            case LEGACY -> AwsRetryStrategy.legacyRetryStrategy().toBuilder();
-        };
-        if (settings.maxAttempts() > 0) {
-            builder.maxAttempts(settings.maxAttempts());
-        }
-        if (settings.baseDelay() != null) {
-            BackoffStrategy backoff = BackoffStrategy.exponentialDelay(settings.baseDelay(), settings.maxDelay());
-            builder.backoffStrategy(backoff);
-            builder.throttlingBackoffStrategy(backoff);
-        }
-        return builder.build();
+        return factory;
     }
 }

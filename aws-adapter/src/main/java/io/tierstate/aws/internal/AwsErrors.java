@@ -120,7 +120,7 @@ public final class AwsErrors {
         boolean network = hasCause(e, IOException.class) || hasCause(e, UncheckedIOException.class);
         return new CloudOperationException(operation, null, null, 0, network || e.retryable(),
                 (network ? "could not reach AWS for " + resourceId + " (" + message + "); check the network, "
-                        + "the endpoint and any proxy, then retry" : message), e);
+                        + "the endpoint and any proxy, then retry" : resourceId + ": " + message), e);
     }
 
     private static CloudOperationException mapService(String operation, String resourceId, AwsServiceException e) {
@@ -154,10 +154,10 @@ public final class AwsErrors {
             }
         }
         if (e.isThrottlingException() || status >= 500) {
-            return new CloudOperationException(operation, code, requestId, status, true, awsMessage
+            return new CloudOperationException(operation, code, requestId, status, true, resourceId + ": " + awsMessage
                     + " (still failing after the SDK's retries: try again later, or raise AwsCloud.builder().maxAttempts(...))", e);
         }
-        return new CloudOperationException(operation, code, requestId, status, e.retryable(), awsMessage, e);
+        return new CloudOperationException(operation, code, requestId, status, e.retryable(), resourceId + ": " + awsMessage, e);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
