@@ -181,7 +181,8 @@ class AwsCloudTest extends WireTest {
 
         try (AwsCloud once = cloudBuilder().maxAttempts(1).build()) {
             assertThatThrownBy(() -> once.compute().describeInstance("i-0abc"))
-                    .isInstanceOfSatisfying(CloudOperationException.class, e -> assertThat(e.retryable()).isTrue());
+                    .isInstanceOfSatisfying(CloudOperationException.class, e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageContaining("RequestLimitExceeded").hasMessageContaining("maxAttempts");
         }
         wire.verify(1, postRequestedFor(urlEqualTo("/")));
     }
@@ -197,7 +198,8 @@ class AwsCloudTest extends WireTest {
                         assertThat(e.retryable()).isTrue();
                         assertThat(e.statusCode()).isEqualTo(500);
                         assertThat(e.requestId()).contains("r500");
-                    });
+                    })
+                    .hasMessageContaining("An internal error has occurred");
         }
         wire.verify(5, postRequestedFor(urlEqualTo("/")));
     }

@@ -33,15 +33,18 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.LifeCycleState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -131,13 +134,13 @@ class AwsTier3ScenarioIT {
         targetGroupArn = sdk.elb.createTargetGroup(b -> b.name(name).protocol(ProtocolEnum.HTTP).port(80).vpcId(vpcId)
                 .targetType(TargetTypeEnum.INSTANCE)).targetGroups().get(0).targetGroupArn();
         sdk.elb.createListener(b -> b.loadBalancerArn(loadBalancerArn).protocol(ProtocolEnum.HTTP).port(80)
-                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn)));
+                .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build()));
         waitUntil("instance " + instanceId + " running",
                 () -> cloud.compute().describeInstance(instanceId).state() == InstanceDescription.State.RUNNING);
-        sdk.elb.registerTargets(b -> b.targetGroupArn(targetGroupArn).targets(t -> t.id(instanceId).port(80)));
+        sdk.elb.registerTargets(b -> b.targetGroupArn(targetGroupArn).targets(TargetDescription.builder().id(instanceId).port(80).build()));
         log("load balancer: " + loadBalancerArn + " (" + loadBalancerDns + "), target group " + targetGroupArn);
 
-        fileSystemId = sdk.efs.createFileSystem(b -> b.creationToken(name).tags(t -> t.key("Name").value(name))).fileSystemId();
+        fileSystemId = sdk.efs.createFileSystem(b -> b.creationToken(name).tags(software.amazon.awssdk.services.efs.model.Tag.builder().key("Name").value(name).build())).fileSystemId();
         waitUntil("file system " + fileSystemId + " available", () -> sdk.efs.describeFileSystems(b -> b.fileSystemId(fileSystemId))
                 .fileSystems().get(0).lifeCycleState() == LifeCycleState.AVAILABLE);
         mountTargetId = sdk.efs.createMountTarget(b -> b.fileSystemId(fileSystemId).subnetId(subnetA)
@@ -335,7 +338,7 @@ class AwsTier3ScenarioIT {
     }
 
     private TagSpecification tags(ResourceType type) {
-        return TagSpecification.builder().resourceType(type).tags(t -> t.key("Name").value(name), t -> t.key("tierstate:it").value(name))
+        return TagSpecification.builder().resourceType(type).tags(Tag.builder().key("Name").value(name).build(), Tag.builder().key("tierstate:it").value(name).build())
                 .build();
     }
 

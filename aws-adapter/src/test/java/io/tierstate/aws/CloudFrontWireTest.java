@@ -220,7 +220,8 @@ class CloudFrontWireTest extends WireTest {
 
         assertThatThrownBy(() -> cloudFront().setEnabled(ID, false, "E1ETAG"))
                 .isInstanceOfSatisfying(PreconditionFailedException.class,
-                        e -> assertThat(e.errorCode()).contains("InvalidIfMatchVersion"));
+                        e -> assertThat(e.errorCode()).contains("InvalidIfMatchVersion"))
+                .hasMessageContaining("read it again for a fresh ETag");
     }
 
     @Test

@@ -212,6 +212,7 @@ class ComputeWireTest extends WireTest {
                 "The instance ID '" + INSTANCE + "' does not exist", "req-term-404")));
 
         assertThatThrownBy(() -> cloud.compute().terminateInstance(INSTANCE))
-                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.requestId()).contains("req-term-404"));
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.requestId()).contains("req-term-404"))
+                .hasMessageContaining("ec2:TerminateInstances failed (InvalidInstanceID.NotFound");
     }
 }

@@ -66,7 +66,8 @@ class FileSystemWireTest extends WireTest {
                     assertThat(e.errorCode()).contains("FileSystemNotFound");
                     assertThat(e.requestId()).contains("efs-404-fs");
                     assertThat(e.resourceId()).isEqualTo(FS);
-                });
+                })
+                .hasMessageContaining("elasticfilesystem:DescribeMountTargets");
     }
 
     @Test
@@ -118,6 +119,7 @@ class FileSystemWireTest extends WireTest {
         wire.stubFor(delete(urlEqualTo("/2015-02-01/file-systems/" + FS)).willReturn(efsError(404, "FileSystemNotFound",
                 "File system '" + FS + "' does not exist.", "efs-404")));
 
-        assertThatThrownBy(() -> cloud.fileSystems().deleteFileSystem(FS)).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cloud.fileSystems().deleteFileSystem(FS)).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining(FS + " does not exist");
     }
 }

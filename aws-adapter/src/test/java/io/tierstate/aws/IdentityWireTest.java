@@ -73,7 +73,8 @@ class IdentityWireTest extends WireTest {
                     assertThat(e.errorCode()).contains("NoSuchEntity");
                     assertThat(e.requestId()).contains("iam-404");
                     assertThat(e.resourceId()).isEqualTo(PROFILE);
-                });
+                })
+                .hasMessageContaining("iam:GetInstanceProfile failed (NoSuchEntity");
         assertThat(actions()).containsExactly("GetInstanceProfile");
     }
 

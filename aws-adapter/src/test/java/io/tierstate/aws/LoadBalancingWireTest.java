@@ -60,7 +60,8 @@ class LoadBalancingWireTest extends WireTest {
     void describeLoadBalancer_emptyAnswer_isResourceNotFound() {
         wire.stubFor(action("DescribeLoadBalancers").willReturn(xml(200, answer("DescribeLoadBalancers", "<LoadBalancers/>"))));
 
-        assertThatThrownBy(() -> cloud.loadBalancing().describeLoadBalancer(LB)).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cloud.loadBalancing().describeLoadBalancer(LB)).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining(LB + " does not exist");
     }
 
     @Test
@@ -101,6 +102,7 @@ class LoadBalancingWireTest extends WireTest {
         wire.stubFor(action("DeleteTargetGroup").willReturn(queryError(400, "TargetGroupNotFound",
                 "One or more target groups not found", "req-tg-404")));
 
-        assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(TG)).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(TG)).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("elasticloadbalancing:DeleteTargetGroup failed (TargetGroupNotFound");
     }
 }

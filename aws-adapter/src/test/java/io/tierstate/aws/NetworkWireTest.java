@@ -45,7 +45,8 @@ class NetworkWireTest extends WireTest {
                 "The security group 'sg-0123' does not exist", "req-sg-404")));
 
         assertThatThrownBy(() -> cloud.network().deleteSecurityGroup("sg-0123"))
-                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo("sg-0123"));
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo("sg-0123"))
+                .hasMessageContaining("sg-0123 does not exist");
     }
 
     @Test
@@ -107,7 +108,8 @@ class NetworkWireTest extends WireTest {
                 "The vpc ID '" + VPC + "' does not exist", "req-vpc-404")));
 
         assertThatThrownBy(() -> cloud.network().deleteVpc(VPC))
-                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo(VPC));
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo(VPC))
+                .hasMessageContaining("ec2:DeleteVpc failed (InvalidVpcID.NotFound");
         assertThat(actions()).containsExactly("DescribeInternetGateways", "DescribeRouteTables", "DeleteVpc");
     }
 

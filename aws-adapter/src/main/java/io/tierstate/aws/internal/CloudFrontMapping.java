@@ -85,6 +85,11 @@ public final class CloudFrontMapping {
         return result;
     }
 
+    /**
+     * Converts the cache behaviours, the default first. The TTL fields are deprecated by AWS (cache
+     * policies replace them) but legacy distributions still carry them, so they are kept.
+     */
+    @SuppressWarnings("deprecation")
     static List<CacheBehavior> cacheBehaviors(DefaultCacheBehavior defaults, CacheBehaviors others) {
         List<CacheBehavior> result = new ArrayList<>();
         if (defaults != null) {
