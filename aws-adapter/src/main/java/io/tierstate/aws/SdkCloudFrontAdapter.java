@@ -43,7 +43,6 @@ public final class SdkCloudFrontAdapter implements CloudFrontPort {
     /** AWS names the earlier distribution at the end of the message: {@code ... Already exists: E2QWRUHAPOMQZL}. */
     private static final Pattern ALREADY_EXISTS = Pattern.compile("Already exists:\\s*([A-Z0-9]+)");
 
-
     private final AwsClients clients;
     private volatile boolean tagsReadable = true;
 
