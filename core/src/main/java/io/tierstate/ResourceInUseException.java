@@ -29,11 +29,11 @@ public class ResourceInUseException extends CloudOperationException {
      * @param operation what was called
      * @param errorCode the provider's error code
      * @param requestId the provider's request id, or {@code null}
-     * @param statusCode the HTTP status, e.g. 409 for CloudFront's DistributionNotDisabled
+     * @param statusCode the HTTP status, e.g. 409 for DistributionNotDisabled, FileSystemInUse, DeleteConflict
      * @param message what still depends on it and what to do
      * @param cause the SDK's exception, or {@code null}
      */
-    protected ResourceInUseException(String operation, String errorCode, String requestId, int statusCode, String message,
+    public ResourceInUseException(String operation, String errorCode, String requestId, int statusCode, String message,
             Throwable cause) {
         super(operation, errorCode, requestId, statusCode, true, message, cause);
     }

@@ -21,7 +21,22 @@ public class ResourceNotFoundException extends CloudOperationException {
      * @param cause the SDK's exception, or {@code null}
      */
     public ResourceNotFoundException(String operation, String resourceId, String errorCode, String requestId, Throwable cause) {
-        super(operation, errorCode, requestId, 404, false, resourceId + " does not exist"
+        this(operation, resourceId, errorCode, requestId, 404, cause);
+    }
+
+    /**
+     * Creates the exception with the HTTP status the service answered (EC2 and ELB answer 400).
+     *
+     * @param operation what was called
+     * @param resourceId the resource that is missing
+     * @param errorCode the provider's error code, or {@code null}
+     * @param requestId the provider's request id, or {@code null}
+     * @param statusCode the HTTP status
+     * @param cause the SDK's exception, or {@code null}
+     */
+    public ResourceNotFoundException(String operation, String resourceId, String errorCode, String requestId, int statusCode,
+            Throwable cause) {
+        super(operation, errorCode, requestId, statusCode, false, resourceId + " does not exist"
                 + "; if it was deleted outside TierState, destroy treats it as gone, and refresh() updates the state", cause);
         this.resourceId = resourceId;
     }

@@ -131,16 +131,16 @@ public final class AwsErrors {
         int status = e.statusCode();
         if (code != null) {
             if (NOT_FOUND.contains(code)) {
-                return new ResourceNotFoundException(operation, resourceId, code, requestId, e);
+                return new ResourceNotFoundException(operation, resourceId, code, requestId, status, e);
             }
             if (PRECONDITION_FAILED.contains(code)) {
-                return new PreconditionFailedException(operation, resourceId, code, requestId, e);
+                return new PreconditionFailedException(operation, resourceId, code, requestId, status, e);
             }
             if ("DistributionNotDisabled".equals(code)) {
                 return new DistributionNotDisabledException(operation, resourceId, requestId, e);
             }
             if (IN_USE.contains(code)) {
-                return new ResourceInUseException(operation, code, requestId, resourceId + " is still in use (" + awsMessage
+                return new ResourceInUseException(operation, code, requestId, status, resourceId + " is still in use (" + awsMessage
                         + "); delete what depends on it first, or retry once that is gone", e);
             }
             if (BAD_CREDENTIALS.contains(code)) {

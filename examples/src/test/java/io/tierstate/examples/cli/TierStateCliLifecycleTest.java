@@ -136,9 +136,15 @@ class TierStateCliLifecycleTest {
     }
 
     @Test
-    void awsCloud_withoutTheAdapter_saysHowToGetIt() {
-        run("", "--home", home.toString(), "destroy", "gpu-global", "--yes");
+    void awsCloud_unreachableEndpoint_failsWithOneLineAndChangesNothing() throws IOException {
+        byte[] before = Files.readAllBytes(home.resolve("deployments/gpu-global.json"));
+
+        run("", "--home", home.toString(), "--endpoint", "http://127.0.0.1:9", "--region", "us-east-1",
+                "record-gpu", "gpu-global", "i-0bb0000000000b0c0");
+
         assertThat(status).isEqualTo(1);
-        assertThat(err).contains("tierstate-aws");
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(err).startsWith("tierstate: ").contains("ec2:DescribeInstances");
+        assertThat(Files.readAllBytes(home.resolve("deployments/gpu-global.json"))).isEqualTo(before);
     }
 }
