@@ -240,6 +240,7 @@ public final class DeploymentHandle {
         Objects.requireNonNull(options, "options");
         DeploymentState s = state();
         Cloud cloud = client.cloud();
+        cloud.verifyAccess(); // no credentials: fail before the caller reference is written
         if (s.cloudFrontDistributionId().isEmpty()) {
             String alb = s.albDns().orElseThrow(() -> new IllegalStateException("deployment '" + name
                     + "' has no ALB recorded (alb_dns): CloudFront needs the ALB as its origin; record it first, e.g."

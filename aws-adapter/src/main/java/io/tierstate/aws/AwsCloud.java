@@ -94,6 +94,32 @@ public final class AwsCloud implements Cloud {
         return (accountId == null ? "AWS (account unknown)" : "AWS account " + accountId) + " in " + region + endpoint;
     }
 
+    /**
+     * Asks STS who the credentials belong to ({@code sts:GetCallerIdentity}, which every identity
+     * may call). Missing, rejected or expired credentials, a missing region and an unreachable
+     * endpoint fail here; an endpoint that does not implement STS (some AWS-compatible servers)
+     * is let through.
+     */
+    @Override
+    public void verifyAccess() {
+        synchronized (lock) {
+            if (account != null) {
+                return;
+            }
+            try {
+                account = AwsErrors.call("sts:GetCallerIdentity", "caller", () -> clients.sts().getCallerIdentity(b -> { }).account());
+            } catch (CloudOperationException e) {
+                boolean clientSide = e.statusCode() == 0;
+                boolean credentials = e.errorCode().filter(c -> c.equals("InvalidClientTokenId") || c.equals("SignatureDoesNotMatch")
+                        || c.equals("ExpiredToken") || c.equals("UnrecognizedClientException") || c.equals("InvalidAccessKeyId"))
+                        .isPresent();
+                if (clientSide || credentials) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private String account() {
         synchronized (lock) {
             if (account == null) {

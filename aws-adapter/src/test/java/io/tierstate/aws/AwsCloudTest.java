@@ -105,6 +105,47 @@ class AwsCloudTest extends WireTest {
     }
 
     @Test
+    void verifyAccess_withWorkingCredentials_asksStsOnceAndDescribeReusesTheAnswer() {
+        wire.stubFor(action("GetCallerIdentity").willReturn(xml(200, CALLER)));
+
+        cloud.verifyAccess();
+        cloud.verifyAccess();
+
+        assertThat(cloud.describe()).startsWith("AWS account 123456789012");
+        wire.verify(1, postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("GetCallerIdentity")));
+    }
+
+    @Test
+    void verifyAccess_rejectedCredentials_failsBeforeAnythingChanges() {
+        wire.stubFor(action("GetCallerIdentity").willReturn(queryError(403, "InvalidClientTokenId",
+                "The security token included in the request is invalid.", "req-sts")));
+
+        assertThatThrownBy(cloud::verifyAccess).isInstanceOfSatisfying(CloudOperationException.class,
+                e -> assertThat(e.errorCode()).contains("InvalidClientTokenId")).hasMessageContaining("credentials");
+    }
+
+    @Test
+    void verifyAccess_endpointWithoutSts_isLetThrough() {
+        wire.stubFor(action("GetCallerIdentity").willReturn(queryError(400, "InvalidAction",
+                "The action GetCallerIdentity is not valid for this web service.", "req-x")));
+
+        cloud.verifyAccess();
+
+        assertThat(cloud.describe()).startsWith("AWS (account unknown)");
+    }
+
+    @Test
+    void verifyAccess_withoutCredentials_saysHowToProvideThem() {
+        try (AwsCloud noCredentials = AwsCloud.builder().region("us-east-1").endpointOverride(endpoint())
+                .credentialsProvider(() -> {
+                    throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+                }).build()) {
+            assertThatThrownBy(noCredentials::verifyAccess).isInstanceOf(CloudOperationException.class)
+                    .hasMessageContaining("no AWS credentials found").hasMessageContaining("AWS_PROFILE");
+        }
+    }
+
+    @Test
     void missingCredentials_sayHowToProvideThem() {
         try (AwsCloud noCredentials = AwsCloud.builder().region("us-east-1").endpointOverride(endpoint())
                 .credentialsProvider(() -> {

@@ -16,6 +16,15 @@ public interface Cloud extends AutoCloseable {
     /** @return what this cloud is, for messages and confirmations, e.g. {@code AWS account 123456789012 in us-east-1} */
     String describe();
 
+    /**
+     * Checks, before an operation that changes state starts, that the cloud can be reached with
+     * working credentials, so that a missing credential fails the operation up front with a message
+     * saying how to provide it, instead of half-way through. The default checks nothing.
+     *
+     * @throws io.tierstate.CloudOperationException saying what is wrong and how to fix it
+     */
+    default void verifyAccess() {}
+
     /** @return CloudFront distributions */
     CloudFrontPort cloudFront();
 

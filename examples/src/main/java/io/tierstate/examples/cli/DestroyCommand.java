@@ -63,6 +63,7 @@ final class DestroyCommand implements Callable<Integer> {
                 out.print(plan.render());
                 return 0;
             }
+            session.client().cloud().verifyAccess(); // no credentials: say so before asking anything
             err.println("Target: " + session.client().cloud().describe());
             err.print(plan.render());
             if (!yes) {
