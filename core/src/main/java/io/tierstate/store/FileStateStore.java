@@ -778,12 +778,14 @@ public final class FileStateStore implements StateStore {
                     return lock;
                 }
             } catch (OverlappingFileLockException e) {
-                // another FileStateStore on the same home in this JVM holds it: wait like for a process
+                // other code in this JVM locked the file (stores share JVM_LOCKS): wait like for a process
             }
             if (System.nanoTime() > deadline) {
                 throw lockTimeout(name);
             }
             sleepQuietly(backoffMillis);
+            // poll often: a busy writer frees the lock only for microseconds between its writes, and a
+            // waiter that sleeps long misses every gap (measured: another process starved for 500 writes)
             backoffMillis = Math.min(backoffMillis * 2, 2);
         }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Starts a test main class ({@link StoreWriterMain} by default) in a fresh JVM with the test class
@@ -24,7 +25,7 @@ public final class ChildJvm {
     private ChildJvm() {}
 
     /** The test class path: Surefire and Failsafe put it in {@code surefire.test.class.path}; a plain JVM in {@code java.class.path}. */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
@@ -33,29 +34,73 @@ public final class ChildJvm {
     }
 
     /**
-     * Starts the writer; stderr goes to {@code stderrFile}, stdin and stdout stay pipes.
+     * Copies the directories of the test class path ({@code target/classes}, {@code target/test-classes})
+     * into {@code dir}, so the children run the code the test started with even if a build recompiles
+     * or cleans {@code target/} meanwhile; jars are used where they are.
      *
-     * @param args the writer's arguments (mode first)
+     * @return the class path for the children
      */
-    static Process start(Path stderrFile, String... args) throws IOException {
-        return startMain(StoreWriterMain.class, stderrFile, args);
+    public static String snapshotClassPath(Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : classPath().split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            if (!Files.isDirectory(source)) {
+                entries.add(entry);
+                continue;
+            }
+            Path copy = dir.resolve("cp" + n++);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(source.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target);
+                    }
+                }
+            }
+            entries.add(copy.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**
-     * Starts any main class of the test class path.
+     * Starts {@link StoreWriterMain}; stderr goes to {@code stderrFile}, stdin and stdout stay pipes.
      *
-     * @param main the class with the main method
-     * @param stderrFile where its stderr goes
-     * @param args its arguments
-     * @return the process; stdin and stdout are pipes
-     * @throws IOException when it cannot be started
+     * @param classPath from {@link #snapshotClassPath(Path)} or {@link #classPath()}
+     * @param args the writer's arguments (mode first)
      */
-    public static Process startMain(Class<?> main, Path stderrFile, String... args) throws IOException {
+    static Process start(String classPath, Path stderrFile, String... args) throws IOException {
+        return startMain(classPath, StoreWriterMain.class, stderrFile, args);
+    }
+
+    /**
+     * Starts a main class with the live test class path; stderr goes to {@code stderrFile}, stdin and
+     * stdout stay pipes.
+     *
+     * @param mainClass a class with a {@code main} method on the test class path
+     * @param args its arguments
+     */
+    public static Process startMain(Class<?> mainClass, Path stderrFile, String... args) throws IOException {
+        return startMain(classPath(), mainClass, stderrFile, args);
+    }
+
+    /**
+     * Starts a main class with the given class path; stderr goes to {@code stderrFile}, stdin and
+     * stdout stay pipes.
+     *
+     * @param classPath from {@link #snapshotClassPath(Path)} or {@link #classPath()}
+     * @param mainClass a class with a {@code main} method on that class path
+     * @param args its arguments
+     */
+    public static Process startMain(String classPath, Class<?> mainClass, Path stderrFile, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", classPath(),
-                main.getName()));
+                "-cp", classPath,
+                mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderrFile.toFile());
         Map<String, String> env = pb.environment();

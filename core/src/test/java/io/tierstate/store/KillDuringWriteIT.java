@@ -45,6 +45,7 @@ class KillDuringWriteIT {
     private final Deque<Writer> booting = new ArrayDeque<>();
     private final List<Process> started = new ArrayList<>();
     private int writersStarted;
+    private String classPath;
 
     private record Writer(Process process, BlockingQueue<String> lines, Path stderr) {}
 
@@ -59,6 +60,7 @@ class KillDuringWriteIT {
 
     @Test
     void update_killedAtRandomMoments200Times_leavesOldOrNewDocumentAndLosesNoReportedWrite() throws Exception {
+        classPath = ChildJvm.snapshotClassPath(logs);
         FileStateStore store = FileStateStore.open(home);
         long reported = store.create(StoreFiles.minimal(NAME).withKeypairName("serial-1")).serial();
         Random random = new Random(SEED);
@@ -114,7 +116,7 @@ class KillDuringWriteIT {
         while (booting.size() < ahead) {
             int n = writersStarted++;
             Path stderr = logs.resolve("writer-" + n + ".stderr");
-            Process p = ChildJvm.start(stderr, "churn", home.toString(), NAME, String.valueOf(SEED + n));
+            Process p = ChildJvm.start(classPath, stderr, "churn", home.toString(), NAME, String.valueOf(SEED + n));
             started.add(p);
             booting.addLast(new Writer(p, ChildJvm.stdoutLines(p), stderr));
         }

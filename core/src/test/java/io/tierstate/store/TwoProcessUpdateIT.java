@@ -38,6 +38,7 @@ class TwoProcessUpdateIT {
     Path logs;
 
     private final List<Process> children = new ArrayList<>();
+    private String classPath;
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
 
     @AfterEach
@@ -149,7 +150,10 @@ class TwoProcessUpdateIT {
     }
 
     private Process start(String... args) throws IOException {
-        Process p = ChildJvm.start(stderr(children.size()), args);
+        if (classPath == null) {
+            classPath = ChildJvm.snapshotClassPath(logs);
+        }
+        Process p = ChildJvm.start(classPath, stderr(children.size()), args);
         children.add(p);
         return p;
     }
