@@ -93,12 +93,22 @@ final class AtomicFiles {
 
     /** Removes temp files a killed writer left behind for one target; call under its lock. */
     static void removeStaleTemps(Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        String prefix = "." + target.getFileName() + TEMP_MARKER;
+        removeStaleTemps(target.toAbsolutePath().getParent(), target.getFileName().toString());
+    }
+
+    /**
+     * Removes temp files a killed writer left in {@code dir} for targets whose names start with
+     * {@code namePrefix}; call under the lock that guards every write of those targets.
+     */
+    static void removeStaleTemps(Path dir, String namePrefix) {
+        String prefix = "." + namePrefix;
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
+        try (var entries = Files.newDirectoryStream(dir, p -> {
+            String f = p.getFileName().toString();
+            return f.startsWith(prefix) && f.contains(TEMP_MARKER);
+        })) {
             for (Path stale : entries) {
                 Files.deleteIfExists(stale);
             }

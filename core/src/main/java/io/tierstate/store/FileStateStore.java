@@ -574,6 +574,7 @@ public final class FileStateStore implements StateStore {
         String prefix = name + "-" + (label == null ? "" : label + "-");
         return io(() -> {
             AtomicFiles.ensureDirectory(dir);
+            AtomicFiles.removeStaleTemps(dir, name + "-"); // left by a writer killed mid-backup; we hold the lock
             Path target = uniqueStamped(dir, prefix, GZ);
             AtomicFiles.writeNew(target, gzip(original));
             if (label == null) {

@@ -327,6 +327,20 @@ class FileStateStoreGuaranteesTest {
     }
 
     @Test
+    void backup_removesTempFilesAWriterKilledMidBackupLeftBehind() {
+        FileStateStore store = FileStateStore.open(home());
+        store.create(StoreFiles.minimal(NAME));
+        Path backupDir = home().resolve("backups").resolve(NAME);
+        Path stale = backupDir.resolve("." + NAME + "-20260101T000000000.json.gz.tmp-0123456789abcdef");
+        StoreFiles.write(stale, new byte[] {31, -117, 8});
+
+        store.update(NAME, s -> s.withStatus(Status.RUNNING));
+
+        assertThat(stale).doesNotExist();
+        assertThat(store.backups(NAME)).hasSize(1);
+    }
+
+    @Test
     void update_returningAnEqualState_writesNothing() {
         FileStateStore store = FileStateStore.open(home());
         DeploymentState created = store.create(StoreFiles.minimal(NAME));
