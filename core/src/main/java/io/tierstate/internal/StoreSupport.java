@@ -218,8 +218,18 @@ public final class StoreSupport {
      * @return e.g. {@code web-schema-v2-20250102T030405006.json.gz}
      */
     public static String backupFileName(String name, String label, Instant at, int counter) {
-        return name + "-" + (label == null ? "" : label + "-")
-                + STAMP.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)) + (counter > 0 ? "-" + counter : "") + GZ;
+        return name + "-" + (label == null ? "" : label + "-") + stamp(at, counter) + GZ;
+    }
+
+    /**
+     * The time stamp in the names of backups and archived documents.
+     *
+     * @param at the instant
+     * @param counter a number to tell apart names of one millisecond (from 1001 up), or 0 for none
+     * @return e.g. {@code 20250102T030405006} or {@code 20250102T030405006-1001}
+     */
+    public static String stamp(Instant at, int counter) {
+        return STAMP.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)) + (counter > 0 ? "-" + counter : "");
     }
 
     /**
