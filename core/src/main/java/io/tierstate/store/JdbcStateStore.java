@@ -331,7 +331,9 @@ public final class JdbcStateStore implements StateStore {
             Optional<Row> current = lockRow(c, name);
             if (current.isEmpty()) {
                 DeploymentState stored = state.withSerial(state.serial() + 1).withUpdatedAt(now());
-                insertRow(c, stored);
+                if (!insertRow(c, stored)) {
+                    throw new StateConflictException(name, "none", storedVersion(c, name) + " (created meanwhile)");
+                }
                 return readBack(stored);
             }
             insertBackup(c, name, current.get().document, "pre-restore");
