@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The PostgreSQL store keeps every promise of the state store port, on a real server (see
@@ -23,13 +22,9 @@ class JdbcStateStoreContractTest extends StateStoreContract {
 
     private String prefix;
 
-    @BeforeAll
-    static void requireServer() {
-        PostgresTestDatabase.assumeAvailable();
-    }
-
     @Override
     protected StateStore openStore() {
+        PostgresTestDatabase.assumeAvailable();
         prefix = PostgresTestDatabase.newPrefix();
         return PostgresTestDatabase.builder(prefix).build();
     }
@@ -41,7 +36,9 @@ class JdbcStateStoreContractTest extends StateStoreContract {
 
     @AfterEach
     void dropTables() throws SQLException {
-        PostgresTestDatabase.drop(prefix);
+        if (prefix != null) {
+            PostgresTestDatabase.drop(prefix);
+        }
     }
 
     @Override

@@ -12,14 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the PostgreSQL store does beyond the contract, on the server {@code .ci/run} starts. */
 class JdbcStateStoreServerTest {
 
-    @BeforeAll
-    static void requireServer() {
+    @BeforeEach
+    void requireServer() {
         PostgresTestDatabase.assumeAvailable();
     }
 

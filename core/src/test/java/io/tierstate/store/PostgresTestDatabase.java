@@ -24,8 +24,16 @@ final class PostgresTestDatabase {
 
     private PostgresTestDatabase() {}
 
-    /** Skips the calling test class or test when no server is configured. */
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Skips the calling test when no server is configured; call it per test, so that each one is
+     * reported as skipped with the reason. The reason is also printed once to the build log.
+     */
     static void assumeAvailable() {
+        if (SETTINGS.postgresUrl().isEmpty() && TOLD.compareAndSet(false, true)) {
+            System.err.println("[tierstate] " + SKIPPED);
+        }
         assumeTrue(SETTINGS.postgresUrl().isPresent(), SKIPPED);
     }
 
