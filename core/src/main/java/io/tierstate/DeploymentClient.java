@@ -1,11 +1,24 @@
 package io.tierstate;
 
+import io.tierstate.cost.CostEstimate;
+import io.tierstate.cost.CostEstimator;
+import io.tierstate.cost.Plan;
+import io.tierstate.cost.PriceCatalog;
+import io.tierstate.cost.UsageProfile;
+import io.tierstate.destroy.DestroyReport;
 import io.tierstate.internal.Settings;
+import io.tierstate.model.DeploymentState;
+import io.tierstate.port.Cloud;
+import io.tierstate.port.CloudProvider;
+import io.tierstate.port.CloudSettings;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.FileStateStore;
 import io.tierstate.view.MigrationReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * The entry point: keeps the state of tiered AWS deployments and drives their lifecycle.
@@ -26,8 +39,20 @@ public final class DeploymentClient implements AutoCloseable {
 
     private final StateStore store;
     private final boolean ownsStore;
+    private final PriceCatalog priceCatalog;
+    private final CostEstimator estimator;
+    private final Cloud givenCloud;
+    private final CloudSettings cloudSettings;
+    private final String cloudProvider;
+    private final Object cloudLock = new Object();
+    private volatile Cloud createdCloud;
 
     private DeploymentClient(Builder b) {
+        this.givenCloud = b.cloud;
+        this.cloudSettings = b.cloudSettings;
+        this.cloudProvider = b.cloudProvider;
+        this.priceCatalog = b.priceCatalog != null ? b.priceCatalog : PriceCatalog.defaults();
+        this.estimator = priceCatalog.estimator();
         if (b.store != null) {
             this.store = b.store;
             this.ownsStore = false;
@@ -59,7 +84,7 @@ public final class DeploymentClient implements AutoCloseable {
      * @throws InvalidStackNameException when the name breaks the naming rule
      */
     public DeploymentHandle deployment(String name) {
-        return new DeploymentHandle(name, store);
+        return new DeploymentHandle(name, this);
     }
 
     /** @return a query over every stored deployment, sorted by name */
@@ -87,15 +112,104 @@ public final class DeploymentClient implements AutoCloseable {
         return store;
     }
 
+    /** @return the price catalog estimates use */
+    public PriceCatalog priceCatalog() {
+        return priceCatalog;
+    }
+
+    /**
+     * Estimates what a deployment would cost a month before it exists.
+     *
+     * <pre>{@code
+     * client.estimate(Plan.of(io.tierstate.cost.Tier.GPU, "g5.xlarge"), UsageProfile.defaults()).monthlyTotalRounded();
+     * }</pre>
+     *
+     * @param plan tier and instance type (and optionally region, spot price)
+     * @param usage the expected usage; {@link UsageProfile#defaults()} when unsure
+     * @return the estimate with its line items
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimate(Plan plan, UsageProfile usage) {
+        return estimator.estimate(plan, usage);
+    }
+
+    CostEstimator estimator() {
+        return estimator;
+    }
+
+    /**
+     * The cloud lifecycle operations use: the one given to the builder, else one made by the first
+     * {@link CloudProvider} found through {@link ServiceLoader} (the AWS adapter registers one).
+     * Made on first use, so local operations (list, state, inspect, estimateCost) never start a
+     * cloud SDK.
+     *
+     * @return the cloud
+     * @throws TierStateException when no cloud was given and no provider is on the class path
+     */
+    public Cloud cloud() {
+        if (givenCloud != null) {
+            return givenCloud;
+        }
+        Cloud c = createdCloud;
+        if (c == null) {
+            synchronized (cloudLock) {
+                c = createdCloud;
+                if (c == null) {
+                    c = findProvider().create(cloudSettings);
+                    createdCloud = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private CloudProvider findProvider() {
+        List<String> found = new ArrayList<>();
+        for (CloudProvider p : ServiceLoader.load(CloudProvider.class, DeploymentClient.class.getClassLoader())) {
+            if (cloudProvider == null || cloudProvider.equals(p.name())) {
+                return p;
+            }
+            found.add(p.name());
+        }
+        throw new TierStateException("no cloud " + (cloudProvider != null ? "provider named '" + cloudProvider + "' " : "")
+                + "is available" + (found.isEmpty() ? "" : " (found: " + found + ")")
+                + ": add io.tierstate:tierstate-aws to the class path, or pass one with"
+                + " DeploymentClient.builder().cloud(SimulatedCloud.create()) or .cloud(AwsCloud.create())");
+    }
+
+    /**
+     * Finishes every destroy whose CloudFront deletion was deferred: waits for each disable to
+     * propagate, deletes the distribution, and archives the state.
+     *
+     * @return one report per deployment that had a pending deletion
+     */
+    public List<DestroyReport> completePendingDestroys() {
+        List<DestroyReport> reports = new ArrayList<>();
+        for (DeploymentState s : store.list().states()) {
+            boolean pending = s.destroyProgress().map(j -> j.pendingCloudFrontDeletion()).orElse(false);
+            if (pending) {
+                reports.add(deployment(s.stackName()).destroy().run());
+            }
+        }
+        return reports;
+    }
+
     private MigrationReport migrate(boolean dryRun) {
         return new MigrationReport(dryRun, store.migrateAll(dryRun));
     }
 
-    /** Closes the state store if this client opened it. */
+    /** Closes the state store and the cloud if this client made them; never what was given to it. */
     @Override
     public void close() {
-        if (ownsStore) {
-            store.close();
+        try {
+            Cloud c = createdCloud;
+            if (c != null) {
+                c.close();
+            }
+        } finally {
+            if (ownsStore) {
+                store.close();
+            }
         }
     }
 
@@ -108,6 +222,10 @@ public final class DeploymentClient implements AutoCloseable {
     public static final class Builder {
         private Path home;
         private StateStore store;
+        private PriceCatalog priceCatalog;
+        private Cloud cloud;
+        private CloudSettings cloudSettings = CloudSettings.defaults();
+        private String cloudProvider;
 
         private Builder() {}
 
@@ -130,6 +248,51 @@ public final class DeploymentClient implements AutoCloseable {
          */
         public Builder stateStore(StateStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the prices estimates use.
+         *
+         * @param catalog e.g. {@code PriceCatalog.defaults().withInstancePrice("g6.xlarge", new BigDecimal("0.8048"))}
+         *     (default {@link PriceCatalog#defaults()}: us-east-1, on demand, dated)
+         * @return this builder
+         */
+        public Builder priceCatalog(PriceCatalog catalog) {
+            this.priceCatalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * Uses this cloud for lifecycle operations; the client will not close it.
+         *
+         * @param cloud e.g. {@code SimulatedCloud.create()} or {@code AwsCloud.builder().region("eu-west-1").build()}
+         * @return this builder
+         */
+        public Builder cloud(Cloud cloud) {
+            this.cloud = Objects.requireNonNull(cloud, "cloud");
+            return this;
+        }
+
+        /**
+         * Settings for the cloud found through {@link ServiceLoader} (ignored when {@link #cloud(Cloud)} is set).
+         *
+         * @param settings region and endpoint (default: the provider's own defaults)
+         * @return this builder
+         */
+        public Builder cloudSettings(CloudSettings settings) {
+            this.cloudSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Chooses the provider found through {@link ServiceLoader} by name.
+         *
+         * @param name e.g. {@code aws} (default: the first found)
+         * @return this builder
+         */
+        public Builder cloudProvider(String name) {
+            this.cloudProvider = Objects.requireNonNull(name, "name");
             return this;
         }
 

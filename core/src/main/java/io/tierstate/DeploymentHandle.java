@@ -1,6 +1,24 @@
 package io.tierstate;
 
+import io.tierstate.cost.CostEstimate;
+import io.tierstate.cost.UsageProfile;
+import io.tierstate.destroy.Destroy;
+import io.tierstate.destroy.ProgressEvent;
+import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
+import io.tierstate.model.HealthStatus;
+import io.tierstate.model.Provenance;
+import io.tierstate.port.Cloud;
+import io.tierstate.port.Distribution;
+import io.tierstate.port.GpuSpec;
+import io.tierstate.port.InstanceDescription;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import io.tierstate.model.StackName;
 import io.tierstate.port.StateBackup;
 import io.tierstate.port.StateStore;
@@ -21,11 +39,13 @@ import java.util.function.UnaryOperator;
 public final class DeploymentHandle {
 
     private final String name;
+    private final DeploymentClient client;
     private final StateStore store;
 
-    DeploymentHandle(String name, StateStore store) {
+    DeploymentHandle(String name, DeploymentClient client) {
         this.name = StackName.validate(name);
-        this.store = store;
+        this.client = client;
+        this.store = client.stateStore();
     }
 
     /** @return the stack name */
@@ -113,6 +133,239 @@ public final class DeploymentHandle {
      */
     public DeploymentState restore(StateBackup backup) {
         return store.restore(name, backup);
+    }
+
+    /**
+     * Estimates the monthly cost of what the state holds, with the default usage profile
+     * (1,000,000 HTTPS requests, 100 GB out, 1 LCU, 100 GB on EFS).
+     *
+     * @return the estimate with its line items
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimateCost() {
+        return estimateCost(UsageProfile.defaults());
+    }
+
+    /**
+     * Estimates the monthly cost of what the state holds: EC2 (on demand, or the recorded spot
+     * price), EFS, the ALB when present, CloudFront when present. Reads local state only; no cloud
+     * call is made.
+     *
+     * @param usage the expected usage
+     * @return the estimate with its line items
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     */
+    public CostEstimate estimateCost(UsageProfile usage) {
+        return client.estimator().estimate(CostSubjects.of(state()), usage);
+    }
+
+    /**
+     * A destroy of this deployment, to configure and then {@code plan()}, {@code run()} or {@code start()}.
+     *
+     * <pre>{@code
+     * client.deployment("gpu-global").destroy().strategy(Strategy.OVERLAPPED).onProgress(System.out::println).run();
+     * }</pre>
+     *
+     * @return the destroy, with the defaults (sequential, 90 minute timeout)
+     */
+    public Destroy destroy() {
+        return Destroy.of(name, store, client::cloud);
+    }
+
+    /**
+     * Describes a CloudFront distribution through the cloud and records it: id, domain, ARN, status,
+     * enabled, price class, caller reference, origins, cache behaviours, when it was checked.
+     *
+     * @param distributionId e.g. {@code E2QWRUHAPOMQZL}
+     * @return the stored state
+     * @throws ResourceNotFoundException when the distribution does not exist
+     */
+    public DeploymentState recordCloudFront(String distributionId) {
+        requireText(distributionId, "distribution id", "E2QWRUHAPOMQZL");
+        state(); // fail on a missing deployment before any cloud call
+        Cloud cloud = client.cloud();
+        Distribution d = cloud.cloudFront().getDistribution(distributionId);
+        Instant at = micros(cloud.clock().now());
+        return update(s -> withDistribution(s, d, at));
+    }
+
+    /**
+     * Describes a GPU instance through the cloud and records it: instance type, AMI, EC2 status-check
+     * health, GPU model, manufacturer, count and total memory.
+     *
+     * @param instanceId e.g. {@code i-0abc123}
+     * @return the stored state
+     * @throws ResourceNotFoundException when the instance does not exist
+     * @throws IllegalArgumentException when the instance's type has no GPU
+     */
+    public DeploymentState recordGpuInstance(String instanceId) {
+        requireText(instanceId, "instance id", "i-0abc123");
+        state(); // fail on a missing deployment before any cloud call
+        Cloud cloud = client.cloud();
+        InstanceDescription i = cloud.compute().describeInstance(instanceId);
+        GpuSpec gpu = cloud.compute().gpuSpec(i.instanceType()).orElseThrow(() -> new IllegalArgumentException(
+                "instance " + instanceId + " is a " + i.instanceType() + ", which has no GPU; record a GPU instance"
+                        + " (g4dn, g5, g6, p3 ...) or leave gpu_enabled false"));
+        Optional<HealthStatus> health = cloud.compute().instanceHealth(instanceId);
+        Instant at = micros(cloud.clock().now());
+        return update(s -> {
+            DeploymentState x = s.withGpuEnabled(true).withGpuInstanceType(i.instanceType()).withGpuAmiId(i.imageId())
+                    .withGpuHealthStatus(health).withGpuModel(gpu.model()).withGpuManufacturer(gpu.manufacturer())
+                    .withGpuCount(gpu.count()).withGpuMemoryMib(gpu.totalMemoryMib()).withGpuLastCheckedAt(at);
+            if (x.instanceId().isEmpty()) {
+                x = x.withInstanceId(instanceId);
+            }
+            if (x.publicIp().isEmpty() && i.publicIp().isPresent()) {
+                x = x.withPublicIp(i.publicIp());
+            }
+            if (x.privateIp().isEmpty() && i.privateIp().isPresent()) {
+                x = x.withPrivateIp(i.privateIp());
+            }
+            return x;
+        });
+    }
+
+    /**
+     * Creates a CloudFront distribution in front of the recorded ALB and records it. The caller
+     * reference is written to state before the create call and the id and domain right after it,
+     * so a crash at any point neither leaks a distribution nor creates two: calling this again
+     * finds the recorded distribution, or re-sends the recorded reference, which CloudFront
+     * answers with the distribution it already made.
+     *
+     * @param options what to create and whether to wait for {@code Deployed}
+     * @return the stored state
+     * @throws IllegalStateException when no ALB DNS name is recorded yet
+     */
+    public DeploymentState provisionCloudFront(CloudFrontOptions options) {
+        Objects.requireNonNull(options, "options");
+        DeploymentState s = state();
+        Cloud cloud = client.cloud();
+        if (s.cloudFrontDistributionId().isEmpty()) {
+            String alb = s.albDns().orElseThrow(() -> new IllegalStateException("deployment '" + name
+                    + "' has no ALB recorded (alb_dns): CloudFront needs the ALB as its origin; record it first, e.g."
+                    + " update(s -> s.withAlbArn(arn).withAlbDns(dns))"));
+            String reference = s.cloudFrontCallerReference().orElse("tierstate-" + name + "-" + UUID.randomUUID());
+            if (s.cloudFrontCallerReference().isEmpty()) {
+                update(x -> x.withCloudFrontCallerReference(reference));
+            }
+            Distribution d = cloud.cloudFront().createDistribution(
+                    options.toSpec(name, reference, alb, s.httpsEnabled().orElse(false)));
+            Instant at = micros(cloud.clock().now());
+            s = update(x -> {
+                Map<String, Provenance> provenance = new LinkedHashMap<>(x.resourceProvenance());
+                provenance.putIfAbsent("cloudfront", Provenance.CREATED);
+                return withDistribution(x, d, at).withResourceProvenance(provenance);
+            });
+        }
+        if (options.waitForDeployed()) {
+            s = waitForDeployed(cloud, s.cloudFrontDistributionId().orElseThrow(), options);
+        }
+        return s;
+    }
+
+    private DeploymentState waitForDeployed(Cloud cloud, String id, CloudFrontOptions options) {
+        Instant start = cloud.clock().now();
+        Instant deadline = start.plus(options.timeout());
+        int polls = 0;
+        while (true) {
+            Distribution d = cloud.cloudFront().getDistribution(id);
+            Instant now = cloud.clock().now();
+            if (d.status() == CloudFrontStatus.DEPLOYED) {
+                emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.DONE, "distribution " + id + " is Deployed",
+                        Duration.between(start, now), Math.max(1, polls), now));
+                Instant at = micros(now);
+                return update(s -> withDistribution(s, d, at));
+            }
+            if (now.isAfter(deadline)) {
+                throw new TierStateException("distribution " + id + " still InProgress after " + options.timeout().toMinutes()
+                        + " min; it keeps deploying on its own: run refresh() later, or wait longer with withTimeout(...)");
+            }
+            polls++;
+            emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.WAITING, "waiting for Deployed (InProgress)",
+                    Duration.between(start, now), polls, now));
+            try {
+                cloud.clock().sleep(options.pollPolicy().interval(polls));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TierStateException("interrupted while waiting for distribution " + id
+                        + " to deploy; it keeps deploying on its own: run refresh() later", e);
+            }
+        }
+    }
+
+    private static void emit(CloudFrontOptions options, ProgressEvent event) {
+        options.progress().forEach(l -> l.onProgress(event));
+    }
+
+    /**
+     * Re-reads live status into state: the CloudFront distribution's status and enabled flag, and
+     * the instance's EC2 status-check health (and GPU details when missing). A resource that is
+     * gone leaves its status unknown (absent).
+     *
+     * @return the stored state
+     */
+    public DeploymentState refresh() {
+        DeploymentState s = state();
+        Cloud cloud = client.cloud();
+        Optional<Distribution> distribution = s.cloudFrontDistributionId().flatMap(id -> describeOrEmpty(
+                () -> cloud.cloudFront().getDistribution(id)));
+        Optional<String> instance = s.instanceId();
+        Optional<HealthStatus> health = instance.flatMap(id -> describeOrEmpty(() -> cloud.compute().instanceHealth(id))
+                .flatMap(h -> h));
+        Optional<GpuSpec> gpu = s.gpuEnabled() && s.gpuModel().isEmpty()
+                ? s.gpuInstanceType().or(s::instanceType).flatMap(t -> cloud.compute().gpuSpec(t)) : Optional.empty();
+        Instant at = micros(cloud.clock().now());
+        return update(x -> {
+            DeploymentState y = x;
+            if (x.cloudFrontDistributionId().isPresent()) {
+                y = distribution.map(d -> withDistribution(x, d, at))
+                        .orElse(x.withCloudFrontStatus(Optional.empty()).withCloudFrontEnabled(Optional.empty())
+                                .withCloudFrontLastCheckedAt(at));
+            }
+            if (instance.isPresent()) {
+                y = y.withGpuHealthStatus(health);
+                if (y.gpuEnabled()) {
+                    y = y.withGpuLastCheckedAt(at);
+                }
+            }
+            if (gpu.isPresent()) {
+                y = y.withGpuModel(gpu.get().model()).withGpuManufacturer(gpu.get().manufacturer())
+                        .withGpuCount(gpu.get().count()).withGpuMemoryMib(gpu.get().totalMemoryMib());
+            }
+            return y;
+        });
+    }
+
+    private static <T> Optional<T> describeOrEmpty(java.util.function.Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (ResourceNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static DeploymentState withDistribution(DeploymentState s, Distribution d, Instant at) {
+        DeploymentState x = s.withCloudFrontDistributionId(d.id()).withCloudFrontDomainName(d.domainName())
+                .withCloudFrontArn(d.arn()).withCloudFrontStatus(d.status()).withCloudFrontEnabled(d.enabled())
+                .withCloudFrontOrigins(d.origins()).withCloudFrontCacheBehaviors(d.cacheBehaviors())
+                .withCloudFrontLastCheckedAt(at);
+        if (d.priceClass().isPresent()) {
+            x = x.withCloudFrontPriceClass(d.priceClass());
+        }
+        if (d.callerReference().isPresent()) {
+            x = x.withCloudFrontCallerReference(d.callerReference());
+        }
+        return x;
+    }
+
+    private static Instant micros(Instant i) {
+        return i.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void requireText(String value, String what, String example) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank, e.g. \"" + example + "\"");
+        }
     }
 
     private void requireOwn(DeploymentState state) {

@@ -18,7 +18,7 @@ public class DistributionNotDisabledException extends ResourceInUseException {
      * @param cause the SDK's exception, or {@code null}
      */
     public DistributionNotDisabledException(String operation, String distributionId, String requestId, Throwable cause) {
-        super(operation, "DistributionNotDisabled", requestId, "distribution " + distributionId
+        super(operation, "DistributionNotDisabled", requestId, 409, "distribution " + distributionId
                 + " is not disabled yet: disable it, wait until its status is Deployed, then delete it", cause);
     }
 }

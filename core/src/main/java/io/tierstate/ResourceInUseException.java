@@ -20,6 +20,21 @@ public class ResourceInUseException extends CloudOperationException {
      * @param cause the SDK's exception, or {@code null}
      */
     public ResourceInUseException(String operation, String errorCode, String requestId, String message, Throwable cause) {
-        super(operation, errorCode, requestId, 400, true, message, cause);
+        this(operation, errorCode, requestId, 400, message, cause);
+    }
+
+    /**
+     * Creates the exception with the HTTP status the service answered.
+     *
+     * @param operation what was called
+     * @param errorCode the provider's error code
+     * @param requestId the provider's request id, or {@code null}
+     * @param statusCode the HTTP status, e.g. 409 for CloudFront's DistributionNotDisabled
+     * @param message what still depends on it and what to do
+     * @param cause the SDK's exception, or {@code null}
+     */
+    protected ResourceInUseException(String operation, String errorCode, String requestId, int statusCode, String message,
+            Throwable cause) {
+        super(operation, errorCode, requestId, statusCode, true, message, cause);
     }
 }

@@ -156,6 +156,24 @@ public interface StateStore extends AutoCloseable {
      */
     StateLease acquireLease(String name, String owner, java.time.Duration ttl);
 
+    /**
+     * Takes the lease like {@link #acquireLease(String, String, java.time.Duration)}, and also takes
+     * over an unexpired lease whose owner the caller knows to be dead (a destroy process on this
+     * host that was killed), so a crashed destroy can be resumed at once instead of after the lease
+     * lapses. Stores that cannot take a lease over atomically keep the plain behaviour (the default).
+     *
+     * @param name the stack name
+     * @param owner who takes it
+     * @param ttl how long it lasts unless renewed
+     * @param isDead tells whether the current holder is known to be gone
+     * @return the lease
+     * @throws io.tierstate.LeaseHeldException when a live owner holds an unexpired lease
+     */
+    default StateLease acquireLease(String name, String owner, java.time.Duration ttl,
+            java.util.function.Predicate<String> isDead) {
+        return acquireLease(name, owner, ttl);
+    }
+
     /** Releases what the store holds; the default does nothing. */
     @Override
     default void close() {}

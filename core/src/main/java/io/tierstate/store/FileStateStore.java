@@ -20,6 +20,7 @@ import io.tierstate.port.StateLease;
 import io.tierstate.port.StateProblem;
 import io.tierstate.port.StateStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -107,8 +108,8 @@ public final class FileStateStore implements StateStore {
     }
 
     /**
-     * A home without a {@code deployments/} directory but with JSON files in it is a deployments
-     * directory itself (someone pointed at {@code ~/.geusemaker/deployments}, or at a folder of
+     * A home without a {@code deployments/} directory but with state files in it (JSON naming a
+     * {@code stack_name}) is a deployments directory itself (someone pointed at {@code ~/.geusemaker/deployments}, or at a folder of
      * copied state files): it is used as is, backups and archive still going under it.
      */
     private static boolean isFlat(Path home) {
@@ -117,7 +118,22 @@ public final class FileStateStore implements StateStore {
         }
         try (var entries = Files.newDirectoryStream(home, p -> p.getFileName().toString().endsWith(JSON)
                 && !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p))) {
-            return entries.iterator().hasNext();
+            for (Path candidate : entries) {
+                if (looksLikeState(candidate)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A state document names its stack near the top; TierState's own files (sim-cloud.json) do not. */
+    private static boolean looksLikeState(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("\"stack_name\"");
         } catch (IOException e) {
             return false;
         }
@@ -396,13 +412,21 @@ public final class FileStateStore implements StateStore {
      */
     @Override
     public StateLease acquireLease(String name, String owner, Duration ttl) {
+        return acquireLease(name, owner, ttl, holder -> false);
+    }
+
+    @Override
+    public StateLease acquireLease(String name, String owner, Duration ttl, java.util.function.Predicate<String> isDead) {
         StoreSupport.checkLease(name, owner, ttl);
         String token = java.util.UUID.randomUUID().toString();
         Path leaseFile = locks.resolve(name + ".lease");
         Instant expires = locked(name, () -> {
             Optional<LeaseRecord> held = readLease(leaseFile);
-            if (held.isPresent() && held.get().expiresAt().isAfter(now())) {
+            if (held.isPresent() && held.get().expiresAt().isAfter(now()) && !isDead.test(held.get().owner())) {
                 throw new LeaseHeldException(name, held.get().owner(), held.get().expiresAt());
+            }
+            if (held.isPresent() && held.get().expiresAt().isAfter(now())) {
+                LOG.debug("taking over the lease of '{}' from {}, which is gone", name, held.get().owner());
             }
             return writeLease(leaseFile, owner, token, now().plus(ttl));
         });
@@ -558,19 +582,30 @@ public final class FileStateStore implements StateStore {
             if (stamp.equals(previous)) {
                 break; // the clock did not move in a millisecond: a fixed test clock, so waiting will not help
             }
-            Path candidate = dir.resolve(prefix + stamp + suffix);
-            if (!Files.exists(candidate)) {
-                return candidate;
+            if (highestCounter(dir, prefix + stamp, suffix) < 0) {
+                return dir.resolve(prefix + stamp + suffix);
             }
             sleepQuietly(1);
         }
-        // disambiguate with a counter; four digits from 1001 keep the names in time order when sorted as text
-        for (int counter = 1001; ; counter++) {
-            Path candidate = dir.resolve(prefix + stamp + "-" + counter + suffix);
-            if (!Files.exists(candidate)) {
-                return candidate;
+        // Disambiguate with a counter above every one used with this stamp, never reusing the name of a
+        // pruned backup (it would sort as older than the rest and be pruned at once). Four digits from
+        // 1001 keep the names in time order when sorted as text.
+        return dir.resolve(prefix + stamp + "-" + Math.max(1001, highestCounter(dir, prefix + stamp, suffix) + 1) + suffix);
+    }
+
+    /** @return the highest counter used after {@code base}: 0 for the plain name, -1 when the stamp is unused */
+    private static int highestCounter(Path dir, String base, String suffix) throws IOException {
+        int highest = Files.exists(dir.resolve(base + suffix)) ? 0 : -1;
+        try (var entries = Files.newDirectoryStream(dir, base + "-*" + suffix)) {
+            for (Path p : entries) {
+                String f = p.getFileName().toString();
+                String counter = f.substring(base.length() + 1, f.length() - suffix.length());
+                if (counter.matches("[0-9]{1,9}")) {
+                    highest = Math.max(highest, Integer.parseInt(counter));
+                }
             }
         }
+        return highest;
     }
 
     private List<Path> deploymentFiles() {

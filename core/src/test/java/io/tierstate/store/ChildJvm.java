@@ -15,11 +15,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts {@link StoreWriterMain} in a fresh JVM with the test class path, tuned to start fast and
- * without the JaCoCo agent (which would make every start slower and write coverage files from
- * processes that are killed).
+ * Starts a test main class ({@link StoreWriterMain} by default) in a fresh JVM with the test class
+ * path, tuned to start fast and without the JaCoCo agent (which would make every start slower and
+ * write coverage files from processes that are killed). Shared by the process-level tests.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {}
 
@@ -38,11 +38,24 @@ final class ChildJvm {
      * @param args the writer's arguments (mode first)
      */
     static Process start(Path stderrFile, String... args) throws IOException {
+        return startMain(StoreWriterMain.class, stderrFile, args);
+    }
+
+    /**
+     * Starts any main class of the test class path.
+     *
+     * @param main the class with the main method
+     * @param stderrFile where its stderr goes
+     * @param args its arguments
+     * @return the process; stdin and stdout are pipes
+     * @throws IOException when it cannot be started
+     */
+    public static Process startMain(Class<?> main, Path stderrFile, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
                 "-cp", classPath(),
-                StoreWriterMain.class.getName()));
+                main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderrFile.toFile());
         Map<String, String> env = pb.environment();
@@ -54,7 +67,7 @@ final class ChildJvm {
     }
 
     /** Waits for a process to end, killing it and failing when it takes longer than {@code seconds}. */
-    static int awaitExit(Process p, long seconds, Path stderrFile) throws InterruptedException {
+    public static int awaitExit(Process p, long seconds, Path stderrFile) throws InterruptedException {
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new AssertionError("child JVM " + p.pid() + " did not end within " + seconds + " s; stderr:\n"
@@ -64,7 +77,7 @@ final class ChildJvm {
     }
 
     /** Reads a process's stdout lines on a daemon thread, so a test can wait for one with a timeout. */
-    static BlockingQueue<String> stdoutLines(Process p) {
+    public static BlockingQueue<String> stdoutLines(Process p) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -82,10 +95,10 @@ final class ChildJvm {
     }
 
     /** Marks the end of a child's stdout in {@link #stdoutLines(Process)}. */
-    static final String EOF = "\u0000EOF";
+    public static final String EOF = "\u0000EOF";
 
     /** Waits for the line {@code expected}, failing on any other line, on end of output, or after {@code seconds}. */
-    static void expectLine(BlockingQueue<String> lines, String expected, long seconds, Path stderrFile)
+    public static void expectLine(BlockingQueue<String> lines, String expected, long seconds, Path stderrFile)
             throws InterruptedException {
         String line = lines.poll(seconds, TimeUnit.SECONDS);
         if (!expected.equals(line)) {
@@ -95,7 +108,7 @@ final class ChildJvm {
         }
     }
 
-    static String stderr(Path stderrFile) {
+    public static String stderr(Path stderrFile) {
         try {
             return Files.exists(stderrFile) ? Files.readString(stderrFile) : "(none)";
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import io.tierstate.internal.StateCodec;
 import io.tierstate.model.DeploymentState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,8 +16,9 @@ import java.util.Random;
  * <pre>
  * count HOME NAME N TAG   print "ready", wait for a line on stdin, then N updates that each add 1 to the
  *                         counter in keypair_name and append TAG-i to subnet_ids; print "done"
- * churn HOME NAME SEED    update forever, each time with a random-length subnet_ids and keypair_name
- *                         "serial-S" where S is the serial being written; print "serial S" after each
+ * churn HOME NAME SEED    print "ready", wait for a line on stdin, then update forever, each time with a
+ *                         random-length subnet_ids and keypair_name "serial-S" where S is the serial
+ *                         being written; print "writing" after the first and "serial S" after each
  * </pre>
  *
  * Any failure is printed to stderr and ends the process with status 1.
@@ -68,7 +70,14 @@ public final class StoreWriterMain {
         return s.withKeypairName(String.valueOf(Integer.parseInt(s.keypairName().orElseThrow()) + 1));
     }
 
-    private static void churn(FileStateStore store, String name, long seed) {
+    private static void churn(FileStateStore store, String name, long seed) throws Exception {
+        // boot and load every class a write needs, then wait: the parent starts the next writer early
+        StateCodec.write(store.find(name).orElseThrow());
+        System.out.println("ready");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (in.readLine() == null) {
+            return; // the parent is done and closed our stdin
+        }
         Random random = new Random(seed);
         boolean announced = false;
         while (true) {

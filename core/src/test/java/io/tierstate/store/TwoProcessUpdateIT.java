@@ -96,7 +96,7 @@ class TwoProcessUpdateIT {
         System.out.printf("[TwoProcessUpdateIT] 1000 updates by 2 processes in %.1f s (%.1f s with JVM starts);"
                 + " the writer changed %d times%n", (System.nanoTime() - go) / 1e9, (System.nanoTime() - started) / 1e9,
                 switches);
-        assertThat(switches).as("the writers interleaved, so the test exercised the lock").isGreaterThan(1);
+        assertThat(switches).as("times the writer changed: each waited its turn, none was starved").isGreaterThanOrEqualTo(4);
     }
 
     /**

@@ -14,6 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import io.tierstate.destroy.Destroy;
+import io.tierstate.destroy.DestroyReport;
+import io.tierstate.destroy.ProgressEvent;
+import io.tierstate.destroy.Strategy;
+import io.tierstate.examples.pipeline.DeployPipeline;
+import io.tierstate.sim.SimulatedCloud;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -22,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code tierstate demo}: a walk through TierState on a fresh home in a temp directory, starting
  * from state files as GeuseMaker leaves them. Touches nothing outside that directory.
  */
-@Command(name = "demo", description = "Walk through TierState on a fresh temp home: GeuseMaker files, list, migrate, record, update.")
+@Command(name = "demo", description = {"Walk through TierState on a fresh temp home: GeuseMaker files, list, migrate, record,",
+    "then provision -> inspect -> destroy a Tier 3 stack on the simulated cloud."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -75,10 +83,48 @@ final class DemoCommand implements Callable<Integer> {
             section(out, "6. A damaged file never hides the others");
             Files.writeString(deployments.resolve("broken.json"), "{\"stack_name\": \"broken\", \"status\": ", StandardCharsets.UTF_8);
             out.print(client.deployments().fetch());
+            Files.delete(deployments.resolve("broken.json"));
+        }
+
+        SimulatedCloud cloud = SimulatedCloud.builder().persistTo(home.resolve(TierStateCli.SIM_FILE)).build();
+        try (DeploymentClient client = DeploymentClient.builder().home(home).cloud(cloud).build()) {
+            section(out, "7. A deploy pipeline records a Tier 3 stack step by step (simulated cloud, virtual clock)");
+            out.println("Target: " + cloud.describe());
+            new DeployPipeline(client, cloud, out, Optional.empty()).deploy("edge-gpu");
+
+            section(out, "8. d.refresh() and d.inspect() — the CloudFront URL first");
+            DeploymentHandle edge = client.deployment("edge-gpu");
+            edge.refresh();
+            out.print(inspect(edge));
+
+            section(out, "9. d.estimateCost(UsageProfile.defaults())");
+            out.print(edge.estimateCost());
+
+            section(out, "10. d.destroy().strategy(OVERLAPPED).plan(), then run() with progress");
+            Destroy destroy = edge.destroy().strategy(Strategy.OVERLAPPED);
+            out.print(destroy.plan());
+            DestroyReport report = destroy.onProgress(e -> {
+                if (e.phase() != ProgressEvent.Phase.WAITING || e.attempt() % 10 == 1) {
+                    out.println("  " + e);
+                }
+            }).run();
+            out.print(report);
+            out.println(cloud.liveResources().isEmpty() ? "Nothing left in the simulated account."
+                    : "Still live: " + cloud.liveResources());
         }
         out.println();
         out.println("Done. Try: java -jar examples/target/tierstate.jar --home " + home + " inspect gpu-edge");
+        out.println("     or:  java -jar examples/target/tierstate.jar --home " + home + " --cloud simulated destroy gpu-edge --dry-run");
         return 0;
+    }
+
+    /** The inspection view when this build has it, else the recorded CloudFront and GPU fields. */
+    private static String inspect(DeploymentHandle d) {
+        DeploymentState s = d.state();
+        return "https://" + s.cloudFrontDomainName().orElse("?") + "  (" + s.cloudFrontStatus().map(Object::toString).orElse("unknown")
+                + ", " + (s.cloudFrontEnabled().orElse(false) ? "enabled" : "disabled") + ")\n"
+                + "GPU: " + s.gpuInstanceType().orElse("?") + ", " + s.gpuCount().orElse(0) + " x " + s.gpuModel().orElse("?")
+                + ", health " + s.gpuHealthStatus().map(Object::toString).orElse("unknown") + "\n";
     }
 
     private static void section(PrintWriter out, String title) {

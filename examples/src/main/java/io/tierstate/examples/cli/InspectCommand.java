@@ -32,6 +32,13 @@ final class InspectCommand implements Callable<Integer> {
                 out.print(json);
             } else {
                 dump("", io.tierstate.internal.StateCodec.mapper().readTree(json), out);
+                try {
+                    var estimate = client.deployment(name).estimateCost();
+                    out.println("estimated monthly cost: $" + estimate.monthlyTotalRounded().toPlainString()
+                            + " (default usage profile; 'tierstate cost " + name + "' for the breakdown)");
+                } catch (io.tierstate.cost.UnknownPriceException e) {
+                    out.println("estimated monthly cost: unknown — " + e.getMessage());
+                }
             }
             return 0;
         }

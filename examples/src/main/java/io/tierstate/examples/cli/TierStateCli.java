@@ -7,7 +7,14 @@ import io.tierstate.InvalidStackNameException;
 import io.tierstate.TierStateException;
 import io.tierstate.migration.InvalidStateDocumentException;
 import io.tierstate.migration.UnsupportedSchemaVersionException;
+import io.tierstate.internal.Settings;
+import io.tierstate.port.CloudSettings;
+import io.tierstate.sim.SimulatedCloud;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +39,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "tierstate 0.1.0",
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
-        subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, MigrateCommand.class,
+        subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
+            RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
+            CompletePendingCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
@@ -93,7 +102,22 @@ public final class TierStateCli implements Runnable {
      * @return the exit status
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new TierStateCli());
+        return run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+    }
+
+    /**
+     * Runs the program without exiting, reading confirmations from {@code in}.
+     *
+     * @param args the command line
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err) {
+        TierStateCli cli = new TierStateCli();
+        cli.in = in;
+        CommandLine cl = new CommandLine(cli);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -105,6 +129,39 @@ public final class TierStateCli implements Runnable {
         return status;
     }
 
+    private BufferedReader in;
+
+    /** @return the next line of standard input, or null at its end */
+    String readLine() throws java.io.IOException {
+        return in.readLine();
+    }
+
+    /** The simulated world's file in the home, so separate commands see one world. */
+    static final String SIM_FILE = "sim-cloud.json";
+
+    /**
+     * Opens a client with a cloud, as --cloud says: the simulated cloud kept in the home
+     * ({@value #SIM_FILE}, every deployment it has not seen taken to have what its state records),
+     * or the AWS provider found on the class path.
+     */
+    CliSession cloudSession() {
+        validateGlobalOptions();
+        Path homeDir = store != null ? storePath(store) : home != null ? home : Settings.fromEnvironment().defaultHome();
+        DeploymentClient.Builder b = DeploymentClient.builder().home(homeDir);
+        if (cloud.equalsIgnoreCase("simulated")) {
+            SimulatedCloud.Builder sb = SimulatedCloud.builder().persistTo(homeDir.toAbsolutePath().resolve(SIM_FILE));
+            if (simSpeed != null) {
+                sb.speed(simSpeed);
+            }
+            SimulatedCloud sim = sb.build();
+            DeploymentClient client = b.cloud(sim).build();
+            client.deployments().states().forEach(sim::adopt);
+            return new CliSession(client, sim::close);
+        }
+        b.cloudProvider("aws").cloudSettings(new CloudSettings(Optional.ofNullable(region), Optional.ofNullable(endpoint)));
+        return new CliSession(b.build(), () -> { });
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "no command given; try 'tierstate demo' or 'tierstate --help'");
@@ -112,8 +169,16 @@ public final class TierStateCli implements Runnable {
 
     /** Opens the client the global options describe. */
     DeploymentClient client() {
+        return client(null);
+    }
+
+    /** Opens the client the global options describe, with a price catalog when one is given. */
+    DeploymentClient client(io.tierstate.cost.PriceCatalog catalog) {
         validateGlobalOptions();
         DeploymentClient.Builder b = DeploymentClient.builder();
+        if (catalog != null) {
+            b.priceCatalog(catalog);
+        }
         if (store != null) {
             b.home(storePath(store));
         } else if (home != null) {
@@ -169,6 +234,8 @@ public final class TierStateCli implements Runnable {
             return NOT_FOUND;
         }
         if (e instanceof InvalidStackNameException || e instanceof CorruptStateException
+                || e instanceof io.tierstate.cost.InvalidUsageException || e instanceof io.tierstate.cost.InvalidPriceCatalogException
+                || e instanceof io.tierstate.cost.UnknownPriceException
                 || e instanceof UnsupportedSchemaVersionException || e instanceof InvalidStateDocumentException
                 || e instanceof IllegalArgumentException) {
             return BAD_INPUT;

@@ -1,0 +1,387 @@
+package io.tierstate.aws;
+
+import io.tierstate.CloudOperationException;
+import io.tierstate.aws.internal.AwsClientSettings;
+import io.tierstate.aws.internal.AwsClients;
+import io.tierstate.aws.internal.AwsErrors;
+import io.tierstate.port.Cloud;
+import io.tierstate.port.CloudFrontPort;
+import io.tierstate.port.ComputePort;
+import io.tierstate.port.FileSystemPort;
+import io.tierstate.port.IdentityPort;
+import io.tierstate.port.LoadBalancingPort;
+import io.tierstate.port.NetworkPort;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The TierState {@link Cloud} on AWS, through the AWS SDK for Java v2.
+ *
+ * <pre>{@code
+ * try (AwsCloud aws = AwsCloud.create()) {                       // region and credentials from the SDK's chains
+ *     Distribution d = aws.cloudFront().getDistribution("E2QWRUHAPOMQZL");
+ * }
+ * AwsCloud aws = AwsCloud.builder().region("eu-west-1").retryMode(AwsRetryMode.ADAPTIVE).build();
+ * }</pre>
+ *
+ * <p>SDK clients are created on first use, one per service, and shared by every call after that;
+ * creating an {@code AwsCloud} starts nothing and loads no SDK class, so local work (list, inspect,
+ * cost, migrate) never pays for AWS. {@link #close()} closes the clients it created and never the
+ * ones passed to the builder. Thread-safe.
+ *
+ * <p>Every port maps SDK exceptions to TierState's ({@link io.tierstate.ResourceNotFoundException},
+ * {@link io.tierstate.ResourceInUseException}, {@link io.tierstate.PreconditionFailedException},
+ * {@link io.tierstate.DistributionNotDisabledException}, else {@link CloudOperationException}),
+ * keeping the AWS error code, HTTP status and request id.
+ */
+public final class AwsCloud implements Cloud {
+
+    private final AwsClients clients;
+    private final Object lock = new Object();
+    private CloudFrontPort cloudFront;
+    private ComputePort compute;
+    private LoadBalancingPort loadBalancing;
+    private FileSystemPort fileSystems;
+    private IdentityPort identity;
+    private NetworkPort network;
+    private String account;
+
+    private AwsCloud(AwsClientSettings settings) {
+        this.clients = new AwsClients(settings);
+    }
+
+    /**
+     * An AWS cloud with the SDK's defaults: region and credentials from the SDK's chains
+     * ({@code AWS_REGION}, {@code AWS_PROFILE}, {@code ~/.aws/config} and {@code ~/.aws/credentials},
+     * instance metadata ...), standard retries.
+     *
+     * @return the cloud; close it when done
+     */
+    public static AwsCloud create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a configured cloud */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Names the account and region this cloud acts on, e.g. {@code AWS account 123456789012 in
+     * us-east-1}. The account is asked once, lazily ({@code sts:GetCallerIdentity}); when that is
+     * not possible the answer says {@code account unknown} instead of failing.
+     */
+    @Override
+    public String describe() {
+        String region;
+        try {
+            region = clients.region();
+        } catch (RuntimeException e) {
+            region = "(region not configured)";
+        }
+        String endpoint = clients.settings().endpoint() == null ? "" : " at " + clients.settings().endpoint();
+        String accountId = account();
+        return (accountId == null ? "AWS (account unknown)" : "AWS account " + accountId) + " in " + region + endpoint;
+    }
+
+    private String account() {
+        synchronized (lock) {
+            if (account == null) {
+                try {
+                    account = AwsErrors.call("sts:GetCallerIdentity", "caller",
+                            () -> clients.sts().getCallerIdentity(b -> { }).account());
+                } catch (CloudOperationException e) {
+                    return null;
+                }
+            }
+            return account;
+        }
+    }
+
+    @Override
+    public CloudFrontPort cloudFront() {
+        synchronized (lock) {
+            if (cloudFront == null) {
+                cloudFront = new SdkCloudFrontAdapter(clients);
+            }
+            return cloudFront;
+        }
+    }
+
+    @Override
+    public ComputePort compute() {
+        synchronized (lock) {
+            if (compute == null) {
+                compute = new SdkComputeAdapter(clients);
+            }
+            return compute;
+        }
+    }
+
+    @Override
+    public LoadBalancingPort loadBalancing() {
+        synchronized (lock) {
+            if (loadBalancing == null) {
+                loadBalancing = new SdkLoadBalancingAdapter(clients);
+            }
+            return loadBalancing;
+        }
+    }
+
+    @Override
+    public FileSystemPort fileSystems() {
+        synchronized (lock) {
+            if (fileSystems == null) {
+                fileSystems = new SdkFileSystemAdapter(clients);
+            }
+            return fileSystems;
+        }
+    }
+
+    @Override
+    public IdentityPort identity() {
+        synchronized (lock) {
+            if (identity == null) {
+                identity = new SdkIdentityAdapter(clients);
+            }
+            return identity;
+        }
+    }
+
+    @Override
+    public NetworkPort network() {
+        synchronized (lock) {
+            if (network == null) {
+                network = new SdkNetworkAdapter(clients);
+            }
+            return network;
+        }
+    }
+
+    /** Closes the SDK clients (and the HTTP client) this cloud created; clients passed to the builder stay open. */
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AwsCloud[region=" + Objects.requireNonNullElse(clients.settings().region(), "(default chain)")
+                + (clients.settings().endpoint() == null ? "" : ", endpoint=" + clients.settings().endpoint()) + "]";
+    }
+
+    /**
+     * Configures an {@link AwsCloud}. Every setting is optional; arguments are checked as they are set.
+     * The methods that take SDK types exist for users who already configured the SDK themselves.
+     */
+    public static final class Builder {
+
+        private String region;
+        private URI endpoint;
+        private AwsCredentialsProvider credentialsProvider;
+        private SdkHttpClient httpClient;
+        private AwsRetryMode retryMode = AwsRetryMode.STANDARD;
+        private int maxAttempts;
+        private Duration baseDelay;
+        private Duration maxDelay;
+        private CloudFrontClient cloudFrontClient;
+        private Ec2Client ec2Client;
+        private ElasticLoadBalancingV2Client loadBalancingClient;
+        private EfsClient efsClient;
+        private IamClient iamClient;
+        private StsClient stsClient;
+
+        private Builder() {}
+
+        /**
+         * The region of EC2, ELB, EFS and STS calls. CloudFront and IAM are global and always use
+         * the global endpoint of the region's partition. Default: the SDK's region chain
+         * ({@code AWS_REGION}, the profile's {@code region}, instance metadata).
+         *
+         * @param region e.g. {@code eu-west-1}
+         * @return this builder
+         */
+        public Builder region(String region) {
+            Objects.requireNonNull(region, "region");
+            String id = region.trim().toLowerCase(Locale.ROOT);
+            if (!id.matches("[a-z]{2}(-[a-z0-9]+)+")) {
+                throw new IllegalArgumentException("'" + region + "' is not an AWS region id: use one like us-east-1 or eu-west-1");
+            }
+            this.region = id;
+            return this;
+        }
+
+        /**
+         * One endpoint for every service instead of AWS's, for AWS-compatible emulators
+         * (LocalStack, moto) and tests. Default: AWS's endpoints.
+         *
+         * @param endpoint e.g. {@code http://localhost:4566}
+         * @return this builder
+         */
+        public Builder endpointOverride(URI endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+                throw new IllegalArgumentException("endpoint '" + endpoint + "' needs a scheme and a host, like http://localhost:4566");
+            }
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * The credentials to sign calls with. Default: the SDK's default chain (environment
+         * variables, system properties, {@code ~/.aws/credentials} with {@code AWS_PROFILE}, SSO,
+         * container and instance roles).
+         *
+         * @param provider e.g. {@code ProfileCredentialsProvider.create("deploy")}
+         * @return this builder
+         */
+        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+            this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * The HTTP client every SDK client sends through; it is not closed with the cloud. Default:
+         * one Apache HTTP client shared by all services, closed with the cloud.
+         *
+         * @param httpClient the HTTP client
+         * @return this builder
+         */
+        public Builder httpClient(SdkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * How the SDK retries throttling, 5xx answers and broken connections before TierState sees
+         * an error. Default: {@link AwsRetryMode#STANDARD}.
+         *
+         * @param mode the retry mode
+         * @return this builder
+         */
+        public Builder retryMode(AwsRetryMode mode) {
+            this.retryMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Attempts per call, the first included. Default: the retry mode's (3 for standard and
+         * adaptive). Raise it when a shared account is throttled often.
+         *
+         * @param maxAttempts at least 1; 1 turns retries off
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1 (1 = no retries), not " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * The exponential back-off between attempts, for throttling and other errors alike.
+         * Default: the retry mode's (for standard, 100 ms base and 1 s base after throttling, at most
+         * 20 s). Shorten it in tests against an emulator.
+         *
+         * @param baseDelay the first delay (with jitter)
+         * @param maxDelay the longest delay
+         * @return this builder
+         */
+        public Builder retryBackoff(Duration baseDelay, Duration maxDelay) {
+            Objects.requireNonNull(baseDelay, "baseDelay");
+            Objects.requireNonNull(maxDelay, "maxDelay");
+            if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+                throw new IllegalArgumentException("retry back-off needs 0 <= baseDelay <= maxDelay, not "
+                        + baseDelay + " and " + maxDelay);
+            }
+            this.baseDelay = baseDelay;
+            this.maxDelay = maxDelay;
+            return this;
+        }
+
+        /**
+         * Uses your CloudFront client instead of creating one; it is not closed with the cloud.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder cloudFrontClient(CloudFrontClient client) {
+            this.cloudFrontClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Uses your EC2 client (instances and networking) instead of creating one; it is not closed with the cloud.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder ec2Client(Ec2Client client) {
+            this.ec2Client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Uses your Elastic Load Balancing v2 client instead of creating one; it is not closed with the cloud.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder loadBalancingClient(ElasticLoadBalancingV2Client client) {
+            this.loadBalancingClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Uses your EFS client instead of creating one; it is not closed with the cloud.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder efsClient(EfsClient client) {
+            this.efsClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Uses your IAM client instead of creating one; it is not closed with the cloud.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder iamClient(IamClient client) {
+            this.iamClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Uses your STS client (only {@link AwsCloud#describe()} calls it) instead of creating one;
+         * it is not closed with the cloud.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder stsClient(StsClient client) {
+            this.stsClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** @return the cloud; no SDK client is created until a port is first called */
+        public AwsCloud build() {
+            return new AwsCloud(new AwsClientSettings(region, endpoint, credentialsProvider, httpClient, retryMode,
+                    maxAttempts, baseDelay, maxDelay, cloudFrontClient, ec2Client, loadBalancingClient, efsClient,
+                    iamClient, stsClient));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.tierstate.aws.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Builds SDK clients from {@link AwsClientSettings} (region, credentials, endpoint, retries, one
+ * shared HTTP client) and closes the ones it built. Not thread-safe: {@link AwsClients} guards it.
+ */
+final class SdkClientFactory implements AutoCloseable {
+
+    private final AwsClientSettings settings;
+    private final List<SdkAutoCloseable> owned = new ArrayList<>();
+    private SdkHttpClient sharedHttpClient;
+
+    SdkClientFactory(AwsClientSettings settings) {
+        this.settings = settings;
+    }
+
+    CloudFrontClient cloudFront(Region region) {
+        return own(configure(CloudFrontClient.builder(), region).build());
+    }
+
+    Ec2Client ec2(Region region) {
+        return own(configure(Ec2Client.builder(), region).build());
+    }
+
+    ElasticLoadBalancingV2Client loadBalancing(Region region) {
+        return own(configure(ElasticLoadBalancingV2Client.builder(), region).build());
+    }
+
+    EfsClient efs(Region region) {
+        return own(configure(EfsClient.builder(), region).build());
+    }
+
+    IamClient iam(Region region) {
+        return own(configure(IamClient.builder(), region).build());
+    }
+
+    StsClient sts(Region region) {
+        return own(configure(StsClient.builder(), region).build());
+    }
+
+    /** Closes the clients built here, newest first, then their shared HTTP client. */
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            owned.get(i).close();
+        }
+        owned.clear();
+        if (sharedHttpClient != null) {
+            sharedHttpClient.close();
+            sharedHttpClient = null;
+        }
+    }
+
+    private <T extends SdkAutoCloseable> T own(T client) {
+        owned.add(client);
+        return client;
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {
+        builder.region(clientRegion);
+        if (settings.credentialsProvider() != null) {
+            builder.credentialsProvider(settings.credentialsProvider());
+        }
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        builder.httpClient(httpClient());
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retryStrategy()).build());
+        return builder;
+    }
+
+    private SdkHttpClient httpClient() {
+        if (settings.httpClient() != null) {
+            return settings.httpClient();
+        }
+        if (sharedHttpClient == null) {
+            // one connection pool for every service client instead of one per client
+            sharedHttpClient = ApacheHttpClient.builder().build();
+        }
+        return sharedHttpClient;
+    }
+
+    /** A fresh strategy per client: strategies keep per-client state (retry quota, send rate). */
+    private RetryStrategy retryStrategy() {
+        RetryStrategy.Builder<?, ?> builder = switch (settings.retryMode()) {
+            case STANDARD -> AwsRetryStrategy.standardRetryStrategy().toBuilder();
+            case ADAPTIVE -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder();
+            case LEGACY -> AwsRetryStrategy.legacyRetryStrategy().toBuilder();
+        };
+        if (settings.maxAttempts() > 0) {
+            builder.maxAttempts(settings.maxAttempts());
+        }
+        if (settings.baseDelay() != null) {
+            BackoffStrategy backoff = BackoffStrategy.exponentialDelay(settings.baseDelay(), settings.maxDelay());
+            builder.backoffStrategy(backoff);
+            builder.throttlingBackoffStrategy(backoff);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,436 @@
+package io.tierstate.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tierstate.DistributionNotDisabledException;
+import io.tierstate.ResourceInUseException;
+import io.tierstate.ResourceNotFoundException;
+import io.tierstate.model.CloudFrontStatus;
+import io.tierstate.port.Distribution;
+import io.tierstate.port.DistributionConfig;
+import io.tierstate.port.DistributionSpec;
+import io.tierstate.port.FileSystemPort.MountTarget;
+import io.tierstate.port.GpuSpec;
+import io.tierstate.port.InstanceDescription;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.efs.model.LifeCycleState;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * The Tier 3 scenario end to end against a real (or AWS-compatible) endpoint: a pipeline creates
+ * the network, an instance, an ALB with target group and listener, an EFS with a mount target and an
+ * IAM role with instance profile through the SDK; then everything TierState does goes through the
+ * ports (provision CloudFront in front of the ALB and wait for it, describe the GPU type, the
+ * instance and the ALB, then tear all of it down in SPEC §5's order), and the SDK checks that nothing
+ * is left. Whatever a failure leaves behind is deleted on the way out as far as possible.
+ *
+ * <p>Runs when {@code TIERSTATE_IT_ENDPOINT} is set (see {@link AwsItSettings}); with
+ * {@code TIERSTATE_IT_ENDPOINT=aws} against real AWS, where it takes 30-60 minutes (two CloudFront
+ * propagations) and costs cents. The facade-level scenario (record, inspect, estimate, destroy
+ * through {@code DeploymentClient}) lives in core and examples.
+ */
+class AwsTier3ScenarioIT {
+
+    private static final AwsItSettings SETTINGS = AwsItSettings.fromEnvironment();
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String name = "ts-it-" + suffix;
+
+    // what the "pipeline" created, for the checks and for cleanup after a failure
+    private String vpcId;
+    private String subnetA;
+    private String subnetB;
+    private String gatewayId;
+    private String securityGroupId;
+    private String instanceId;
+    private String loadBalancerArn;
+    private String loadBalancerDns;
+    private String targetGroupArn;
+    private String fileSystemId;
+    private String mountTargetId;
+    private String roleName;
+    private String profileName;
+    private String distributionId;
+    private String deletedDistributionId;
+
+    @Test
+    void tier3_createdByAPipeline_isProvisionedAndTornDownThroughThePorts_andNothingIsLeft() throws Exception {
+        assumeTrue(SETTINGS.enabled(), AwsItSettings.SKIP_MESSAGE);
+        try (Sdk sdk = new Sdk(SETTINGS); AwsCloud cloud = SETTINGS.cloud()) {
+            try {
+                log("target: " + cloud.describe());
+                createLikeAPipeline(sdk, cloud);
+                provisionAndDescribe(cloud);
+                tearDown(cloud);
+                verifyNothingLeft(sdk);
+            } finally {
+                cleanUpAfterFailure(sdk);
+            }
+        }
+    }
+
+    private void createLikeAPipeline(Sdk sdk, AwsCloud cloud) throws InterruptedException {
+        List<String> zones = sdk.ec2.describeAvailabilityZones(b -> b.filters(f("state", "available"))).availabilityZones()
+                .stream().map(z -> z.zoneName()).sorted().toList();
+        assertThat(zones).as("availability zones of " + SETTINGS.region()).hasSizeGreaterThanOrEqualTo(2);
+        vpcId = sdk.ec2.createVpc(b -> b.cidrBlock("10.42.0.0/16").tagSpecifications(tags(ResourceType.VPC))).vpc().vpcId();
+        subnetA = sdk.ec2.createSubnet(b -> b.vpcId(vpcId).cidrBlock("10.42.1.0/24").availabilityZone(zones.get(0))).subnet().subnetId();
+        subnetB = sdk.ec2.createSubnet(b -> b.vpcId(vpcId).cidrBlock("10.42.2.0/24").availabilityZone(zones.get(1))).subnet().subnetId();
+        gatewayId = sdk.ec2.createInternetGateway(b -> { }).internetGateway().internetGatewayId();
+        sdk.ec2.attachInternetGateway(b -> b.internetGatewayId(gatewayId).vpcId(vpcId));
+        String routeTable = sdk.ec2.createRouteTable(b -> b.vpcId(vpcId)).routeTable().routeTableId();
+        sdk.ec2.createRoute(b -> b.routeTableId(routeTable).destinationCidrBlock("0.0.0.0/0").gatewayId(gatewayId));
+        for (String subnet : List.of(subnetA, subnetB)) {
+            sdk.ec2.associateRouteTable(b -> b.routeTableId(routeTable).subnetId(subnet));
+        }
+        securityGroupId = sdk.ec2.createSecurityGroup(b -> b.groupName(name).description("TierState integration test")
+                .vpcId(vpcId)).groupId();
+        sdk.ec2.authorizeSecurityGroupIngress(b -> b.groupId(securityGroupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(80).toPort(80).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
+        log("network: " + vpcId + " " + subnetA + " " + subnetB + " " + gatewayId + " " + securityGroupId);
+
+        String image = SETTINGS.imageId().orElseGet(() -> newestAmazonLinux(sdk));
+        instanceId = sdk.ec2.runInstances(b -> b.imageId(image).instanceType(SETTINGS.instanceType()).minCount(1).maxCount(1)
+                .subnetId(subnetA).securityGroupIds(securityGroupId).tagSpecifications(tags(ResourceType.INSTANCE)))
+                .instances().get(0).instanceId();
+        log("instance: " + instanceId + " (" + SETTINGS.instanceType() + ", " + image + ")");
+
+        LoadBalancer lb = sdk.elb.createLoadBalancer(b -> b.name(name).subnets(subnetA, subnetB).securityGroups(securityGroupId)
+                .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)).loadBalancers().get(0);
+        loadBalancerArn = lb.loadBalancerArn();
+        loadBalancerDns = lb.dnsName();
+        targetGroupArn = sdk.elb.createTargetGroup(b -> b.name(name).protocol(ProtocolEnum.HTTP).port(80).vpcId(vpcId)
+                .targetType(TargetTypeEnum.INSTANCE)).targetGroups().get(0).targetGroupArn();
+        sdk.elb.createListener(b -> b.loadBalancerArn(loadBalancerArn).protocol(ProtocolEnum.HTTP).port(80)
+                .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build()));
+        waitUntil("instance " + instanceId + " running",
+                () -> cloud.compute().describeInstance(instanceId).state() == InstanceDescription.State.RUNNING);
+        sdk.elb.registerTargets(b -> b.targetGroupArn(targetGroupArn).targets(TargetDescription.builder().id(instanceId).port(80).build()));
+        log("load balancer: " + loadBalancerArn + " (" + loadBalancerDns + "), target group " + targetGroupArn);
+
+        fileSystemId = sdk.efs.createFileSystem(b -> b.creationToken(name).tags(software.amazon.awssdk.services.efs.model.Tag.builder().key("Name").value(name).build())).fileSystemId();
+        waitUntil("file system " + fileSystemId + " available", () -> sdk.efs.describeFileSystems(b -> b.fileSystemId(fileSystemId))
+                .fileSystems().get(0).lifeCycleState() == LifeCycleState.AVAILABLE);
+        mountTargetId = sdk.efs.createMountTarget(b -> b.fileSystemId(fileSystemId).subnetId(subnetA)
+                .securityGroups(securityGroupId)).mountTargetId();
+        waitUntil("mount target " + mountTargetId + " available", () -> cloud.fileSystems().mountTargets(fileSystemId).stream()
+                .allMatch(t -> t.lifeCycleState().equals("available")));
+        log("file system: " + fileSystemId + ", mount target " + mountTargetId);
+
+        roleName = name + "-role";
+        profileName = name + "-profile";
+        sdk.iam.createRole(b -> b.roleName(roleName).assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
+        sdk.iam.attachRolePolicy(b -> b.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
+        sdk.iam.putRolePolicy(b -> b.roleName(roleName).policyName("tierstate-it-inline").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"elasticfilesystem:ClientMount","Resource":"*"}]}"""));
+        sdk.iam.createInstanceProfile(b -> b.instanceProfileName(profileName));
+        sdk.iam.addRoleToInstanceProfile(b -> b.instanceProfileName(profileName).roleName(roleName));
+        log("identity: role " + roleName + ", instance profile " + profileName);
+    }
+
+    private void provisionAndDescribe(AwsCloud cloud) throws InterruptedException {
+        DistributionSpec spec = new DistributionSpec("tierstate-it-" + suffix, "TierState integration test " + name, "alb-origin",
+                loadBalancerDns, "http-only", "redirect-to-https", DistributionSpec.CACHING_DISABLED,
+                DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("tierstate:it", name));
+        Distribution created = cloud.cloudFront().createDistribution(spec);
+        distributionId = created.id();
+        log("distribution: " + distributionId + " (" + created.domainName() + "), " + created.status());
+        assertThat(created.enabled()).isTrue();
+        assertThat(created.origins()).singleElement().satisfies(o -> assertThat(o.domainName()).isEqualTo(loadBalancerDns));
+        if (SETTINGS.realAws()) {
+            // AWS names the earlier distribution in DistributionAlreadyExists; emulators may not
+            assertThat(cloud.cloudFront().createDistribution(spec).id()).as("create is idempotent").isEqualTo(distributionId);
+        }
+        waitUntil("distribution " + distributionId + " Deployed",
+                () -> cloud.cloudFront().getDistribution(distributionId).status() == CloudFrontStatus.DEPLOYED);
+        Distribution deployed = cloud.cloudFront().getDistribution(distributionId);
+        assertThat(deployed.callerReference()).contains(spec.callerReference());
+        assertThat(deployed.cacheBehaviors()).first().satisfies(c -> {
+            assertThat(c.isDefault()).isTrue();
+            assertThat(c.cachePolicyId()).contains(DistributionSpec.CACHING_DISABLED);
+        });
+
+        GpuSpec gpu = cloud.compute().gpuSpec(SETTINGS.gpuType()).orElseThrow(() -> new AssertionError(SETTINGS.gpuType() + " has no GPUs?"));
+        log("gpu: " + SETTINGS.gpuType() + " = " + gpu);
+        assertThat(gpu.count()).isPositive();
+        assertThat(gpu.totalMemoryMib()).isPositive();
+        assertThat(gpu.manufacturer()).isNotBlank();
+        assertThat(cloud.compute().gpuSpec(SETTINGS.instanceType())).as(SETTINGS.instanceType() + " has no GPU").isEmpty();
+
+        InstanceDescription instance = cloud.compute().describeInstance(instanceId);
+        assertThat(instance.instanceType()).isEqualTo(SETTINGS.instanceType());
+        log("instance health: " + cloud.compute().instanceHealth(instanceId).map(Object::toString).orElse("(none reported)"));
+        assertThat(cloud.loadBalancing().describeLoadBalancer(loadBalancerArn).dnsName()).isEqualTo(loadBalancerDns);
+    }
+
+    private void tearDown(AwsCloud cloud) throws InterruptedException {
+        // 1. CloudFront: disable with the ETag just read, wait for the disable to propagate, delete with a fresh ETag
+        DistributionConfig config = cloud.cloudFront().getDistributionConfig(distributionId);
+        cloud.cloudFront().setEnabled(distributionId, false, config.etag());
+        waitUntil("distribution " + distributionId + " disabled and Deployed", () -> {
+            Distribution d = cloud.cloudFront().getDistribution(distributionId);
+            return !d.enabled() && d.status() == CloudFrontStatus.DEPLOYED;
+        });
+        waitUntil("distribution " + distributionId + " deleted", () -> {
+            try {
+                cloud.cloudFront().deleteDistribution(distributionId, cloud.cloudFront().getDistributionConfig(distributionId).etag());
+                return true;
+            } catch (DistributionNotDisabledException e) {
+                return false;
+            }
+        });
+        assertThatThrownBy(() -> cloud.cloudFront().getDistribution(distributionId)).isInstanceOf(ResourceNotFoundException.class);
+        deletedDistributionId = distributionId;
+        distributionId = null;
+        log("distribution deleted");
+
+        // 2. the ALB (its listener goes with it), then the target group once nothing uses it
+        cloud.loadBalancing().deleteLoadBalancer(loadBalancerArn);
+        waitUntil("load balancer gone", () -> gone(() -> cloud.loadBalancing().describeLoadBalancer(loadBalancerArn)));
+        retryWhileInUse("target group", () -> cloud.loadBalancing().deleteTargetGroup(targetGroupArn));
+        log("load balancer and target group deleted");
+
+        // 3. the instance
+        cloud.compute().terminateInstance(instanceId);
+        waitUntil("instance terminated", () -> {
+            try {
+                return cloud.compute().describeInstance(instanceId).state() == InstanceDescription.State.TERMINATED;
+            } catch (ResourceNotFoundException e) {
+                return true;
+            }
+        });
+        log("instance terminated");
+
+        // 4. identity
+        cloud.identity().deleteInstanceProfile(profileName);
+        cloud.identity().deleteRole(roleName);
+        log("instance profile and role deleted");
+
+        // 5. the file system's mount targets, then the file system
+        for (MountTarget target : cloud.fileSystems().mountTargets(fileSystemId)) {
+            deleteOrGone(() -> cloud.fileSystems().deleteMountTarget(target.id()));
+        }
+        waitUntil("mount targets gone", () -> cloud.fileSystems().mountTargets(fileSystemId).isEmpty());
+        retryWhileInUse("file system", () -> cloud.fileSystems().deleteFileSystem(fileSystemId));
+        log("file system deleted");
+
+        // 6. the network, once the ALB's and EFS's network interfaces are released
+        retryWhileInUse("security group", () -> cloud.network().deleteSecurityGroup(securityGroupId));
+        retryWhileInUse("subnet A", () -> cloud.network().deleteSubnet(subnetA));
+        retryWhileInUse("subnet B", () -> cloud.network().deleteSubnet(subnetB));
+        retryWhileInUse("vpc", () -> cloud.network().deleteVpc(vpcId));
+        log("network deleted");
+    }
+
+    private void verifyNothingLeft(Sdk sdk) {
+        assertAwsSays(() -> sdk.cloudFront.getDistribution(b -> b.id(deletedDistributionId)), "NoSuchDistribution");
+        assertAwsSays(() -> sdk.elb.describeLoadBalancers(b -> b.loadBalancerArns(loadBalancerArn)), "LoadBalancerNotFound");
+        assertAwsSays(() -> sdk.elb.describeTargetGroups(b -> b.targetGroupArns(targetGroupArn)), "TargetGroupNotFound");
+        assertAwsSays(() -> sdk.efs.describeFileSystems(b -> b.fileSystemId(fileSystemId)), "FileSystemNotFound");
+        assertAwsSays(() -> sdk.iam.getRole(b -> b.roleName(roleName)), "NoSuchEntity");
+        assertAwsSays(() -> sdk.iam.getInstanceProfile(b -> b.instanceProfileName(profileName)), "NoSuchEntity");
+        assertAwsSays(() -> sdk.ec2.describeVpcs(b -> b.vpcIds(vpcId)), "InvalidVpcID.NotFound");
+        assertAwsSays(() -> sdk.ec2.describeSubnets(b -> b.subnetIds(subnetA, subnetB)), "InvalidSubnetID.NotFound");
+        assertAwsSays(() -> sdk.ec2.describeInternetGateways(b -> b.internetGatewayIds(gatewayId)), "InvalidInternetGatewayID.NotFound");
+        try {
+            assertThat(sdk.ec2.describeInstances(b -> b.instanceIds(instanceId)).reservations()).flatMap(r -> r.instances())
+                    .allSatisfy(i -> assertThat(i.state().name()).isEqualTo(InstanceStateName.TERMINATED));
+        } catch (AwsServiceException e) {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidInstanceID.NotFound");
+        }
+        log("verified with the SDK: nothing is left");
+        vpcId = null;
+        instanceId = null;
+        loadBalancerArn = null;
+        targetGroupArn = null;
+        fileSystemId = null;
+        mountTargetId = null;
+        roleName = null;
+        profileName = null;
+    }
+
+    /** After a failure: delete what is recorded, in dependency order, ignoring every error. */
+    private void cleanUpAfterFailure(Sdk sdk) {
+        if (distributionId != null) {
+            quietly(() -> {
+                var current = sdk.cloudFront.getDistributionConfig(b -> b.id(distributionId));
+                sdk.cloudFront.updateDistribution(b -> b.id(distributionId).ifMatch(current.eTag())
+                        .distributionConfig(current.distributionConfig().toBuilder().enabled(false).build()));
+            });
+            log("LEFT BEHIND: CloudFront distribution " + distributionId + " was disabled; delete it once it is Deployed");
+        }
+        if (loadBalancerArn != null) {
+            quietly(() -> sdk.elb.deleteLoadBalancer(b -> b.loadBalancerArn(loadBalancerArn)));
+        }
+        if (instanceId != null) {
+            quietly(() -> sdk.ec2.terminateInstances(b -> b.instanceIds(instanceId)));
+        }
+        if (profileName != null) {
+            quietly(() -> sdk.iam.removeRoleFromInstanceProfile(b -> b.instanceProfileName(profileName).roleName(roleName)));
+            quietly(() -> sdk.iam.deleteInstanceProfile(b -> b.instanceProfileName(profileName)));
+        }
+        if (roleName != null) {
+            quietly(() -> sdk.iam.detachRolePolicy(b -> b.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")));
+            quietly(() -> sdk.iam.deleteRolePolicy(b -> b.roleName(roleName).policyName("tierstate-it-inline")));
+            quietly(() -> sdk.iam.deleteRole(b -> b.roleName(roleName)));
+        }
+        if (mountTargetId != null) {
+            quietly(() -> sdk.efs.deleteMountTarget(b -> b.mountTargetId(mountTargetId)));
+        }
+        if (targetGroupArn != null || fileSystemId != null || vpcId != null) {
+            log("LEFT BEHIND (deleted on a best-effort basis; check): " + String.join(" ", String.valueOf(targetGroupArn),
+                    String.valueOf(fileSystemId), String.valueOf(securityGroupId), String.valueOf(subnetA),
+                    String.valueOf(subnetB), String.valueOf(gatewayId), String.valueOf(vpcId)));
+            quietly(() -> sdk.elb.deleteTargetGroup(b -> b.targetGroupArn(targetGroupArn)));
+            quietly(() -> sdk.efs.deleteFileSystem(b -> b.fileSystemId(fileSystemId)));
+            quietly(() -> sdk.ec2.deleteSecurityGroup(b -> b.groupId(securityGroupId)));
+            quietly(() -> sdk.ec2.deleteSubnet(b -> b.subnetId(subnetA)));
+            quietly(() -> sdk.ec2.deleteSubnet(b -> b.subnetId(subnetB)));
+            quietly(() -> sdk.ec2.detachInternetGateway(b -> b.internetGatewayId(gatewayId).vpcId(vpcId)));
+            quietly(() -> sdk.ec2.deleteInternetGateway(b -> b.internetGatewayId(gatewayId)));
+            quietly(() -> sdk.ec2.deleteVpc(b -> b.vpcId(vpcId)));
+        }
+    }
+
+    // ---- helpers
+
+    private String newestAmazonLinux(Sdk sdk) {
+        List<Image> images = sdk.ec2.describeImages(b -> b.owners("amazon")
+                .filters(f("name", "al2023-ami-2023*-x86_64"), f("state", "available"))).images();
+        if (images.isEmpty()) {
+            images = sdk.ec2.describeImages(b -> b.owners("amazon")).images();
+        }
+        return images.stream().max(Comparator.comparing(i -> String.valueOf(i.creationDate())))
+                .orElseThrow(() -> new AssertionError("no Amazon image found: set TIERSTATE_IT_IMAGE_ID")).imageId();
+    }
+
+    private TagSpecification tags(ResourceType type) {
+        return TagSpecification.builder().resourceType(type).tags(Tag.builder().key("Name").value(name).build(), Tag.builder().key("tierstate:it").value(name).build())
+                .build();
+    }
+
+    private static Filter f(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+
+    private static void waitUntil(String what, BooleanSupplier done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SETTINGS.stepTimeout());
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("waited " + SETTINGS.stepTimeout() + " for " + what);
+            }
+            Thread.sleep(SETTINGS.pollInterval().toMillis());
+        }
+    }
+
+    private static void retryWhileInUse(String what, Runnable delete) throws InterruptedException {
+        waitUntil(what + " deleted (nothing depends on it any more)", () -> {
+            try {
+                deleteOrGone(delete);
+                return true;
+            } catch (ResourceInUseException e) {
+                return false;
+            }
+        });
+    }
+
+    private static void deleteOrGone(Runnable delete) {
+        try {
+            delete.run();
+        } catch (ResourceNotFoundException e) {
+            // already gone: what destroy wants
+        }
+    }
+
+    private static boolean gone(Runnable describe) {
+        try {
+            describe.run();
+            return false;
+        } catch (ResourceNotFoundException e) {
+            return true;
+        }
+    }
+
+    private static void assertAwsSays(Runnable call, String code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log("cleanup step failed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void log(String message) {
+        System.err.println("[AwsTier3ScenarioIT] " + message);
+    }
+
+    /** The SDK clients a deployment pipeline would use, configured like the cloud under test. */
+    private static final class Sdk implements AutoCloseable {
+        final Ec2Client ec2;
+        final ElasticLoadBalancingV2Client elb;
+        final EfsClient efs;
+        final IamClient iam;
+        final CloudFrontClient cloudFront;
+
+        Sdk(AwsItSettings settings) {
+            Region region = Region.of(settings.region());
+            ec2 = configure(Ec2Client.builder(), region, settings).build();
+            elb = configure(ElasticLoadBalancingV2Client.builder(), region, settings).build();
+            efs = configure(EfsClient.builder(), region, settings).build();
+            iam = configure(IamClient.builder(), Region.AWS_GLOBAL, settings).build();
+            cloudFront = configure(CloudFrontClient.builder(), Region.AWS_GLOBAL, settings).build();
+        }
+
+        private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, AwsItSettings settings) {
+            builder.region(region).credentialsProvider(settings.credentials());
+            settings.endpoint().ifPresent(builder::endpointOverride);
+            return builder;
+        }
+
+        @Override
+        public void close() {
+            ec2.close();
+            elb.close();
+            efs.close();
+            iam.close();
+            cloudFront.close();
+        }
+    }
+}

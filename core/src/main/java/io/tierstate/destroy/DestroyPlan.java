@@ -1,0 +1,64 @@
+package io.tierstate.destroy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a destroy will do, step by step, in order. Making a plan touches nothing.
+ *
+ * <pre>{@code
+ * System.out.println(client.deployment("gpu-global").destroy().preserveEfs().plan());
+ * }</pre>
+ *
+ * @param deployment the stack name
+ * @param strategy the strategy
+ * @param steps the steps in the order a sequential destroy runs them
+ * @param deferCloudFrontDeletion whether the CloudFront deletion is left for {@code completePendingDestroys()}
+ */
+public record DestroyPlan(String deployment, Strategy strategy, List<DestroyStep> steps, boolean deferCloudFrontDeletion) {
+
+    /** Copies the steps. */
+    public DestroyPlan {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * Looks up a step.
+     *
+     * @param id the step id
+     * @return the step, when the state records its resource
+     */
+    public Optional<DestroyStep> step(String id) {
+        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** @return the steps that will delete something */
+    public List<DestroyStep> deletions() {
+        return steps.stream().filter(DestroyStep::deletes).toList();
+    }
+
+    /** @return one line per step */
+    public String render() {
+        StringBuilder out = new StringBuilder("Destroy plan for '").append(deployment).append("' (")
+                .append(strategy.name().toLowerCase(java.util.Locale.ROOT))
+                .append(deferCloudFrontDeletion ? ", CloudFront deletion deferred" : "").append("):\n");
+        if (steps.isEmpty()) {
+            out.append("  nothing recorded to delete\n");
+        }
+        int n = 1;
+        for (DestroyStep s : steps) {
+            out.append(String.format("  %2d. %-20s %-14s %s%n", n++, s.id(), switch (s.action()) {
+                case DELETE -> "delete";
+                case SKIP_REUSED -> "keep (reused)";
+                case SKIP_PRESERVED -> "keep";
+                case ALREADY_DONE -> "already done";
+            }, s.action() == DestroyStep.Action.DELETE ? String.join(", ", s.resourceIds()) : s.reason()));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

@@ -1,0 +1,31 @@
+package io.tierstate.sim;
+
+import io.tierstate.port.FileSystemPort;
+import java.util.List;
+
+/** {@link FileSystemPort} on the simulated world. */
+final class SimFileSystems implements FileSystemPort {
+
+    private final World world;
+    private final Calls calls;
+
+    SimFileSystems(World world, Calls calls) {
+        this.world = world;
+        this.calls = calls;
+    }
+
+    @Override
+    public List<MountTarget> mountTargets(String fileSystemId) {
+        return calls.call(SimOperation.DESCRIBE_MOUNT_TARGETS, fileSystemId, ctx -> world.mountTargets(ctx, fileSystemId));
+    }
+
+    @Override
+    public void deleteMountTarget(String mountTargetId) {
+        calls.run(SimOperation.DELETE_MOUNT_TARGET, mountTargetId, ctx -> world.deleteMountTarget(ctx, mountTargetId));
+    }
+
+    @Override
+    public void deleteFileSystem(String fileSystemId) {
+        calls.run(SimOperation.DELETE_FILE_SYSTEM, fileSystemId, ctx -> world.deleteFileSystem(ctx, fileSystemId));
+    }
+}

@@ -1,0 +1,823 @@
+package io.tierstate.sim;
+
+import io.tierstate.model.DeploymentState;
+import io.tierstate.port.Cloud;
+import io.tierstate.port.CloudFrontPort;
+import io.tierstate.port.ComputePort;
+import io.tierstate.port.FileSystemPort;
+import io.tierstate.port.IdentityPort;
+import io.tierstate.port.LoadBalancerDescription;
+import io.tierstate.port.LoadBalancingPort;
+import io.tierstate.port.NetworkPort;
+import io.tierstate.sim.World.Ctx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * An in-memory cloud that implements every port and enforces AWS's rules, so that code which passes
+ * against it is right about ordering: a distribution is deleted only once disabled, deployed and
+ * with its current ETag; a target group only once its load balancer is gone; a file system only
+ * once its mount targets are; a VPC only once its subnets and security groups are. Time runs on a
+ * {@link VirtualClock}: every transition (CloudFront propagation, EC2 shutdown, deletions) is
+ * computed from the clock at each call, so a 15-minute wait costs microseconds and no background
+ * thread runs. Thread-safe.
+ *
+ * <pre>{@code
+ * SimulatedCloud cloud = SimulatedCloud.create();
+ * String vpc = cloud.createVpc();
+ * String subnet = cloud.createSubnet(vpc);
+ * LoadBalancerDescription alb = cloud.createLoadBalancer("shop-alb", List.of(subnet));
+ *
+ * Distribution d = cloud.cloudFront().createDistribution(new DistributionSpec("shop-1", "shop", "alb",
+ *         alb.dnsName(), "http-only", "redirect-to-https", DistributionSpec.CACHING_DISABLED,
+ *         DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("stack", "shop")));
+ * String etag = cloud.cloudFront().setEnabled(d.id(), false, cloud.cloudFront().getDistributionConfig(d.id()).etag());
+ * cloud.cloudFront().deleteDistribution(d.id(), etag);     // DistributionNotDisabledException: still InProgress
+ * cloud.clock().sleep(Duration.ofMinutes(15));             // returns at once; the disable has propagated
+ * cloud.cloudFront().deleteDistribution(d.id(), etag);     // deleted
+ * }</pre>
+ *
+ * <p>Everything can be tuned through {@link #builder()}: the start and speed of the clock, the
+ * {@link Latencies} (defaults close to AWS), random {@link Faults} drawn from a seed, the account and
+ * region. Tests script faults with {@link #failNext(SimOperation, SimFault)}, inspect the world
+ * with {@link #liveResources()} and count calls with {@link #calls(SimOperation)} or
+ * {@link #onCall(Consumer)}. The {@code tierstate} program keeps one world across commands with
+ * {@link Builder#persistTo(Path)}; {@link #adopt(DeploymentState)} makes a recorded deployment
+ * exist.
+ */
+public final class SimulatedCloud implements Cloud {
+
+    /** The account id of a simulated cloud unless one is set. */
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+    /** The region of a simulated cloud unless one is set. */
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** The seed unless one is set: runs are reproducible by default. */
+    public static final long DEFAULT_SEED = 20250930L;
+
+    private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
+    private static final String SETUP_REQUEST_ID = "sim-setup";
+
+    private final String accountId;
+    private final String region;
+    private final long seed;
+    private final VirtualClock clock;
+    private final Latencies latencies;
+
+    private final SimRandom faultDraws;
+    private final World world;
+    private final Calls calls;
+    private final Path persistFile;
+    private final Object saveLock = new Object();
+    private final CloudFrontPort cloudFront;
+    private final ComputePort compute;
+    private final LoadBalancingPort loadBalancing;
+    private final FileSystemPort fileSystems;
+    private final IdentityPort identity;
+    private final NetworkPort network;
+
+    private SimulatedCloud(String accountId, String region, long seed, VirtualClock clock, Latencies latencies, Faults faults,
+            long idDraws, long faultDrawCount, Path persistFile) {
+        this.accountId = accountId;
+        this.region = region;
+        this.seed = seed;
+        this.clock = clock;
+        this.latencies = latencies;
+        this.faultDraws = new SimRandom(faultSeed(seed), faultDrawCount);
+        this.world = new World(accountId, region, new SimRandom(seed, idDraws), latencies);
+        this.persistFile = persistFile;
+        this.calls = new Calls(world, clock, faults, faultDraws, this::autoSave);
+        this.cloudFront = new SimCloudFront(world, calls);
+        this.compute = new SimCompute(world, calls);
+        this.loadBalancing = new SimLoadBalancing(world, calls);
+        this.fileSystems = new SimFileSystems(world, calls);
+        this.identity = new SimIdentity(world, calls);
+        this.network = new SimNetwork(world, calls);
+    }
+
+    /** @return a cloud with the defaults: clock at the current time in instant mode, AWS-like latencies, no faults */
+    public static SimulatedCloud create() {
+        return builder().build();
+    }
+
+    /** @return a builder; every setting has a default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads a world saved with {@link #saveTo(Path)}. Its virtual clock resumes where it was saved,
+     * in instant mode: time does not pass between commands, only waits move it.
+     *
+     * @param file the saved world
+     * @return the cloud, with the saved resources, ETags, clock, latencies, faults and seed
+     * @throws io.tierstate.TierStateException when the file is missing or not a simulated cloud
+     */
+    public static SimulatedCloud loadFrom(Path file) {
+        return restore(WorldCodec.read(file), Double.POSITIVE_INFINITY, InstantSource.system(), null);
+    }
+
+    /**
+     * Loads a world saved with {@link #saveTo(Path)}, with a clock running at {@code speed}: the
+     * virtual time moves on by the real time elapsed since the save times the speed, as if the
+     * world had kept running.
+     *
+     * @param file the saved world
+     * @param speed simulated seconds per real second
+     * @return the cloud
+     * @throws io.tierstate.TierStateException when the file is missing or not a simulated cloud
+     */
+    public static SimulatedCloud loadFrom(Path file, double speed) {
+        return loadFrom(file, speed, InstantSource.system());
+    }
+
+    static SimulatedCloud loadFrom(Path file, double speed, InstantSource realTime) {
+        return restore(WorldCodec.read(file), speed, realTime, null);
+    }
+
+    // ------------------------------------------------------------------ Cloud
+
+    /** @return e.g. {@code simulated cloud (account 000000000000, us-east-1)} */
+    @Override
+    public String describe() {
+        return "simulated cloud (account " + accountId + ", " + region + ")";
+    }
+
+    /** @return CloudFront distributions */
+    @Override
+    public CloudFrontPort cloudFront() {
+        return cloudFront;
+    }
+
+    /** @return EC2 instances, their health and GPU details */
+    @Override
+    public ComputePort compute() {
+        return compute;
+    }
+
+    /** @return load balancers and target groups */
+    @Override
+    public LoadBalancingPort loadBalancing() {
+        return loadBalancing;
+    }
+
+    /** @return EFS file systems and mount targets */
+    @Override
+    public FileSystemPort fileSystems() {
+        return fileSystems;
+    }
+
+    /** @return IAM roles and instance profiles */
+    @Override
+    public IdentityPort identity() {
+        return identity;
+    }
+
+    /** @return VPCs, subnets and security groups */
+    @Override
+    public NetworkPort network() {
+        return network;
+    }
+
+    /** @return the virtual clock every transition is computed from; wait on it to let simulated time pass */
+    @Override
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** Saves the world one last time when it persists ({@link Builder#persistTo(Path)}); otherwise does nothing. */
+    @Override
+    public void close() {
+        autoSave();
+    }
+
+    /** @return the simulated account id, e.g. {@code 000000000000} */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** @return the simulated region, e.g. {@code us-east-1} */
+    public String region() {
+        return region;
+    }
+
+    /** @return the seed of every random choice: ids, ETags, jitter and faults */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the latencies in force */
+    public Latencies latencies() {
+        return latencies;
+    }
+
+    /** @return the random faults in force */
+    public Faults faults() {
+        return calls.faults();
+    }
+
+    /**
+     * Changes the random faults from the next call on, e.g. to build a world without faults and
+     * then destroy it under throttling. Saved with the world.
+     *
+     * @param faults the faults ({@link Faults#none()} to stop them)
+     */
+    public void setFaults(Faults faults) {
+        calls.faults(faults);
+        autoSave();
+    }
+
+    // ------------------------------------------------------------------ world building
+
+    /**
+     * Creates a VPC, as a deploy pipeline would.
+     *
+     * @return its id, {@code vpc-} and 17 hex digits
+     */
+    public String createVpc() {
+        return setUp("ec2:CreateVpc", ctx -> world.createVpc());
+    }
+
+    /**
+     * Creates a subnet.
+     *
+     * @param vpcId an existing VPC
+     * @return its id, {@code subnet-...}
+     * @throws io.tierstate.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
+     */
+    public String createSubnet(String vpcId) {
+        return setUp("ec2:CreateSubnet", ctx -> world.createSubnet(ctx, vpcId));
+    }
+
+    /**
+     * Creates a security group.
+     *
+     * @param vpcId an existing VPC
+     * @return its id, {@code sg-...}
+     * @throws io.tierstate.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
+     */
+    public String createSecurityGroup(String vpcId) {
+        return setUp("ec2:CreateSecurityGroup", ctx -> world.createSecurityGroup(ctx, vpcId));
+    }
+
+    /** @return the id of a new EFS file system, {@code fs-...} */
+    public String createFileSystem() {
+        return setUp("elasticfilesystem:CreateFileSystem", ctx -> world.createFileSystem());
+    }
+
+    /**
+     * Creates a mount target; it uses the subnet and security group until it is gone.
+     *
+     * @param fileSystemId an existing file system
+     * @param subnetId an existing subnet
+     * @param securityGroupId an existing security group
+     * @return its id, {@code fsmt-...}
+     * @throws io.tierstate.ResourceNotFoundException when one of them does not exist
+     */
+    public String createMountTarget(String fileSystemId, String subnetId, String securityGroupId) {
+        return setUp("elasticfilesystem:CreateMountTarget",
+                ctx -> world.createMountTarget(ctx, fileSystemId, subnetId, securityGroupId));
+    }
+
+    /**
+     * Creates an IAM role.
+     *
+     * @param name a name not yet used by a role or instance profile
+     * @return its ARN, {@code arn:aws:iam::<account>:role/<name>}
+     * @throws io.tierstate.CloudOperationException ({@code EntityAlreadyExists}) when the name is taken
+     */
+    public String createRole(String name) {
+        return setUp("iam:CreateRole", ctx -> world.createRole(ctx, name));
+    }
+
+    /**
+     * Creates an instance profile holding a role; the role cannot be deleted while it holds it.
+     *
+     * @param name a name not yet used
+     * @param roleName an existing role
+     * @return its ARN, {@code arn:aws:iam::<account>:instance-profile/<name>}
+     * @throws io.tierstate.ResourceNotFoundException ({@code NoSuchEntity}) when the role does not exist
+     */
+    public String createInstanceProfile(String name, String roleName) {
+        return setUp("iam:CreateInstanceProfile", ctx -> world.createInstanceProfile(ctx, name, roleName));
+    }
+
+    /**
+     * Launches an instance, {@code RUNNING} at once; its health is {@code initializing} for
+     * {@link Latencies#instanceInitialization()}, then {@code ok}.
+     *
+     * @param instanceType e.g. {@code g4dn.xlarge}; GPU types report their GPUs through {@link ComputePort#gpuSpec(String)}
+     * @param amiId e.g. {@code ami-0123456789abcdef0}
+     * @param subnetId an existing subnet
+     * @param securityGroupId an existing security group
+     * @return its id, {@code i-...}
+     * @throws io.tierstate.CloudOperationException ({@code InvalidInstanceType}) for a malformed type
+     * @throws io.tierstate.ResourceNotFoundException when the subnet or security group does not exist
+     */
+    public String launchInstance(String instanceType, String amiId, String subnetId, String securityGroupId) {
+        return setUp("ec2:RunInstances", ctx -> world.launchInstance(ctx, instanceType, amiId, subnetId, securityGroupId));
+    }
+
+    /**
+     * Creates an Application Load Balancer; it uses its subnets until it is gone.
+     *
+     * @param name 1 to 32 letters, digits or hyphens, unique among load balancers
+     * @param subnetIds existing subnets, at least one
+     * @return its ARN, DNS name and state {@code active}
+     * @throws io.tierstate.ResourceNotFoundException when a subnet does not exist
+     */
+    public LoadBalancerDescription createLoadBalancer(String name, List<String> subnetIds) {
+        List<String> subnets = List.copyOf(subnetIds);
+        return setUp("elasticloadbalancing:CreateLoadBalancer", ctx -> world.createLoadBalancer(ctx, name, subnets));
+    }
+
+    /**
+     * Creates a target group.
+     *
+     * @param name 1 to 32 letters, digits or hyphens
+     * @param vpcId an existing VPC
+     * @return its ARN
+     */
+    public String createTargetGroup(String name, String vpcId) {
+        return setUp("elasticloadbalancing:CreateTargetGroup", ctx -> world.createTargetGroup(ctx, name, vpcId));
+    }
+
+    /**
+     * Adds a listener to a load balancer that forwards to a target group; the target group is then
+     * in use until the load balancer is gone.
+     *
+     * @param loadBalancerArn an existing load balancer
+     * @param targetGroupArn an existing target group
+     */
+    public void attachTargetGroup(String loadBalancerArn, String targetGroupArn) {
+        setUp("elasticloadbalancing:CreateListener", ctx -> {
+            world.attachTargetGroup(ctx, loadBalancerArn, targetGroupArn);
+            return null;
+        });
+    }
+
+    /**
+     * Makes an instance fail (or pass again) its status checks, as a hardware fault would: once
+     * initialized, its health is {@code impaired}.
+     *
+     * @param instanceId an existing instance
+     * @param impaired whether it fails its checks
+     */
+    public void setInstanceImpaired(String instanceId, boolean impaired) {
+        setUp("ec2:ReportInstanceStatus", ctx -> {
+            world.setImpaired(ctx, instanceId, impaired);
+            return null;
+        });
+    }
+
+    /**
+     * Takes a deployment to exist as its state records it: every resource it names that this cloud
+     * has never had is created, with the dependencies between them (subnets and security group in
+     * the VPC, mount targets of the file system in the subnets, the instance {@code RUNNING} and
+     * healthy in the first subnet, the role in the instance profile, the target group behind the
+     * load balancer, the distribution {@code Deployed} and enabled unless {@code cloudfront_enabled}
+     * is false, with the ALB as origin when no origins are recorded). Resources recorded as reused
+     * exist too: they are in the account, just not the deployment's to delete.
+     *
+     * <p>Adopting is idempotent per id: an id this cloud has seen, even one deleted since, is never
+     * created again, so adopting a state after a partial destroy does not bring anything back. A
+     * {@code terminated} deployment adopts nothing.
+     *
+     * @param state the deployment's state
+     * @return what was created, in creation order; empty when every id was already known
+     */
+    public List<SimResource> adopt(DeploymentState state) {
+        Objects.requireNonNull(state, "state");
+        return setUp("tierstate:Adopt", ctx -> world.adopt(state, ctx.now()));
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /**
+     * Makes the next call of an operation throw this exception, before it does anything.
+     *
+     * @param operation the operation
+     * @param failure what to throw
+     */
+    public void failNext(SimOperation operation, RuntimeException failure) {
+        failNext(operation, 1, failure);
+    }
+
+    /**
+     * Makes the next {@code times} calls of an operation throw this exception, before they do anything.
+     *
+     * @param operation the operation
+     * @param times how many calls, one or more
+     * @param failure what to throw (the same instance each time)
+     */
+    public void failNext(SimOperation operation, int times, RuntimeException failure) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(failure, "failure");
+        calls.script(operation, checkTimes(times), null, failure);
+    }
+
+    /**
+     * Injects one fault into the next call of an operation.
+     *
+     * @param operation the operation
+     * @param fault the fault; {@link SimFault#ETAG_RACE} only for conditional writes,
+     *     {@link SimFault#VANISH} only for operations that name a resource
+     * @throws IllegalArgumentException when the fault cannot hit that operation
+     */
+    public void failNext(SimOperation operation, SimFault fault) {
+        failNext(operation, 1, fault);
+    }
+
+    /**
+     * Injects a fault into each of the next {@code times} calls of an operation.
+     *
+     * @param operation the operation
+     * @param times how many calls, one or more
+     * @param fault the fault (see {@link #failNext(SimOperation, SimFault)})
+     */
+    public void failNext(SimOperation operation, int times, SimFault fault) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(fault, "fault");
+        if (fault == SimFault.ETAG_RACE && !operation.isConditionalWrite()) {
+            throw new IllegalArgumentException("an ETag race hits conditional writes only (UPDATE_DISTRIBUTION, "
+                    + "DELETE_DISTRIBUTION), not " + operation);
+        }
+        if (fault == SimFault.VANISH && !operation.targetsResource()) {
+            throw new IllegalArgumentException(operation + " names no resource that could vanish");
+        }
+        calls.script(operation, checkTimes(times), fault, null);
+    }
+
+    /** Forgets every scripted fault not yet injected. */
+    public void clearScriptedFaults() {
+        calls.clearScripts();
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /**
+     * Lists every resource that still exists, including ones being deleted (a load balancer in its
+     * last 30 s, a mount target {@code deleting}, an instance {@code SHUTTING_DOWN}); a
+     * {@code TERMINATED} instance no longer counts, though it is still described.
+     *
+     * @return the resources, by kind in {@link SimResource.Kind} order, then in creation order
+     */
+    public List<SimResource> liveResources() {
+        synchronized (world) {
+            Instant now = clock.now();
+            world.settle(now);
+            return world.live(now);
+        }
+    }
+
+    /**
+     * @param id an id, ARN or IAM name
+     * @return whether that resource is among the {@link #liveResources()}
+     */
+    public boolean exists(String id) {
+        synchronized (world) {
+            Instant now = clock.now();
+            world.settle(now);
+            return world.exists(id, now);
+        }
+    }
+
+    /** @return how many port calls this cloud has answered, failed ones included (world building not counted) */
+    public long calls() {
+        return calls.count();
+    }
+
+    /**
+     * @param operation an operation
+     * @return how many calls of it this cloud has answered, failed ones included
+     */
+    public long calls(SimOperation operation) {
+        return calls.count(Objects.requireNonNull(operation, "operation"));
+    }
+
+    /**
+     * Reports every port call, after it is answered, on the calling thread. A benchmark counts the
+     * calls made while waiting with it; a test records the order of calls. A listener that throws
+     * is logged and ignored.
+     *
+     * @param listener receives each call
+     * @return closing it stops the reports
+     */
+    public Registration onCall(Consumer<SimCall> listener) {
+        Runnable remove = calls.listen(Objects.requireNonNull(listener, "listener"));
+        return remove::run;
+    }
+
+    /** Stops what {@link #onCall(Consumer)} started when closed. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        /** Stops the reports; closing twice does nothing more. */
+        @Override
+        void close();
+    }
+
+    // ------------------------------------------------------------------ persistence
+
+    /**
+     * Writes the world to a file atomically (a temporary file then a move): every resource, the
+     * ETags, the deletions in progress, the virtual time with the real time of the save, the
+     * latencies, the faults and the seed with how far its draws have gone. Scripted faults and
+     * listeners are not saved.
+     *
+     * @param file where to write, e.g. {@code ~/.tierstate/sim-cloud.json}
+     * @throws java.io.UncheckedIOException when it cannot be written
+     */
+    public void saveTo(Path file) {
+        Objects.requireNonNull(file, "file");
+        synchronized (saveLock) {
+            WorldCodec.write(snapshot(), file);
+        }
+    }
+
+    private void autoSave() {
+        if (persistFile != null) {
+            saveTo(persistFile);
+        }
+    }
+
+    private WorldCodec.Snapshot snapshot() {
+        synchronized (world) {
+            Instant now = clock.now();
+            world.settle(now);
+            return new WorldCodec.Snapshot(WorldCodec.FORMAT, WorldCodec.VERSION, accountId, region, now,
+                    clock.realTime().instant(), seed, world.ids.draws(), faultDraws.draws(),
+                    WorldCodec.LatenciesDoc.of(latencies), WorldCodec.FaultsDoc.of(calls.faults()),
+                    all(SimResource.Kind.VPC, World.Vpc.class), all(SimResource.Kind.SUBNET, World.Subnet.class),
+                    all(SimResource.Kind.SECURITY_GROUP, World.SecurityGroup.class),
+                    all(SimResource.Kind.FILE_SYSTEM, World.FileSystem.class),
+                    all(SimResource.Kind.MOUNT_TARGET, World.MountTarget.class),
+                    all(SimResource.Kind.IAM_ROLE, World.Role.class),
+                    all(SimResource.Kind.INSTANCE_PROFILE, World.InstanceProfile.class),
+                    all(SimResource.Kind.INSTANCE, World.Instance.class),
+                    all(SimResource.Kind.LOAD_BALANCER, World.LoadBalancer.class),
+                    all(SimResource.Kind.TARGET_GROUP, World.TargetGroup.class),
+                    all(SimResource.Kind.DISTRIBUTION, World.Dist.class),
+                    new java.util.LinkedHashMap<>(world.goneAt), List.copyOf(world.known));
+        }
+    }
+
+    private <T> List<T> all(SimResource.Kind kind, Class<T> type) {
+        return world.resources.get(kind).values().stream().map(type::cast).toList();
+    }
+
+    private static SimulatedCloud restore(WorldCodec.Snapshot s, double speed, InstantSource realTime, Path persistFile) {
+        Instant now = s.virtualNow();
+        if (!Double.isInfinite(speed) && s.savedAt() != null) {
+            Duration elapsed = Duration.between(s.savedAt(), realTime.instant());
+            if (!elapsed.isNegative()) {
+                now = now.plusNanos(Math.round((elapsed.getSeconds() * 1e9 + elapsed.getNano()) * speed));
+            }
+        }
+        SimulatedCloud cloud = new SimulatedCloud(s.accountId(), s.region(), s.seed(), new VirtualClock(now, speed, realTime),
+                s.latencies() == null ? Latencies.defaults() : s.latencies().toLatencies(),
+                s.faults() == null ? Faults.none() : s.faults().toFaults(), s.idDraws(), s.faultDraws(), persistFile);
+        World w = cloud.world;
+        synchronized (w) {
+            restoreAll(w, SimResource.Kind.VPC, s.vpcs(), World.Vpc::id);
+            restoreAll(w, SimResource.Kind.SUBNET, s.subnets(), World.Subnet::id);
+            restoreAll(w, SimResource.Kind.SECURITY_GROUP, s.securityGroups(), World.SecurityGroup::id);
+            restoreAll(w, SimResource.Kind.FILE_SYSTEM, s.fileSystems(), World.FileSystem::id);
+            restoreAll(w, SimResource.Kind.MOUNT_TARGET, s.mountTargets(), World.MountTarget::id);
+            restoreAll(w, SimResource.Kind.IAM_ROLE, s.roles(), World.Role::name);
+            restoreAll(w, SimResource.Kind.INSTANCE_PROFILE, s.instanceProfiles(), World.InstanceProfile::name);
+            restoreAll(w, SimResource.Kind.INSTANCE, s.instances(), World.Instance::id);
+            restoreAll(w, SimResource.Kind.LOAD_BALANCER, s.loadBalancers(), World.LoadBalancer::arn);
+            restoreAll(w, SimResource.Kind.TARGET_GROUP, s.targetGroups(), World.TargetGroup::arn);
+            restoreAll(w, SimResource.Kind.DISTRIBUTION, s.distributions(), World.Dist::id);
+            if (s.goneAt() != null) {
+                w.goneAt.putAll(s.goneAt());
+            }
+            if (s.known() != null) {
+                w.known.addAll(s.known());
+            }
+        }
+        return cloud;
+    }
+
+    private static <T> void restoreAll(World w, SimResource.Kind kind, List<T> items, Function<T, String> id) {
+        if (items != null) {
+            items.forEach(item -> w.put(kind, id.apply(item), item));
+        }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private <T> T setUp(String operation, Function<Ctx, T> body) {
+        T result;
+        synchronized (world) {
+            Instant now = clock.now();
+            world.settle(now);
+            result = body.apply(new Ctx(operation, now, SETUP_REQUEST_ID));
+        }
+        autoSave();
+        return result;
+    }
+
+    private static int checkTimes(int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, was " + times);
+        }
+        return times;
+    }
+
+    private static long faultSeed(long seed) {
+        return Long.rotateLeft(seed, 32) ^ 0x9E3779B97F4A7C15L; // a stream apart from the ids', from the same seed
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /**
+     * Builds a {@link SimulatedCloud}. Every setting has a default; values are checked as they are set.
+     *
+     * <pre>{@code
+     * SimulatedCloud cloud = SimulatedCloud.builder()
+     *     .startingAt(Instant.parse("2025-01-01T00:00:00Z"))
+     *     .latency(SimOperation.UPDATE_DISTRIBUTION, Duration.ofMinutes(20))
+     *     .faults(Faults.builder().throttling(0.2).build())
+     *     .seed(7)
+     *     .build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private VirtualClock clock;
+        private Instant start;
+        private double speed = Double.POSITIVE_INFINITY;
+        private boolean speedSet;
+        private Latencies.Builder latencies = Latencies.builder();
+        private Faults faults = Faults.none();
+        private long seed = DEFAULT_SEED;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private String region = DEFAULT_REGION;
+        private Path persistFile;
+        private InstantSource realTime = InstantSource.system();
+
+        private Builder() {}
+
+        /**
+         * Uses this clock; share one between clouds, or keep a handle on it for tests. Excludes
+         * {@link #startingAt(Instant)} and {@link #speed(double)}, which configure a clock of the cloud's own.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(VirtualClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Starts the cloud's clock at this time.
+         *
+         * @param start the virtual time of creation (default: the current time, to the second)
+         * @return this builder
+         */
+        public Builder startingAt(Instant start) {
+            this.start = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /**
+         * Runs the cloud's clock {@code speed} times faster than real time instead of moving it at once
+         * on each wait (see {@link VirtualClock}).
+         *
+         * @param speed simulated seconds per real second, positive
+         * @return this builder
+         */
+        public Builder speed(double speed) {
+            if (!(speed > 0)) {
+                throw new IllegalArgumentException("speed is simulated seconds per real second and must be positive, was " + speed);
+            }
+            this.speed = speed;
+            this.speedSet = true;
+            return this;
+        }
+
+        /**
+         * Uses these latencies (default {@link Latencies#defaults()}).
+         *
+         * @param latencies the latencies
+         * @return this builder
+         */
+        public Builder latencies(Latencies latencies) {
+            this.latencies = Objects.requireNonNull(latencies, "latencies").toBuilder();
+            return this;
+        }
+
+        /**
+         * Sets one latency, keeping the others.
+         *
+         * @param operation an operation with a latency ({@link SimOperation#hasLatency()})
+         * @param latency zero or more
+         * @return this builder
+         */
+        public Builder latency(SimOperation operation, Duration latency) {
+            latencies.latency(operation, latency);
+            return this;
+        }
+
+        /**
+         * Injects these random faults (default {@link Faults#none()}).
+         *
+         * @param faults the probabilities
+         * @return this builder
+         */
+        public Builder faults(Faults faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * Seeds every random choice: ids, ETags, jitter and faults; the same seed and calls give the same run.
+         *
+         * @param seed the seed (default {@value SimulatedCloud#DEFAULT_SEED})
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param accountId twelve digits (default {@value SimulatedCloud#DEFAULT_ACCOUNT_ID}), used in ARNs
+         * @return this builder
+         */
+        public Builder accountId(String accountId) {
+            if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
+                throw new IllegalArgumentException("an account id is twelve digits, e.g. 123456789012, not '" + accountId + "'");
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * @param region e.g. {@code eu-west-1} (default {@value SimulatedCloud#DEFAULT_REGION}), used in ARNs and DNS names
+         * @return this builder
+         */
+        public Builder region(String region) {
+            if (region == null || !REGION.matcher(region).matches()) {
+                throw new IllegalArgumentException("'" + region + "' is not a region name such as us-east-1");
+            }
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * Keeps the world in a file, so that separate processes (the {@code tierstate} program's
+         * commands) see one world: when the file exists, the world is loaded from it and what it
+         * stores wins over this builder's settings, except {@link #speed(double)}, which applies to
+         * this run; otherwise a new world is created and written there. Either way the world is
+         * saved atomically after every call, so a process killed at any point leaves the world as
+         * of its last answered call. One process at a time: two processes using the same file at
+         * once overwrite each other's changes.
+         *
+         * @param file e.g. {@code ~/.tierstate/sim-cloud.json}
+         * @return this builder
+         */
+        public Builder persistTo(Path file) {
+            this.persistFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        Builder realTime(InstantSource realTime) {
+            this.realTime = Objects.requireNonNull(realTime, "realTime");
+            return this;
+        }
+
+        /**
+         * @return the cloud
+         * @throws IllegalStateException when both a clock and a start or speed are set
+         */
+        public SimulatedCloud build() {
+            if (clock != null && (start != null || speedSet)) {
+                throw new IllegalStateException("clock(..) brings its own start and speed; drop startingAt(..)/speed(..), "
+                        + "or make the clock with VirtualClock.startingAt(start, speed)");
+            }
+            if (persistFile != null && Files.exists(persistFile)) {
+                return restore(WorldCodec.read(persistFile), speed, realTime, persistFile);
+            }
+            VirtualClock c = clock != null ? clock
+                    : new VirtualClock(start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            speed, realTime);
+            SimulatedCloud cloud = new SimulatedCloud(accountId, region, seed, c, latencies.build(), faults, 0, 0, persistFile);
+            cloud.autoSave();
+            return cloud;
+        }
+    }
+}

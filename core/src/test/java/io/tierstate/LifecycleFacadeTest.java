@@ -1,0 +1,211 @@
+package io.tierstate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierstate.destroy.ProgressEvent;
+import io.tierstate.model.CloudFrontStatus;
+import io.tierstate.model.DeploymentConfig;
+import io.tierstate.model.DeploymentState;
+import io.tierstate.model.HealthStatus;
+import io.tierstate.model.Status;
+import io.tierstate.model.Tier;
+import io.tierstate.port.LoadBalancerDescription;
+import io.tierstate.sim.SimFault;
+import io.tierstate.sim.SimOperation;
+import io.tierstate.sim.SimResource;
+import io.tierstate.sim.SimulatedCloud;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LifecycleFacadeTest {
+
+    @TempDir
+    Path home;
+
+    private SimulatedCloud sim;
+    private DeploymentClient client;
+    private LoadBalancerDescription alb;
+    private String instance;
+
+    @BeforeEach
+    void setUp() {
+        sim = SimulatedCloud.create();
+        client = DeploymentClient.builder().home(home).cloud(sim).build();
+        String vpc = sim.createVpc();
+        List<String> subnets = List.of(sim.createSubnet(vpc), sim.createSubnet(vpc));
+        String sg = sim.createSecurityGroup(vpc);
+        alb = sim.createLoadBalancer("web-alb", subnets);
+        instance = sim.launchInstance("g5.2xlarge", "ami-0gpu", subnets.get(0), sg);
+        client.deployment("web").create(DeploymentState.builder().stackName("web").status(Status.RUNNING)
+                .config(DeploymentConfig.builder().tier(Tier.GPU).build()).albDns(alb.dnsName()).albArn(alb.arn()).build());
+    }
+
+    private long distributions() {
+        return sim.liveResources().stream().filter(r -> r.kind() == SimResource.Kind.DISTRIBUTION).count();
+    }
+
+    @Test
+    void provisionCloudFront_createsRecordsAndWaitsWithProgress() {
+        List<ProgressEvent> events = new ArrayList<>();
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()
+                .withWaitForDeployed(true).withProgress(events::add).withTag("team", "ml"));
+
+        assertThat(s.cloudFrontDistributionId()).isPresent();
+        assertThat(s.cloudFrontDomainName()).hasValueSatisfying(d -> assertThat(d).endsWith(".cloudfront.net"));
+        assertThat(s.cloudFrontStatus()).contains(CloudFrontStatus.DEPLOYED);
+        assertThat(s.cloudFrontEnabled()).contains(true);
+        assertThat(s.cloudFrontPriceClass()).contains("PriceClass_100");
+        assertThat(s.cloudFrontCallerReference()).hasValueSatisfying(r -> assertThat(r).startsWith("tierstate-web-"));
+        assertThat(s.cloudFrontOrigins()).singleElement().satisfies(o -> assertThat(o.domainName()).isEqualTo(alb.dnsName()));
+        assertThat(s.cloudFrontCacheBehaviors()).isNotEmpty();
+        assertThat(s.provenance("cloudfront")).isEqualTo(io.tierstate.model.Provenance.CREATED);
+        assertThat(events).extracting(ProgressEvent::phase).contains(ProgressEvent.Phase.WAITING, ProgressEvent.Phase.DONE);
+        assertThat(client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()).cloudFrontDistributionId())
+                .isEqualTo(s.cloudFrontDistributionId());
+        assertThat(distributions()).isEqualTo(1);
+    }
+
+    @Test
+    void provisionCloudFront_failureBeforeTheCreate_leavesTheReferenceAndARetryCreatesOne() {
+        sim.failNext(SimOperation.CREATE_DISTRIBUTION, SimFault.SERVER_ERROR);
+        assertThatThrownBy(() -> client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()))
+                .isInstanceOf(CloudOperationException.class).hasMessageContaining("ServiceUnavailable");
+        DeploymentState afterFailure = client.deployment("web").state();
+        assertThat(afterFailure.cloudFrontCallerReference()).isPresent();
+        assertThat(afterFailure.cloudFrontDistributionId()).isEmpty();
+        assertThat(distributions()).isZero();
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults());
+
+        assertThat(s.cloudFrontCallerReference()).isEqualTo(afterFailure.cloudFrontCallerReference());
+        assertThat(distributions()).isEqualTo(1);
+    }
+
+    @Test
+    void provisionCloudFront_crashAfterTheCreateReachedTheCloud_findsThatDistributionInsteadOfMakingAnother() {
+        // the process wrote the reference, sent the create, and died before recording the answer
+        String reference = "tierstate-web-crashed";
+        client.deployment("web").update(s -> s.withCloudFrontCallerReference(reference));
+        String made = sim.cloudFront().createDistribution(CloudFrontOptions.defaults().toSpec("web", reference, alb.dnsName(), false)).id();
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults());
+
+        assertThat(s.cloudFrontDistributionId()).contains(made);
+        assertThat(distributions()).isEqualTo(1);
+    }
+
+    @Test
+    void provisionCloudFront_withoutAnAlb_saysToRecordItFirst() {
+        client.deployment("bare").create(DeploymentState.builder().stackName("bare").status(Status.CREATING)
+                .config(DeploymentConfig.builder().tier(Tier.GPU).build()).build());
+
+        assertThatThrownBy(() -> client.deployment("bare").provisionCloudFront(CloudFrontOptions.defaults()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no ALB recorded");
+        assertThat(distributions()).isZero();
+    }
+
+    @Test
+    void recordGpuInstance_recordsTypeAmiHealthAndGpus() {
+        DeploymentState s = client.deployment("web").recordGpuInstance(instance);
+
+        assertThat(s.gpuEnabled()).isTrue();
+        assertThat(s.instanceId()).contains(instance);
+        assertThat(s.gpuInstanceType()).contains("g5.2xlarge");
+        assertThat(s.gpuAmiId()).contains("ami-0gpu");
+        assertThat(s.gpuModel()).contains("A10G");
+        assertThat(s.gpuManufacturer()).contains("NVIDIA");
+        assertThat(s.gpuCount()).contains(1);
+        assertThat(s.gpuMemoryMib()).contains(24576L);
+        assertThat(s.gpuHealthStatus()).contains(HealthStatus.INITIALIZING);
+        assertThat(s.gpuLastCheckedAt()).isPresent();
+    }
+
+    @Test
+    void recordGpuInstance_nonGpuOrMissing_isATypedError() {
+        String vpc = sim.createVpc();
+        String cpu = sim.launchInstance("t3.medium", "ami-0cpu", sim.createSubnet(vpc), sim.createSecurityGroup(vpc));
+
+        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance(cpu)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("t3.medium").hasMessageContaining("no GPU");
+        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance("i-0doesnotexist"))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("i-0doesnotexist");
+        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("instance id");
+        assertThatThrownBy(() -> client.deployment("web").recordCloudFront("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void recordCloudFront_andRefresh_followTheLiveStatus() {
+        String id = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()).cloudFrontDistributionId().orElseThrow();
+        client.deployment("web").recordGpuInstance(instance);
+        client.deployment("web").update(s -> s.withCloudFrontStatus(java.util.Optional.empty()));
+
+        DeploymentState recorded = client.deployment("web").recordCloudFront(id);
+        assertThat(recorded.cloudFrontStatus()).contains(CloudFrontStatus.IN_PROGRESS);
+
+        sim.clock().advance(Duration.ofMinutes(20));
+        DeploymentState refreshed = client.deployment("web").refresh();
+
+        assertThat(refreshed.cloudFrontStatus()).contains(CloudFrontStatus.DEPLOYED);
+        assertThat(refreshed.gpuHealthStatus()).contains(HealthStatus.OK);
+        assertThat(refreshed.cloudFrontLastCheckedAt()).isPresent();
+    }
+
+    @Test
+    void refresh_whenTheDistributionIsGone_marksItsStatusUnknown() {
+        String id = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults().withWaitForDeployed(true))
+                .cloudFrontDistributionId().orElseThrow();
+        var cfg = sim.cloudFront().getDistributionConfig(id);
+        sim.cloudFront().setEnabled(id, false, cfg.etag());
+        sim.clock().advance(Duration.ofMinutes(20));
+        sim.cloudFront().deleteDistribution(id, sim.cloudFront().getDistribution(id).etag());
+
+        DeploymentState s = client.deployment("web").refresh();
+
+        assertThat(s.cloudFrontDistributionId()).contains(id);
+        assertThat(s.cloudFrontStatus()).isEmpty();
+        assertThat(s.cloudFrontEnabled()).isEmpty();
+    }
+
+    @Test
+    void cloud_withoutAProviderOnTheClassPath_saysHowToGetOne() {
+        try (DeploymentClient local = DeploymentClient.builder().home(home).build()) {
+            assertThatThrownBy(local::cloud).isInstanceOf(TierStateException.class)
+                    .hasMessageContaining("tierstate-aws").hasMessageContaining("SimulatedCloud");
+            assertThat(local.deployment("web").destroy().plan().steps()).isNotEmpty();
+        }
+        try (DeploymentClient named = DeploymentClient.builder().home(home).cloudProvider("nimbus").build()) {
+            assertThatThrownBy(named::cloud).isInstanceOf(TierStateException.class).hasMessageContaining("'nimbus'");
+        }
+    }
+
+    @Test
+    void options_areCheckedAsTheyAreSet() {
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withPriceClass("PriceClass_1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PriceClass_100");
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withOriginProtocolPolicy("ftp")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withComment("x".repeat(129))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        CloudFrontOptions o = CloudFrontOptions.defaults().withPriceClass("PriceClass_All").withOriginProtocolPolicy("http-only")
+                .withCachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").withComment("c").withTimeout(Duration.ofMinutes(5))
+                .withPollPolicy(io.tierstate.destroy.PollPolicy.defaults());
+        assertThat(o.priceClass()).isEqualTo("PriceClass_All");
+        assertThat(o.timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(o.waitForDeployed()).isFalse();
+    }
+
+    @Test
+    void provisionCloudFront_waitTimeout_saysItKeepsDeploying() {
+        assertThatThrownBy(() -> client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()
+                .withWaitForDeployed(true).withTimeout(Duration.ofMinutes(1))))
+                .isInstanceOf(TierStateException.class).hasMessageContaining("still InProgress").hasMessageContaining("refresh()");
+        assertThat(client.deployment("web").state().cloudFrontDistributionId()).isPresent();
+    }
+}

@@ -1,0 +1,210 @@
+package io.tierstate.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierstate.TierStateException;
+import io.tierstate.model.CloudFrontStatus;
+import io.tierstate.port.DistributionConfig;
+import io.tierstate.port.InstanceDescription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersistenceTest {
+
+    @TempDir
+    Path dir;
+
+    private SimWorlds.Tier3 world;
+
+    private SimulatedCloud busyWorld(VirtualClockTest.FakeRealTime real) {
+        SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(5).realTime(real)
+                .latency(SimOperation.UPDATE_DISTRIBUTION, Duration.ofMinutes(20))
+                .faults(Faults.builder().throttling(SimOperation.DESCRIBE_INSTANCE_STATUS, 0.5).build()).build();
+        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        world = w;
+        cloud.clock().advance(Duration.ofMinutes(5));
+        DistributionConfig c = cloud.cloudFront().getDistributionConfig(w.distribution());
+        cloud.cloudFront().setEnabled(w.distribution(), false, c.etag());
+        cloud.loadBalancing().deleteLoadBalancer(w.alb().arn());
+        cloud.fileSystems().deleteMountTarget(w.mountTargetA());
+        cloud.compute().terminateInstance(w.instance());
+        cloud.identity().deleteInstanceProfile(w.profile());
+        cloud.setInstanceImpaired(w.instance(), true);
+        return cloud;
+    }
+
+    @Test
+    void saveThenLoad_givesTheSameWorld_clock_etagsAndSettings() throws IOException {
+        VirtualClockTest.FakeRealTime real = new VirtualClockTest.FakeRealTime();
+        SimulatedCloud cloud = busyWorld(real);
+        Path file = dir.resolve("sim-cloud.json");
+
+        cloud.saveTo(file);
+        SimulatedCloud loaded = SimulatedCloud.loadFrom(file);
+
+        assertThat(loaded.clock().now()).isEqualTo(cloud.clock().now());
+        assertThat(loaded.clock().isInstant()).isTrue();
+        assertThat(loaded.liveResources()).isEqualTo(cloud.liveResources());
+        assertThat(loaded.describe()).isEqualTo(cloud.describe());
+        assertThat(loaded.seed()).isEqualTo(5);
+        assertThat(loaded.latencies()).isEqualTo(cloud.latencies());
+        assertThat(loaded.faults()).isEqualTo(cloud.faults());
+        assertThat(loaded.cloudFront().getDistribution(world.distribution()))
+                .as("status, ETag, origins, cache behaviours and tags")
+                .isEqualTo(cloud.cloudFront().getDistribution(world.distribution()));
+        assertThat(loaded.compute().describeInstance(world.instance()))
+                .isEqualTo(cloud.compute().describeInstance(world.instance()));
+        assertThat(Files.readString(file)).contains("\"format\" : \"tierstate-simulated-cloud\"").contains("\"gone_at\"");
+    }
+
+    @Test
+    void aLoadedWorld_goesOnExactlyAsTheOriginalWould() {
+        VirtualClockTest.FakeRealTime real = new VirtualClockTest.FakeRealTime();
+        SimulatedCloud cloud = busyWorld(real);
+        Path file = dir.resolve("sim-cloud.json");
+        cloud.saveTo(file);
+        SimulatedCloud loaded = SimulatedCloud.loadFrom(file);
+
+        for (SimulatedCloud c : new SimulatedCloud[] {cloud, loaded}) {
+            c.clock().advance(Duration.ofSeconds(45));
+        }
+
+        assertThat(loaded.liveResources()).isEqualTo(cloud.liveResources())
+                .as("the ALB is gone after 30 s, the mount target still deleting for 1 min")
+                .doesNotContain(new SimResource(SimResource.Kind.LOAD_BALANCER, world.alb().arn()))
+                .contains(new SimResource(SimResource.Kind.MOUNT_TARGET, world.mountTargetA()));
+        assertThat(loaded.createVpc()).as("ids continue the same sequence").isEqualTo(cloud.createVpc());
+        List<String> original = new ArrayList<>();
+        List<String> resumed = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            original.add(outcome(cloud, world.instance()));
+            resumed.add(outcome(loaded, world.instance()));
+        }
+        assertThat(resumed).as("faults continue the same sequence").isEqualTo(original)
+                .anyMatch(o -> o.contains("Throttling")).anyMatch(o -> o.equals("Optional.empty"));
+        for (SimulatedCloud c : new SimulatedCloud[] {cloud, loaded}) {
+            c.clock().advance(Duration.ofMinutes(20));
+            assertThat(c.compute().describeInstance(world.instance()).state()).isEqualTo(InstanceDescription.State.TERMINATED);
+            assertThat(c.cloudFront().getDistributionConfig(world.distribution()).enabled()).isFalse();
+        }
+        assertThat(loaded.liveResources()).isEqualTo(cloud.liveResources());
+    }
+
+    private static String outcome(SimulatedCloud cloud, String instanceId) {
+        try {
+            return String.valueOf(cloud.compute().instanceHealth(instanceId));
+        } catch (RuntimeException e) {
+            return e.getMessage().replaceAll("request id sim-\\d+", "");
+        }
+    }
+
+    @Test
+    void loadWithASpeed_advancesTheClockByTheRealTimeElapsedTimesTheSpeed() {
+        VirtualClockTest.FakeRealTime real = new VirtualClockTest.FakeRealTime();
+        SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).realTime(real).build();
+        String id = cloud.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
+        Path file = dir.resolve("sim-cloud.json");
+        cloud.saveTo(file);
+
+        real.pass(Duration.ofSeconds(5));
+        SimulatedCloud loaded = SimulatedCloud.loadFrom(file, 60, real);
+
+        assertThat(loaded.clock().now()).isEqualTo(SimWorlds.START.plus(Duration.ofMinutes(5)));
+        assertThat(loaded.clock().speed()).hasValue(60);
+        assertThat(loaded.cloudFront().getDistribution(id).status()).isEqualTo(CloudFrontStatus.DEPLOYED);
+        real.pass(Duration.ofSeconds(1));
+        assertThat(loaded.clock().now()).isEqualTo(SimWorlds.START.plus(Duration.ofMinutes(6)));
+    }
+
+    @Test
+    void loadWithoutASpeed_doesNotAdvanceBetweenCommands() {
+        VirtualClockTest.FakeRealTime real = new VirtualClockTest.FakeRealTime();
+        SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).realTime(real).build();
+        Path file = dir.resolve("sim-cloud.json");
+        cloud.saveTo(file);
+        real.pass(Duration.ofHours(3));
+
+        assertThat(SimulatedCloud.loadFrom(file).clock().now()).isEqualTo(SimWorlds.START);
+    }
+
+    @Test
+    void persistTo_startsAWorldInTheFile_andSavesItAfterEveryCall_soAnotherProcessSeesIt() throws Exception {
+        Path file = dir.resolve("home/sim-cloud.json");
+        SimulatedCloud first = SimulatedCloud.builder().startingAt(SimWorlds.START).persistTo(file).build();
+        assertThat(file).exists();
+        String vpc = first.createVpc();
+        String distribution = first.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
+        first.clock().sleep(Duration.ofMinutes(5));
+        first.cloudFront().getDistribution(distribution);
+
+        SimulatedCloud second = SimulatedCloud.builder().persistTo(file).startingAt(Instant.EPOCH).build();
+
+        assertThat(second.exists(vpc)).isTrue();
+        assertThat(second.clock().now()).isEqualTo(SimWorlds.START.plus(Duration.ofMinutes(5)));
+        assertThat(second.cloudFront().getDistribution(distribution).status()).isEqualTo(CloudFrontStatus.DEPLOYED);
+        second.network().deleteVpc(vpc);
+        second.close();
+        assertThat(SimulatedCloud.loadFrom(file).exists(vpc)).isFalse();
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).as("no temporary file is left behind").containsExactly(file);
+        }
+    }
+
+    @Test
+    void persistTo_anExistingFile_appliesTheBuildersSpeed() {
+        Path file = dir.resolve("sim-cloud.json");
+        SimulatedCloud.builder().startingAt(SimWorlds.START).persistTo(file).build();
+
+        SimulatedCloud fast = SimulatedCloud.builder().persistTo(file).speed(1000).build();
+
+        assertThat(fast.clock().speed()).hasValue(1000);
+    }
+
+    @Test
+    void load_ofAMissingFile_saysHowToMakeOne() {
+        assertThatThrownBy(() -> SimulatedCloud.loadFrom(dir.resolve("nope.json"))).isInstanceOf(TierStateException.class)
+                .hasMessageContaining("nope.json").hasMessageContaining("persistTo");
+    }
+
+    @Test
+    void load_ofACorruptFile_saysToDeleteIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("sim-cloud.json"), "{\"format\": \"tierstate-simulated-cloud\", \"vers");
+
+        assertThatThrownBy(() -> SimulatedCloud.loadFrom(file)).isInstanceOf(TierStateException.class)
+                .hasMessageContaining("cannot be read").hasMessageContaining("delete it");
+    }
+
+    @Test
+    void load_ofAnotherDocument_orANewerVersion_isRefused() throws IOException {
+        Path state = Files.writeString(dir.resolve("state.json"), "{\"stack_name\": \"x\"}");
+        Path newer = Files.writeString(dir.resolve("newer.json"), "{\"format\": \"tierstate-simulated-cloud\", \"version\": 9}");
+        Path partial = Files.writeString(dir.resolve("partial.json"), "{\"format\": \"tierstate-simulated-cloud\", \"version\": 1}");
+        Path badTime = Files.writeString(dir.resolve("time.json"),
+                "{\"format\": \"tierstate-simulated-cloud\", \"version\": 1, \"virtual_now\": \"yesterday\"}");
+
+        assertThatThrownBy(() -> SimulatedCloud.loadFrom(state)).isInstanceOf(TierStateException.class)
+                .hasMessageContaining("is not a simulated cloud");
+        assertThatThrownBy(() -> SimulatedCloud.loadFrom(newer)).isInstanceOf(TierStateException.class)
+                .hasMessageContaining("format version 9");
+        assertThatThrownBy(() -> SimulatedCloud.loadFrom(partial)).isInstanceOf(TierStateException.class)
+                .hasMessageContaining("lacks virtual_now");
+        assertThatThrownBy(() -> SimulatedCloud.loadFrom(badTime)).isInstanceOf(TierStateException.class)
+                .hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void save_toAPlaceThatCannotBeWritten_failsWithTheReason() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> SimWorlds.cloud().saveTo(blocker.resolve("sim-cloud.json")))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("could not save the simulated cloud");
+    }
+}

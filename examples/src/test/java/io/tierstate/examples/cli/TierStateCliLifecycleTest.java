@@ -1,0 +1,144 @@
+package io.tierstate.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tierstate.migration.fixtures.Fixtures;
+import io.tierstate.sim.SimulatedCloud;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cloud commands against the simulated cloud kept in the home, one command at a time, as an operator types them. */
+class TierStateCliLifecycleTest {
+
+    @TempDir
+    Path home;
+
+    private int status;
+    private String out;
+    private String err;
+
+    private void run(String input, String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        status = TierStateCli.run(args, new BufferedReader(new StringReader(input)), new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+    }
+
+    private void sim(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--home";
+        all[1] = home.toString();
+        all[2] = "--cloud";
+        all[3] = "simulated";
+        System.arraycopy(args, 0, all, 4, args.length);
+        run("", all);
+    }
+
+    @BeforeEach
+    void geuseMakerHome() throws IOException {
+        Path d = Files.createDirectories(home.resolve("deployments"));
+        Files.write(d.resolve("gpu-global.json"), Fixtures.bytes("v2-gpu-tier3.json"));
+    }
+
+    @Test
+    void recordThenDestroy_acrossSeparateCommands_seeOneSimulatedWorld() {
+        sim("record-gpu", "gpu-global", "i-0bb0000000000b0c0");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("g4dn.xlarge").contains("T4");
+
+        sim("record-cloudfront", "gpu-global", "E2QWRUHAPOMQZL");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("https://d111111abcdef8.cloudfront.net").contains("Deployed");
+
+        sim("destroy", "gpu-global", "--dry-run");
+        assertThat(status).isZero();
+        assertThat(out).contains("cloudfront").contains("delete");
+
+        sim("destroy", "gpu-global", "--yes", "--strategy", "overlapped");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("completed");
+        assertThat(err).contains("Target: simulated cloud").contains("WAITING");
+        assertThat(Files.exists(home.resolve("deployments/gpu-global.json"))).isFalse();
+        try (SimulatedCloud world = SimulatedCloud.loadFrom(home.resolve("sim-cloud.json"))) {
+            assertThat(world.liveResources()).isEmpty();
+        }
+    }
+
+    @Test
+    void destroy_asksForTheStackNameAndRefusesAnythingElse() {
+        run("gpu-globle\n", "--home", home.toString(), "--cloud", "simulated", "destroy", "gpu-global");
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("Type the stack name").contains("nothing was destroyed");
+        assertThat(Files.exists(home.resolve("deployments/gpu-global.json"))).isTrue();
+
+        run("", "--home", home.toString(), "--cloud", "simulated", "destroy", "gpu-global");
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("--yes");
+
+        run("gpu-global\n", "--home", home.toString(), "--cloud", "simulated", "--json", "destroy", "gpu-global");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("\"outcome\": \"completed\"");
+    }
+
+    @Test
+    void deferThenCompletePending() {
+        sim("destroy", "gpu-global", "--yes", "--defer-cloudfront", "--preserve-efs");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("done except CloudFront");
+
+        sim("complete-pending");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("completed");
+
+        sim("complete-pending");
+        assertThat(out).contains("No pending CloudFront deletions.");
+        sim("--json", "complete-pending");
+        assertThat(out.trim()).isEqualTo("[]");
+    }
+
+    @Test
+    void provisionCloudFront_inFrontOfTheAlb() throws IOException {
+        Files.write(home.resolve("deployments/team-automation.json"), Fixtures.bytes("v2-automation-tier2.json"));
+
+        sim("provision-cloudfront", "team-automation", "--wait", "--price-class", "PriceClass_200");
+
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("CloudFront E").contains(".cloudfront.net").contains("Deployed");
+        assertThat(err).contains("waiting for Deployed");
+        sim("--json", "inspect", "team-automation");
+        assertThat(out).contains("\"cloudfront_price_class\": \"PriceClass_200\"");
+    }
+
+    @Test
+    void cloudCommands_badInput() {
+        sim("destroy", "gpu-global", "--yes", "--strategy", "random");
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("--strategy must be sequential or overlapped");
+
+        sim("record-gpu", "missing", "i-0abc");
+        assertThat(status).isEqualTo(3);
+
+        sim("record-gpu", "gpu-global", "i-0nothere");
+        assertThat(status).isEqualTo(1);
+        assertThat(err).contains("i-0nothere").contains("does not exist");
+
+        sim("provision-cloudfront", "gpu-global", "--price-class", "cheap");
+        assertThat(status).isEqualTo(2);
+    }
+
+    @Test
+    void awsCloud_withoutTheAdapter_saysHowToGetIt() {
+        run("", "--home", home.toString(), "destroy", "gpu-global", "--yes");
+        assertThat(status).isEqualTo(1);
+        assertThat(err).contains("tierstate-aws");
+    }
+}
