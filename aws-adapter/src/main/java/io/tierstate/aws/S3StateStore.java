@@ -8,6 +8,8 @@ import io.tierstate.LeaseHeldException;
 import io.tierstate.StateConflictException;
 import io.tierstate.StateStoreException;
 import io.tierstate.TierStateException;
+import io.tierstate.aws.internal.AwsClientSettings;
+import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.StoreSupport;
 import io.tierstate.internal.Timestamps;
@@ -37,14 +39,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -92,10 +90,9 @@ public final class S3StateStore implements StateStore {
     private final Clock clock;
     private final int backupsKept;
     private final int maxAttempts;
-    private final Builder settings;
-    private final boolean ownsClient;
-    private final Object clientLock = new Object();
-    private volatile S3Client client;
+    private final S3Client client;
+    private final AwsClients created;
+    private final boolean pathStyle;
 
     private S3StateStore(Builder b) {
         this.bucket = b.bucket;
@@ -103,9 +100,11 @@ public final class S3StateStore implements StateStore {
         this.clock = b.clock;
         this.backupsKept = b.backupsKept;
         this.maxAttempts = b.maxAttempts;
-        this.settings = b;
         this.client = b.client;
-        this.ownsClient = b.client == null;
+        this.pathStyle = b.pathStyle != null ? b.pathStyle : b.endpoint != null;
+        this.created = b.client != null ? null : new AwsClients(new AwsClientSettings(b.region, b.endpoint,
+                b.accessKeyId == null ? null : StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretAccessKey)),
+                null, AwsRetryMode.STANDARD, 0, null, null, null, null, null, null, null, null));
     }
 
     /** @return a builder; the bucket is required */
@@ -325,8 +324,7 @@ public final class S3StateStore implements StateStore {
     /** Closes the S3 client if this store created it; a client you passed in stays open. */
     @Override
     public void close() {
-        S3Client created = client;
-        if (ownsClient && created != null) {
+        if (created != null) {
             created.close();
         }
     }
@@ -622,18 +620,9 @@ public final class S3StateStore implements StateStore {
         return new StateStoreException("could not " + action + " " + where + ": " + e.getMessage() + advice, e);
     }
 
+    /** Your client, or the one built on first use (with the adapter's shared HTTP client and retry strategy). */
     private S3Client s3() {
-        S3Client c = client;
-        if (c != null) {
-            return c;
-        }
-        synchronized (clientLock) {
-            if (client == null) {
-                client = settings.createClient();
-                LOG.debug("created an S3 client for {}", describe());
-            }
-            return client;
-        }
+        return client != null ? client : created.s3(pathStyle);
     }
 
     /** Builds an {@link S3StateStore}; checks each value as it is set. */
@@ -789,30 +778,6 @@ public final class S3StateStore implements StateStore {
                         + " creates; with client(...) configure your client instead");
             }
             return new S3StateStore(this);
-        }
-
-        private S3Client createClient() {
-            S3ClientBuilder b = S3Client.builder();
-            if (region != null) {
-                b.region(Region.of(region));
-            }
-            if (endpoint != null) {
-                b.endpointOverride(endpoint);
-                // S3-compatible servers often lack the SDK's newer default checksums
-                b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
-                b.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-            }
-            b.forcePathStyle(pathStyle != null ? pathStyle : endpoint != null);
-            if (accessKeyId != null) {
-                b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
-            }
-            try {
-                return b.build();
-            } catch (SdkClientException e) {
-                throw new StateStoreException("could not create an S3 client for s3://" + bucket + "/" + prefix + ": "
-                        + e.getMessage() + "; set a region (--store s3://BUCKET/PREFIX?region=eu-west-1, AWS_REGION or"
-                        + " the profile) and credentials", e);
-            }
         }
     }
 }
