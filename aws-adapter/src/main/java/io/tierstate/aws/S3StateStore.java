@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -300,14 +301,28 @@ public final class S3StateStore implements StateStore {
      */
     @Override
     public StateLease acquireLease(String name, String owner, Duration ttl) {
+        return acquireLease(name, owner, ttl, holder -> false);
+    }
+
+    /**
+     * Takes the lease as {@link #acquireLease(String, String, Duration)} does, and also a live one
+     * whose owner {@code isDead} says is gone; the write is conditional on the lease read, so a
+     * takeover cannot race another.
+     */
+    @Override
+    public StateLease acquireLease(String name, String owner, Duration ttl, Predicate<String> isDead) {
         StoreSupport.checkLease(name, owner, ttl);
+        Objects.requireNonNull(isDead, "isDead");
         String key = leaseKey(name);
         String token = UUID.randomUUID().toString();
         Optional<Obj> current = get(key, "read lease");
         if (current.isPresent()) {
             Optional<LeaseRecord> held = LeaseRecord.parse(current.get().bytes);
             if (held.isPresent() && held.get().expiresAt.isAfter(now())) {
-                throw new LeaseHeldException(name, held.get().owner, held.get().expiresAt);
+                if (!isDead.test(held.get().owner)) {
+                    throw new LeaseHeldException(name, held.get().owner, held.get().expiresAt);
+                }
+                LOG.debug("taking over the lease of '{}' from {}, which is gone", name, held.get().owner);
             }
         }
         Instant expires = now().plus(ttl);

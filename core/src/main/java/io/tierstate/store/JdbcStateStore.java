@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -348,8 +349,20 @@ public final class JdbcStateStore implements StateStore {
      */
     @Override
     public StateLease acquireLease(String name, String owner, Duration ttl) {
+        return acquireLease(name, owner, ttl, holder -> false);
+    }
+
+    /**
+     * Takes the lease as {@link #acquireLease(String, String, Duration)} does; when a live lease is
+     * there and {@code isDead} says its owner is gone, takes it over with {@code UPDATE ... WHERE
+     * token = ?} in the same transaction, which holds the lease row locked.
+     */
+    @Override
+    public StateLease acquireLease(String name, String owner, Duration ttl, Predicate<String> isDead) {
         StoreSupport.checkLease(name, owner, ttl);
+        Objects.requireNonNull(isDead, "isDead");
         String token = UUID.randomUUID().toString();
+        long millis = Math.max(1, ttl.toMillis());
         Instant expires = inTransaction("take the lease of '" + name + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + leases + " AS l (name, owner, token, expires_at)"
                     + " VALUES (?, ?, ?, clock_timestamp() + CAST(? AS BIGINT) * INTERVAL '1 millisecond')"
@@ -359,10 +372,22 @@ public final class JdbcStateStore implements StateStore {
                 ps.setString(1, name);
                 ps.setString(2, owner);
                 ps.setString(3, token);
-                ps.setLong(4, Math.max(1, ttl.toMillis()));
+                ps.setLong(4, millis);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         return rs.getObject(1, OffsetDateTime.class).toInstant();
+                    }
+                }
+            }
+            // a live lease is there, locked by the statement above: take it over only if its owner is gone
+            try (PreparedStatement ps = c.prepareStatement("SELECT owner, token FROM " + leases + " WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && isDead.test(rs.getString(1))) {
+                        String holder = rs.getString(1);
+                        Instant taken = takeOver(c, name, rs.getString(2), owner, token, millis);
+                        LOG.debug("took over the lease of '{}' from {}, which is gone", name, holder);
+                        return taken;
                     }
                 }
             }
@@ -370,6 +395,25 @@ public final class JdbcStateStore implements StateStore {
         });
         LOG.debug("lease on {} taken by {} until {}", name, owner, expires);
         return new JdbcLease(name, owner, token, expires);
+    }
+
+    private Instant takeOver(Connection c, String name, String oldToken, String owner, String token, long millis)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + leases + " SET owner = ?, token = ?, expires_at ="
+                + " clock_timestamp() + CAST(? AS BIGINT) * INTERVAL '1 millisecond' WHERE name = ? AND token = ?"
+                + " RETURNING expires_at")) {
+            ps.setString(1, owner);
+            ps.setString(2, token);
+            ps.setLong(3, millis);
+            ps.setString(4, name);
+            ps.setString(5, oldToken);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getObject(1, OffsetDateTime.class).toInstant();
+                }
+            }
+        }
+        throw held(c, name);
     }
 
     /** Does nothing: connections are opened per operation and returned at once. */

@@ -344,6 +344,23 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void acquireLease_heldByAnOwnerKnownToBeDead_isTakenOver_andALiveOneIsNot() throws Exception {
+        StateLease crashed = store.acquireLease(NAME, "destroy@host:101", Duration.ofMinutes(5));
+        StateStore other = secondClient();
+
+        assertThatThrownBy(() -> other.acquireLease(NAME, "destroy@host:202", Duration.ofMinutes(5), owner -> false))
+                .isInstanceOf(LeaseHeldException.class).hasMessageContaining("destroy@host:101");
+        try (StateLease resumed = other.acquireLease(NAME, "destroy@host:202", Duration.ofMinutes(5),
+                owner -> owner.equals("destroy@host:101"))) {
+            assertThat(resumed.owner()).isEqualTo("destroy@host:202");
+            assertThatThrownBy(() -> crashed.renew(Duration.ofMinutes(5)))
+                    .isInstanceOf(LeaseHeldException.class).hasMessageContaining("destroy@host:202");
+            assertThatThrownBy(() -> store.acquireLease(NAME, "destroy@host:303", Duration.ofMinutes(5), owner -> false))
+                    .isInstanceOf(LeaseHeldException.class).hasMessageContaining("destroy@host:202");
+        }
+    }
+
+    @Test
     void acquireLease_withoutPositiveTtlOrOwner_isRefused() {
         assertThatThrownBy(() -> store.acquireLease(NAME, "x", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl must be positive");
