@@ -9,12 +9,24 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code TIERSTATE_HOME}: the file store's home (default {@code ~/.tierstate}).
+ *   <li>{@code TIERSTATE_PG_URL}, {@code TIERSTATE_PG_USER}, {@code TIERSTATE_PG_PASSWORD}: a PostgreSQL
+ *       server for {@code JdbcStateStore}'s tests ({@code .ci/run} starts one and sets them); without
+ *       the URL those tests are skipped.
  * </ul>
  */
 public final class Settings {
 
     /** The environment variable naming the default home. */
     public static final String HOME_VARIABLE = "TIERSTATE_HOME";
+
+    /** The environment variable with the JDBC URL of a PostgreSQL database for tests, e.g. {@code jdbc:postgresql://127.0.0.1:55432/tierstate}. */
+    public static final String PG_URL_VARIABLE = "TIERSTATE_PG_URL";
+
+    /** The environment variable with the user name for {@link #PG_URL_VARIABLE}. */
+    public static final String PG_USER_VARIABLE = "TIERSTATE_PG_USER";
+
+    /** The environment variable with the password for {@link #PG_URL_VARIABLE}, when the server asks for one. */
+    public static final String PG_PASSWORD_VARIABLE = "TIERSTATE_PG_PASSWORD";
 
     private final Map<String, String> environment;
     private final String userHome;
@@ -43,6 +55,26 @@ public final class Settings {
     /** @return {@code $TIERSTATE_HOME}, else {@code ~/.tierstate} */
     public Path defaultHome() {
         return variable(HOME_VARIABLE).map(Path::of).orElseGet(() -> Path.of(userHome, ".tierstate"));
+    }
+
+    /** @return the user's home directory, for {@code ~} in paths */
+    public Path userHome() {
+        return Path.of(userHome);
+    }
+
+    /** @return the JDBC URL of the PostgreSQL database the tests use, when one is set */
+    public Optional<String> postgresUrl() {
+        return variable(PG_URL_VARIABLE);
+    }
+
+    /** @return the user name for {@link #postgresUrl()}, when set */
+    public Optional<String> postgresUser() {
+        return variable(PG_USER_VARIABLE);
+    }
+
+    /** @return the password for {@link #postgresUrl()}, when set */
+    public Optional<String> postgresPassword() {
+        return variable(PG_PASSWORD_VARIABLE);
     }
 
     /**

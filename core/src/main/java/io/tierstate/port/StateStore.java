@@ -38,6 +38,20 @@ public interface StateStore extends AutoCloseable {
     DeploymentState create(DeploymentState state);
 
     /**
+     * Stores a deployment copied from another store as it is there: its serial, {@code created_at}
+     * and {@code updated_at} are kept, so a later copy can tell an unchanged deployment from one that
+     * moved on. {@code StateStores.copy} uses it. The default creates the state instead (serial 1,
+     * {@code updated_at} now), for stores that cannot keep a given serial.
+     *
+     * @param state the state as read from the other store
+     * @return the stored state
+     * @throws io.tierstate.DeploymentExistsException when the name is taken
+     */
+    default DeploymentState createCopy(DeploymentState state) {
+        return create(state);
+    }
+
+    /**
      * Stores a state that was read earlier, refusing it if someone else wrote since (its serial is
      * not the stored one). A state with serial 0 whose name is not stored yet is created.
      *

@@ -9,8 +9,8 @@ import io.tierstate.StateLockException;
 import io.tierstate.StateStoreException;
 import io.tierstate.TierStateException;
 import io.tierstate.internal.StateCodec;
+import io.tierstate.internal.StoreSupport;
 import io.tierstate.migration.MigrationResult;
-import io.tierstate.migration.SchemaVersion;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.StackName;
 import io.tierstate.port.MigrationOutcome;
@@ -19,10 +19,8 @@ import io.tierstate.port.StateListing;
 import io.tierstate.port.StateLease;
 import io.tierstate.port.StateProblem;
 import io.tierstate.port.StateStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -44,8 +42,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +76,6 @@ public final class FileStateStore implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStateStore.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
-    private static final int STAMP_LENGTH = 18;
     private static final String JSON = ".json";
     private static final String GZ = ".json.gz";
 
@@ -208,6 +203,19 @@ public final class FileStateStore implements StateStore {
         });
     }
 
+    /** Writes the state as given, serial and timestamps included, unless the name is taken. */
+    @Override
+    public DeploymentState createCopy(DeploymentState state) {
+        String name = state.stackName();
+        Path file = file(name);
+        return locked(name, () -> {
+            if (Files.exists(file)) {
+                throw new DeploymentExistsException(name, deployments.toString());
+            }
+            return writeLive(file, state);
+        });
+    }
+
     @Override
     public DeploymentState save(DeploymentState state) {
         String name = state.stackName();
@@ -237,14 +245,7 @@ public final class FileStateStore implements StateStore {
         return locked(name, () -> {
             byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
             DeploymentState stored = decode(name, current, file);
-            DeploymentState changed = change.apply(stored);
-            if (changed == null) {
-                throw new IllegalArgumentException("the update function for '" + name + "' returned null; return the changed state");
-            }
-            if (!changed.stackName().equals(name)) {
-                throw new IllegalArgumentException("the update function renamed '" + name + "' to '" + changed.stackName()
-                        + "'; a deployment cannot be renamed in place: create the new name and delete the old one");
-            }
+            DeploymentState changed = StoreSupport.checkChange(name, change.apply(stored));
             if (changed.equals(stored)) {
                 return stored;
             }
@@ -334,13 +335,13 @@ public final class FileStateStore implements StateStore {
         String key = stem(file);
         if (dryRun) {
             byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(key, deployments.toString()));
-            return outcome(key, file, migrated(current, file), true, Optional.empty());
+            return StoreSupport.outcome(key, file.toString(), StoreSupport.migrated(current, file.toString()), true, Optional.empty());
         }
         return locked(key, () -> {
             byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(key, deployments.toString()));
-            MigrationResult result = migrated(current, file);
+            MigrationResult result = StoreSupport.migrated(current, file.toString());
             if (!result.changed()) {
-                return outcome(key, file, result, false, Optional.empty());
+                return StoreSupport.outcome(key, file.toString(), result, false, Optional.empty());
             }
             DeploymentState upgraded = StateCodec.fromTree(result.document(), file.toString());
             Path kept = backup(key, current, "schema-v" + result.fromVersion());
@@ -351,7 +352,7 @@ public final class FileStateStore implements StateStore {
                 return null;
             }, "write " + file);
             LOG.debug("migrated {} from schema v{} to v{}", file, result.fromVersion(), result.toVersion());
-            return outcome(key, file, result, false, Optional.of(kept.toString()));
+            return StoreSupport.outcome(key, file.toString(), result, false, Optional.of(kept.toString()));
         });
     }
 
@@ -373,13 +374,13 @@ public final class FileStateStore implements StateStore {
         List<StateBackup> found = new ArrayList<>();
         try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().endsWith(GZ))) {
             for (Path p : entries) {
-                parseBackup(name, p).ifPresent(found::add);
+                StoreSupport.parseBackupFileName(name, p.getFileName().toString(), p.toString()).ifPresent(found::add);
             }
         } catch (IOException e) {
             throw new StateStoreException("cannot list backups in " + dir + ": " + e.getMessage()
                     + "; check that the directory is readable", e);
         }
-        found.sort(Comparator.comparing(StateBackup::location, Comparator.comparing(this::stampOf)).reversed());
+        found.sort(StoreSupport.newestFirst());
         return found;
     }
 
@@ -392,7 +393,7 @@ public final class FileStateStore implements StateStore {
                     + "' in " + backups.resolve(name) + "; pick one from backups(\"" + name + "\")");
         }
         return locked(name, () -> {
-            byte[] restored = io(() -> gunzip(Files.readAllBytes(source)), "read backup " + source);
+            byte[] restored = StoreSupport.gunzip(io(() -> Files.readAllBytes(source), "read backup " + source), source.toString());
             DeploymentState state = decode(name, restored, source);
             Optional<byte[]> current = readIfExists(file);
             long serial = 0;
@@ -416,11 +417,7 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public StateLease acquireLease(String name, String owner, Duration ttl, java.util.function.Predicate<String> isDead) {
-        StackName.validate(name);
-        Objects.requireNonNull(owner, "owner");
-        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("lease ttl must be positive, was " + ttl);
-        }
+        StoreSupport.checkLease(name, owner, ttl);
         String token = java.util.UUID.randomUUID().toString();
         Path leaseFile = locks.resolve(name + ".lease");
         Instant expires = locked(name, () -> {
@@ -528,20 +525,7 @@ public final class FileStateStore implements StateStore {
 
     /** Now, at the precision the file format keeps (microseconds), so what is returned is what is read back. */
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    }
-
-    private MigrationOutcome outcome(String name, Path file, MigrationResult result, boolean dryRun, Optional<String> backup) {
-        MigrationOutcome.Result r = !result.changed() ? MigrationOutcome.Result.UP_TO_DATE
-                : dryRun ? MigrationOutcome.Result.WOULD_MIGRATE : MigrationOutcome.Result.MIGRATED;
-        return new MigrationOutcome(name, file.toString(), r, result.fromVersion(), result.toVersion(),
-                result.appliedSteps(), backup, Optional.empty());
-    }
-
-    private static MigrationResult migrated(byte[] bytes, Path file) {
-        MigrationResult result = StateCodec.migrate(StateCodec.parseTree(bytes, file.toString()), file.toString());
-        StateCodec.fromTree(result.document(), file.toString()); // the upgraded document must map, or nothing is written
-        return result;
+        return StoreSupport.now(clock);
     }
 
     private static String stem(Path file) {
@@ -551,9 +535,7 @@ public final class FileStateStore implements StateStore {
 
     private DeploymentState replace(Path file, byte[] current, DeploymentState next) {
         String name = next.stackName();
-        int onDisk = versionOf(current);
-        String label = onDisk < DeploymentState.SCHEMA_VERSION ? "schema-v" + onDisk : null;
-        backup(name, current, label);
+        backup(name, current, StoreSupport.overwriteLabel(current));
         return writeLive(file, next);
     }
 
@@ -576,7 +558,7 @@ public final class FileStateStore implements StateStore {
             AtomicFiles.ensureDirectory(dir);
             AtomicFiles.removeStaleTemps(dir, name + "-"); // left by a writer killed mid-backup; we hold the lock
             Path target = uniqueStamped(dir, prefix, GZ);
-            AtomicFiles.writeNew(target, gzip(original));
+            AtomicFiles.writeNew(target, StoreSupport.gzip(original));
             if (label == null) {
                 pruneRoutineBackups(name);
             }
@@ -627,49 +609,6 @@ public final class FileStateStore implements StateStore {
         return highest;
     }
 
-    private Optional<StateBackup> parseBackup(String name, Path p) {
-        String f = p.getFileName().toString();
-        String body = f.substring(0, f.length() - GZ.length());
-        if (!body.startsWith(name + "-")) {
-            return Optional.empty();
-        }
-        String rest = body.substring(name.length() + 1);
-        int stampAt = stampStart(rest);
-        if (stampAt < 0) {
-            return Optional.empty();
-        }
-        String label = stampAt == 0 ? null : rest.substring(0, stampAt - 1);
-        Instant at = LocalDateTime.parse(rest.substring(stampAt, stampAt + STAMP_LENGTH), STAMP).toInstant(ZoneOffset.UTC);
-        return Optional.of(new StateBackup(name, p.toString(), at, Optional.ofNullable(label)));
-    }
-
-    private String stampOf(String location) {
-        String f = Path.of(location).getFileName().toString();
-        String body = f.substring(0, f.length() - GZ.length());
-        int at = stampStart(body);
-        return at < 0 ? "" : body.substring(at);
-    }
-
-    /** The stamp is the last 18-character run shaped yyyyMMddTHHmmssSSS (a counter may follow). */
-    private static int stampStart(String s) {
-        for (int i = s.length() - STAMP_LENGTH; i >= 0; i--) {
-            if ((i == 0 || s.charAt(i - 1) == '-') && isStamp(s, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isStamp(String s, int at) {
-        for (int k = 0; k < STAMP_LENGTH; k++) {
-            char c = s.charAt(at + k);
-            if (k == 8 ? c != 'T' : !Character.isDigit(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private List<Path> deploymentFiles() {
         if (!Files.isDirectory(deployments)) {
             return List.of();
@@ -699,14 +638,6 @@ public final class FileStateStore implements StateStore {
             throw new CorruptStateException(file.toString(), 0, 0, "holds stack_name '" + state.stackName()
                     + "' but is the file of '" + name + "'; rename the file to " + state.stackName() + JSON
                     + " or correct stack_name", null);
-        }
-    }
-
-    private static int versionOf(byte[] bytes) {
-        try {
-            return SchemaVersion.read(StateCodec.parseTree(bytes, "<current>"));
-        } catch (TierStateException e) {
-            return 0;
         }
     }
 
@@ -812,20 +743,6 @@ public final class FileStateStore implements StateStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateLockException("interrupted while waiting for a state file lock", e);
-        }
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] gunzip(byte[] bytes) throws IOException {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return in.readNBytes(StateCodec.MAX_DOCUMENT_BYTES + 1);
         }
     }
 

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -29,6 +30,7 @@ public final class AwsClients implements AutoCloseable {
     private EfsClient efs;
     private IamClient iam;
     private StsClient sts;
+    private S3Client s3;
 
     /**
      * Holds the settings; creates nothing yet.
@@ -99,6 +101,20 @@ public final class AwsClients implements AutoCloseable {
             sts = settings.sts() != null ? settings.sts() : factory().sts(Region.of(region()));
         }
         return sts;
+    }
+
+    /**
+     * The S3 client of an {@code S3StateStore} that was not given one.
+     *
+     * @param pathStyle whether to address buckets in the path (S3-compatible servers) rather than the host name
+     * @return the S3 client, in {@link #region()}
+     */
+    public synchronized S3Client s3(boolean pathStyle) {
+        ensureOpen();
+        if (s3 == null) {
+            s3 = factory().s3(Region.of(region()), pathStyle);
+        }
+        return s3;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -55,6 +59,23 @@ final class SdkClientFactory implements AutoCloseable {
 
     StsClient sts(Region region) {
         return own(configure(StsClient.builder(), region).build());
+    }
+
+    /**
+     * Builds the S3 client of an {@code S3StateStore}. Against a custom endpoint (an S3-compatible
+     * server) it sends only the checksums S3 requires: such servers often lack the SDK's newer defaults.
+     *
+     * @param region the bucket's region
+     * @param pathStyle whether to address the bucket in the path rather than the host name
+     * @return the client, closed with this factory
+     */
+    S3Client s3(Region region, boolean pathStyle) {
+        S3ClientBuilder builder = configure(S3Client.builder(), region).forcePathStyle(pathStyle);
+        if (settings.endpoint() != null) {
+            builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        return own(builder.build());
     }
 
     /** Closes the clients built here, newest first, then their shared HTTP client. */

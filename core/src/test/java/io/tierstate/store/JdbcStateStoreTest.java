@@ -1,0 +1,80 @@
+package io.tierstate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierstate.InvalidStackNameException;
+import io.tierstate.StateStoreException;
+import org.junit.jupiter.api.Test;
+
+/** What the PostgreSQL store does beyond the contract without a server: its errors, its messages, its builder. */
+class JdbcStateStoreTest {
+
+    /** Nothing listens on port 1: connecting is refused at once. */
+    private static final String NO_SERVER = "jdbc:postgresql://127.0.0.1:1/ops";
+
+    @Test
+    void unreachableServer_isAStateStoreExceptionSayingWhatToCheck() {
+        JdbcStateStore store = JdbcStateStore.builder().url(NO_SERVER).user("ops").password("hunter2").build();
+
+        assertThatThrownBy(() -> store.find("web"))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("could not read 'web' in jdbc:postgresql://127.0.0.1:1/ops")
+                .hasMessageContaining("SQLState 08")
+                .hasMessageContaining("check that the database server is running and reachable")
+                .message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> store.create(StoreFiles.minimal("web")))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("could not create the tables tierstate_*")
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void invalidName_isRefusedBeforeConnecting() {
+        JdbcStateStore store = JdbcStateStore.builder().url(NO_SERVER).build();
+
+        assertThatThrownBy(() -> store.find("../etc")).isInstanceOf(InvalidStackNameException.class);
+        assertThatThrownBy(() -> store.update("a;DROP TABLE x", s -> s)).isInstanceOf(InvalidStackNameException.class);
+    }
+
+    @Test
+    void urlWithoutADriver_saysWhichDependencyToAdd() {
+        JdbcStateStore store = JdbcStateStore.builder().url("jdbc:nosuchdb://host/db").build();
+
+        assertThatThrownBy(() -> store.list())
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("add org.postgresql:postgresql to the class path");
+    }
+
+    @Test
+    void describe_showsWhereButNeverThePassword() {
+        JdbcStateStore store = JdbcStateStore.builder().url("jdbc:postgresql://db:5432/ops?sslmode=require&password=hunter2")
+                .password("s3cret").schema("ops").tablePrefix("ts_").build();
+
+        assertThat(store.describe())
+                .isEqualTo("PostgreSQL store at jdbc:postgresql://db:5432/ops?sslmode=require&password=**** (tables ops.ts_*)")
+                .isEqualTo(store.toString());
+        assertThat(store.deploymentsTable()).isEqualTo("ops.ts_deployments");
+        assertThat(JdbcStateStore.create(PostgresTestDatabase.dataSourceFor(NO_SERVER)).describe())
+                .isEqualTo("PostgreSQL store at JDBC data source PGSimpleDataSource (tables tierstate_*)");
+    }
+
+    @Test
+    void builder_refusesWhatWouldBreakLater() {
+        assertThatThrownBy(() -> JdbcStateStore.builder().build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("neither");
+        assertThatThrownBy(() -> JdbcStateStore.builder().url(NO_SERVER).dataSource(PostgresTestDatabase.dataSourceFor(NO_SERVER)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("both");
+        assertThatThrownBy(() -> JdbcStateStore.builder().url("postgresql://db/ops"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE");
+        assertThatThrownBy(() -> JdbcStateStore.builder().tablePrefix("x; DROP TABLE y"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a plain SQL identifier");
+        assertThatThrownBy(() -> JdbcStateStore.builder().schema("1st"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema '1st'");
+        assertThatThrownBy(() -> JdbcStateStore.builder().backupsKept(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JdbcStateStore.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+        JdbcStateStore.Builder b = JdbcStateStore.builder().property("sslmode", "disable").property("password", "x")
+                .clock(java.time.Clock.systemUTC());
+        assertThat(b).isNotNull();
+    }
+}
