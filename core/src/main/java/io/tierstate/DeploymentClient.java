@@ -12,7 +12,9 @@ import io.tierstate.port.Cloud;
 import io.tierstate.port.CloudProvider;
 import io.tierstate.port.CloudSettings;
 import io.tierstate.port.StateStore;
+import io.tierstate.store.CopyReport;
 import io.tierstate.store.FileStateStore;
+import io.tierstate.store.StateStores;
 import io.tierstate.view.MigrationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,6 +107,25 @@ public final class DeploymentClient implements AutoCloseable {
     /** @return what {@link #migrate()} would do, without writing anything */
     public MigrationReport migrateDryRun() {
         return migrate(true);
+    }
+
+    /**
+     * Copies every deployment into another store, reading each copy back to verify it; the source
+     * is left untouched. A deployment the target already holds with another serial is skipped and
+     * reported, never overwritten.
+     *
+     * <pre>{@code
+     * try (StateStore pg = StateStoreUris.open("postgresql://tierstate@db.internal:5432/tierstate")) {
+     *     System.out.println(DeploymentClient.builder().home(Path.of(System.getProperty("user.home"), ".geusemaker"))
+     *         .build().copyTo(pg));
+     * }
+     * }</pre>
+     *
+     * @param target the store to copy into
+     * @return one line per deployment: copied, skipped or failed
+     */
+    public CopyReport copyTo(StateStore target) {
+        return StateStores.copy(store, Objects.requireNonNull(target, "target"));
     }
 
     /** @return the state store in use */

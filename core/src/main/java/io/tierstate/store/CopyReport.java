@@ -72,4 +72,24 @@ public record CopyReport(String from, String to, List<Item> items) {
         return out.append(String.format("%d copied, %d up to date, %d skipped, %d failed%n", with(Result.COPIED).size(),
                 with(Result.UP_TO_DATE).size(), with(Result.SKIPPED).size(), with(Result.FAILED).size())).toString();
     }
+
+    /**
+     * The report as JSON: {@code {"from", "to", "items": [{name, result, serial, detail}]}}.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        var root = io.tierstate.internal.StateCodec.mapper().createObjectNode().put("from", from).put("to", to);
+        var arr = root.putArray("items");
+        for (Item i : items) {
+            arr.addObject().put("name", i.name()).put("result", i.result().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("serial", i.serial()).put("detail", i.detail());
+        }
+        return new String(io.tierstate.internal.StateCodec.writeTree(root), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
 }

@@ -8,6 +8,11 @@ import io.tierstate.TierStateException;
 import io.tierstate.migration.InvalidStateDocumentException;
 import io.tierstate.migration.UnsupportedSchemaVersionException;
 import io.tierstate.internal.Settings;
+import io.tierstate.port.StateStore;
+import io.tierstate.store.FileStateStore;
+import io.tierstate.store.StateStoreUris;
+import java.util.ArrayList;
+import java.util.List;
 import io.tierstate.port.CloudSettings;
 import io.tierstate.sim.SimulatedCloud;
 import java.io.BufferedReader;
@@ -41,7 +46,7 @@ import picocli.CommandLine.Spec;
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
         subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
             RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
-            CompletePendingCommand.class,
+            CompletePendingCommand.class, CopyCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
@@ -77,7 +82,8 @@ public final class TierStateCli implements Runnable {
     String region;
 
     @Option(names = "--store", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "Where state lives instead of --home: a directory or file:/path.")
+            description = {"Where state lives instead of --home: a directory, file:/path, s3://BUCKET/PREFIX,",
+                "postgresql://USER@HOST:PORT/DB or jdbc:postgresql://HOST:PORT/DB?user=U."})
     String store;
 
     @Option(names = "--sim-speed", paramLabel = "X", scope = ScopeType.INHERIT,
@@ -123,7 +129,12 @@ public final class TierStateCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(TierStateCli::onUsageError);
         cl.setExecutionExceptionHandler((e, line, parsed) -> onFailure(e, line));
-        int status = cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(args);
+        } finally {
+            cli.closeOpenedStores();
+        }
         out.flush();
         err.flush();
         return status;
@@ -146,8 +157,10 @@ public final class TierStateCli implements Runnable {
      */
     CliSession cloudSession() {
         validateGlobalOptions();
-        Path homeDir = store != null ? storePath(store) : home != null ? home : Settings.fromEnvironment().defaultHome();
-        DeploymentClient.Builder b = DeploymentClient.builder().home(homeDir);
+        Path homeDir = store != null && !isRemote(store) ? storePath(store)
+                : home != null ? home : Settings.fromEnvironment().defaultHome();
+        DeploymentClient.Builder b = DeploymentClient.builder();
+        applyStore(b, homeDir);
         if (cloud.equalsIgnoreCase("simulated")) {
             SimulatedCloud.Builder sb = SimulatedCloud.builder().persistTo(homeDir.toAbsolutePath().resolve(SIM_FILE));
             if (simSpeed != null) {
@@ -179,12 +192,48 @@ public final class TierStateCli implements Runnable {
         if (catalog != null) {
             b.priceCatalog(catalog);
         }
-        if (store != null) {
-            b.home(storePath(store));
-        } else if (home != null) {
-            b.home(home);
-        }
+        applyStore(b, home);
         return b.build();
+    }
+
+    /** Points the builder at --store (a directory, file:, postgresql://, s3:// ...) or the home. */
+    private void applyStore(DeploymentClient.Builder b, Path homeDir) {
+        if (store != null && isRemote(store)) {
+            b.stateStore(open(store));
+        } else if (store != null) {
+            b.home(storePath(store));
+        } else if (homeDir != null) {
+            b.home(homeDir);
+        }
+    }
+
+    /**
+     * Opens a store URI for this command; it is closed when the command ends.
+     *
+     * @param uri a directory, file:/path, postgresql://..., jdbc:postgresql://... or s3://bucket/prefix
+     * @return the store
+     */
+    StateStore open(String uri) {
+        StateStore opened = isRemote(uri) ? StateStoreUris.open(uri) : FileStateStore.open(storePath(uri));
+        openedStores.add(opened);
+        return opened;
+    }
+
+    private final List<StateStore> openedStores = new ArrayList<>();
+
+    private void closeOpenedStores() {
+        for (StateStore s : openedStores) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                // closing is best effort at exit; the command's own outcome is what matters
+            }
+        }
+        openedStores.clear();
+    }
+
+    private static boolean isRemote(String uri) {
+        return uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !uri.startsWith("file:") && !uri.matches("^[a-zA-Z]:\\\\.*");
     }
 
     private void validateGlobalOptions() {
@@ -195,18 +244,14 @@ public final class TierStateCli implements Runnable {
         if (simSpeed != null && !(simSpeed > 0)) {
             throw new ParameterException(spec.commandLine(), "--sim-speed must be a positive number, was " + simSpeed);
         }
-        if (store != null && home != null) {
-            throw new ParameterException(spec.commandLine(), "--home and --store both given; use one");
+        if (store != null && home != null && !isRemote(store)) {
+            throw new ParameterException(spec.commandLine(), "--home and --store both name a directory; use one");
         }
     }
 
-    private Path storePath(String uri) {
+    private static Path storePath(String uri) {
         if (uri.startsWith("file:")) {
             return Path.of(URI.create(uri.startsWith("file://") ? uri : "file://" + uri.substring(5)));
-        }
-        if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new ParameterException(spec.commandLine(), "--store " + uri + ": only directories and file:/ URIs"
-                    + " are supported by this build; use --home DIR or --store file:/path");
         }
         return Path.of(uri);
     }
