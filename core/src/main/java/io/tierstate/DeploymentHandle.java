@@ -6,6 +6,7 @@ import io.tierstate.model.DeploymentState;
 import io.tierstate.model.StackName;
 import io.tierstate.port.StateBackup;
 import io.tierstate.port.StateStore;
+import io.tierstate.view.Inspection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -141,6 +142,28 @@ public final class DeploymentHandle {
      */
     public CostEstimate estimateCost(UsageProfile usage) {
         return client.estimator().estimate(CostSubjects.of(state()), usage);
+    }
+
+    /**
+     * Inspects the deployment for people ({@code render()}, also its {@code toString()}) and
+     * pipelines ({@code toJson()}), priced with the default usage profile. Reads local state only.
+     *
+     * @return the inspection; an unknown instance price makes its cost unknown, not the call fail
+     * @throws DeploymentNotFoundException when nothing is stored under this name
+     */
+    public Inspection inspect() {
+        return inspect(UsageProfile.defaults());
+    }
+
+    /**
+     * Inspects the deployment, pricing it with the given usage.
+     *
+     * @param usage the expected usage
+     * @return the inspection
+     * @throws DeploymentNotFoundException when nothing is stored under this name
+     */
+    public Inspection inspect(UsageProfile usage) {
+        return Inspection.of(state(), client.estimator(), usage);
     }
 
     private void requireOwn(DeploymentState state) {
