@@ -55,7 +55,12 @@ class ViewGoldenTest {
 
     @Test
     void list_withProblems_rendersTheGoldenFileWithTheProblemsAfterTheTable() {
-        List<StateProblem> problems = List.of(
+        Golden.assertMatches("list-problems", threeRows(threeRowsProblems()).render());
+    }
+
+    /** A corrupt file and a file whose name TierState cannot address, at fixed paths. */
+    static List<StateProblem> threeRowsProblems() {
+        return List.of(
                 new StateProblem("broken", "/home/me/.tierstate/deployments/broken.json",
                         new CorruptStateException("/home/me/.tierstate/deployments/broken.json", 1, 16,
                                 "is not valid JSON: Unexpected end-of-input", null)),
@@ -63,8 +68,6 @@ class ViewGoldenTest {
                         new CorruptStateException("/home/me/.tierstate/deployments/Bad_Name!.json", 0, 0,
                                 "the file name is not a valid stack name, so TierState cannot address it; rename the file",
                                 null)));
-
-        Golden.assertMatches("list-problems", threeRows(problems).render());
     }
 
     /** Tier 1, Tier 3 with GPU and a Tier 3 on a type the catalog has no price for, sorted by name. */
