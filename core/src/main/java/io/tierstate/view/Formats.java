@@ -20,8 +20,28 @@ final class Formats {
 
     /** @return e.g. {@code $1,234.56} for USD, {@code 1,234.56 EUR} otherwise; half-up to cents */
     static String money(BigDecimal amount, String currency) {
-        String digits = String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+        String digits = grouped(amount.setScale(2, RoundingMode.HALF_UP).toPlainString());
         return "USD".equals(currency) ? "$" + digits : digits + " " + currency;
+    }
+
+    /** Puts a comma between groups of three integer digits; by hand, since String.format is slow in a 10,000-row table. */
+    private static String grouped(String plain) {
+        int sign = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        int digits = end - sign;
+        if (digits <= 3) {
+            return plain;
+        }
+        StringBuilder out = new StringBuilder(plain.length() + digits / 3);
+        out.append(plain, 0, sign);
+        for (int i = sign; i < end; i++) {
+            if (i > sign && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, end, plain.length()).toString();
     }
 
     /** @return e.g. {@code 2025-09-30 08:45:12 UTC} */

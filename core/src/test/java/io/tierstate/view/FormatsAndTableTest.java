@@ -25,6 +25,11 @@ class FormatsAndTableTest {
         assertThat(Formats.money(new BigDecimal("1234.565"), "USD")).isEqualTo("$1,234.57");
         assertThat(Formats.money(new BigDecimal("0.004"), "USD")).isEqualTo("$0.00");
         assertThat(Formats.money(new BigDecimal("12"), "EUR")).isEqualTo("12.00 EUR");
+        assertThat(Formats.money(new BigDecimal("1234567.891"), "USD")).isEqualTo("$1,234,567.89");
+        assertThat(Formats.money(new BigDecimal("999.999"), "USD")).isEqualTo("$1,000.00");
+        assertThat(Formats.money(new BigDecimal("-1234.5"), "USD")).isEqualTo("$-1,234.50");
+        assertThat(Formats.money(new BigDecimal("-12"), "USD")).isEqualTo("$-12.00");
+        assertThat(Formats.money(new BigDecimal("1E+3"), "USD")).isEqualTo("$1,000.00");
     }
 
     @Test
