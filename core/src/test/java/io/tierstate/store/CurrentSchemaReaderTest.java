@@ -2,7 +2,19 @@ package io.tierstate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Optional;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.CacheBehavior;
@@ -23,6 +35,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
@@ -31,6 +45,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fast path for current-version documents gives exactly what the full path gives, or declines. */
 class CurrentSchemaReaderTest {
+
+    private static final AtomicInteger DUPLICATE_RUNS = new AtomicInteger();
+    private static final AtomicInteger DUPLICATES_READ_FAST = new AtomicInteger();
+
+    /** The duplicate-key property must compare real results, not only declines. */
+    @AfterAll
+    static void duplicatesWereReadByBothPaths() {
+        if (DUPLICATE_RUNS.get() == 200) {
+            assertThat(DUPLICATES_READ_FAST.get()).as("documents with duplicates the fast path read").isGreaterThan(50);
+        }
+    }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -72,7 +97,13 @@ class CurrentSchemaReaderTest {
         "{\"schema_version\": 3.0, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}}",
         "{\"schema_version\": 4, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}}",
         "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": 4}",
-        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\", \"tier\": \"gpu\"}}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": \"3\"}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": \"+3\"}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": 3.0}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": true}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": null}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema\\u005fversion\": 4}",
+        "{\"schema_version\": 3, \"serial\": \"7\", \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}}",
         "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}} {}",
         "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}",
         "{\"schema_version\": 3, \"stack_name\": \"../x\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}}",
@@ -83,6 +114,100 @@ class CurrentSchemaReaderTest {
         "   "})
     void read_anythingButAPlainCurrentDocument_declines(String text) {
         assertThat(CurrentSchemaReader.read(utf8(text))).isEmpty();
+    }
+
+    /** Duplicate keys: the full path keeps the last one; so does binding the stream, so both agree. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\", \"tier\": \"gpu\"}}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"status\": \"failed\", \"config\": {\"tier\": \"dev\"}}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"schema_version\": 3}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"vpc_id\": \"vpc-1\", \"status\": \"running\", \"vpc_id\": null, \"config\": {\"tier\": \"dev\"}}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"subnet_ids\": [\"s-1\"], \"status\": \"running\", \"subnet_ids\": [\"s-2\", \"s-3\"], \"config\": {\"tier\": \"dev\"}}",
+        "{\"schema_version\": 3, \"x\": 1, \"stack_name\": \"a\", \"y\": {\"k\": 1, \"k\": [2]}, \"status\": \"running\", \"x\": \"two\", \"config\": {\"tier\": \"dev\", \"extra\": 1, \"extra\": 2}}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"config\": {\"tier\": \"automation\", \"region\": \"eu-west-1\"}}",
+        "{\"schema_version\": 3, \"stack_name\": \"a\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}, \"destroy_progress\": {\"steps\": [], \"steps\": [{\"step\": \"alb\", \"status\": \"done\", \"status\": \"failed\"}]}}"})
+    void read_duplicateKeys_giveWhatTheFullPathGives(String text) {
+        byte[] bytes = utf8(text);
+
+        assertThat(CurrentSchemaReader.read(bytes)).contains(StateCodec.read(bytes, "duplicates"));
+    }
+
+    /**
+     * Random duplicate keys (a key of some object repeated at its end with a value taken from
+     * anywhere in the document, or a scalar): the fast path either declines or gives exactly what
+     * the full path gives, and never reads a document the full path refuses.
+     */
+    @RepeatedTest(200)
+    void read_randomDuplicateKeys_neverDisagreeWithTheFullPath(RepetitionInfo info) throws IOException {
+        DUPLICATE_RUNS.incrementAndGet();
+        Random random = new Random(5000 + info.getCurrentRepetition());
+        ObjectNode tree = StateCodec.toTree(randomState(random));
+        List<ObjectNode> objects = new ArrayList<>();
+        List<JsonNode> values = new ArrayList<>(List.of(NullNode.instance, BooleanNode.TRUE, IntNode.valueOf(3),
+                IntNode.valueOf(-1), TextNode.valueOf("3"), TextNode.valueOf("x"), DecimalNode.valueOf(new BigDecimal("2.50"))));
+        collect(tree, objects, values);
+        ObjectNode target = objects.get(random.nextInt(objects.size()));
+        List<String> keys = new ArrayList<>();
+        target.fieldNames().forEachRemaining(keys::add);
+        String key = keys.isEmpty() ? "k" : keys.get(random.nextInt(keys.size()));
+        JsonNode value = values.get(random.nextInt(values.size()));
+        byte[] bytes = withDuplicate(tree, target, key, value);
+
+        Optional<DeploymentState> fast = CurrentSchemaReader.read(bytes);
+        DeploymentState slow;
+        try {
+            slow = StateCodec.read(bytes, "duplicate");
+        } catch (RuntimeException e) {
+            assertThat(fast).as("fast path read a document the full path refuses: %s", e.getMessage()).isEmpty();
+            return;
+        }
+        fast.ifPresent(f -> {
+            assertThat(f).isEqualTo(slow);
+            DUPLICATES_READ_FAST.incrementAndGet();
+        });
+    }
+
+    private static void collect(JsonNode node, List<ObjectNode> objects, List<JsonNode> values) {
+        values.add(node);
+        if (node instanceof ObjectNode o) {
+            objects.add(o);
+        }
+        node.elements().forEachRemaining(child -> collect(child, objects, values));
+    }
+
+    /** Writes the tree as JSON text, repeating {@code key} at the end of {@code target} with {@code value}. */
+    private static byte[] withDuplicate(JsonNode tree, ObjectNode target, String key, JsonNode value) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = StateCodec.mapper().createGenerator(out)) {
+            write(g, tree, target, key, value);
+        }
+        return utf8(out.toString());
+    }
+
+    private static void write(JsonGenerator g, JsonNode node, ObjectNode target, String key, JsonNode value)
+            throws IOException {
+        if (node.isObject()) {
+            g.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue(), target, key, value);
+            }
+            if (node == target) {
+                g.writeFieldName(key);
+                g.writeTree(value);
+            }
+            g.writeEndObject();
+        } else if (node.isArray()) {
+            g.writeStartArray();
+            for (JsonNode child : node) {
+                write(g, child, target, key, value);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeTree(node);
+        }
     }
 
     @Test
