@@ -32,6 +32,25 @@ class FormatsAndTableTest {
         assertThat(Formats.money(new BigDecimal("1E+3"), "USD")).isEqualTo("$1,000.00");
     }
 
+    @ParameterizedTest
+    @CsvSource({"2025-09-30T08:45:59.999Z, 2025-09-30 08:45", "0001-01-01T00:00:00Z, 0001-01-01 00:00",
+        "9999-12-31T23:59:00Z, 9999-12-31 23:59", "+10000-01-01T00:00:00Z, +10000-01-01 00:00",
+        "1969-12-31T23:59:59.5Z, 1969-12-31 23:59"})
+    void utcMinutes_matchesTheFormatter(String instant, String expected) {
+        assertThat(Formats.utcMinutes(Instant.parse(instant))).isEqualTo(expected);
+    }
+
+    @Test
+    void utcMinutes_agreesWithDateTimeFormatterOnRandomInstants() {
+        java.util.Random random = new java.util.Random(17);
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+                .withZone(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong() % 253_402_300_799L, random.nextInt(1_000_000_000));
+            assertThat(Formats.utcMinutes(t)).as("%s", t).isEqualTo(f.format(t));
+        }
+    }
+
     @Test
     void gib_isOneDecimalWithoutTrailingZero() {
         assertThat(Formats.gib(15360)).isEqualTo("15");
