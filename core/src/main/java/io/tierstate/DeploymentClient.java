@@ -91,7 +91,7 @@ public final class DeploymentClient implements AutoCloseable {
 
     /** @return a query over every stored deployment, sorted by name */
     public DeploymentQuery deployments() {
-        return new DeploymentQuery(store);
+        return new DeploymentQuery(store, estimator);
     }
 
     /**

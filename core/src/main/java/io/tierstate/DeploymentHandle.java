@@ -22,6 +22,7 @@ import java.util.UUID;
 import io.tierstate.model.StackName;
 import io.tierstate.port.StateBackup;
 import io.tierstate.port.StateStore;
+import io.tierstate.view.Inspection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -367,6 +368,28 @@ public final class DeploymentHandle {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank, e.g. \"" + example + "\"");
         }
+    }
+
+    /**
+     * Inspects the deployment for people ({@code render()}, also its {@code toString()}) and
+     * pipelines ({@code toJson()}), priced with the default usage profile. Reads local state only.
+     *
+     * @return the inspection; an unknown instance price makes its cost unknown, not the call fail
+     * @throws DeploymentNotFoundException when nothing is stored under this name
+     */
+    public Inspection inspect() {
+        return inspect(UsageProfile.defaults());
+    }
+
+    /**
+     * Inspects the deployment, pricing it with the given usage.
+     *
+     * @param usage the expected usage
+     * @return the inspection
+     * @throws DeploymentNotFoundException when nothing is stored under this name
+     */
+    public Inspection inspect(UsageProfile usage) {
+        return Inspection.of(state(), client.estimator(), usage);
     }
 
     private void requireOwn(DeploymentState state) {

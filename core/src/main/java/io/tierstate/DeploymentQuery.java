@@ -1,5 +1,9 @@
 package io.tierstate;
 
+import io.tierstate.cost.CostEstimator;
+import io.tierstate.cost.DeploymentResources;
+import io.tierstate.cost.UnknownPriceException;
+import io.tierstate.cost.UsageProfile;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
@@ -7,9 +11,12 @@ import io.tierstate.port.StateListing;
 import io.tierstate.port.StateStore;
 import io.tierstate.view.DeploymentList;
 import io.tierstate.view.DeploymentSummary;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,24 +31,29 @@ import java.util.Set;
  * System.out.println(client.deployments().fetch());   // the table, with unreadable files after it
  * }</pre>
  *
- * By default every deployment is returned, sorted by name.
+ * By default every deployment is returned, sorted by name. Each row carries its estimated monthly
+ * cost with the default usage profile and the client's price catalog; a row whose instance type has
+ * no price carries none (and shows {@code ?}).
  */
 public final class DeploymentQuery {
 
     private final StateStore store;
+    private final CostEstimator estimator;
     private final Set<Status> statuses;
     private final Set<Tier> tiers;
     private final Optional<String> region;
     private final SortKey sortKey;
     private final boolean descending;
 
-    DeploymentQuery(StateStore store) {
-        this(store, EnumSet.noneOf(Status.class), EnumSet.noneOf(Tier.class), Optional.empty(), SortKey.NAME, false);
+    DeploymentQuery(StateStore store, CostEstimator estimator) {
+        this(store, estimator, EnumSet.noneOf(Status.class), EnumSet.noneOf(Tier.class), Optional.empty(), SortKey.NAME,
+                false);
     }
 
-    private DeploymentQuery(StateStore store, Set<Status> statuses, Set<Tier> tiers, Optional<String> region,
-            SortKey sortKey, boolean descending) {
+    private DeploymentQuery(StateStore store, CostEstimator estimator, Set<Status> statuses, Set<Tier> tiers,
+            Optional<String> region, SortKey sortKey, boolean descending) {
         this.store = store;
+        this.estimator = estimator;
         this.statuses = statuses;
         this.tiers = tiers;
         this.region = region;
@@ -58,7 +70,7 @@ public final class DeploymentQuery {
      */
     public DeploymentQuery status(Status first, Status... more) {
         EnumSet<Status> s = EnumSet.of(Objects.requireNonNull(first, "status"), more);
-        return new DeploymentQuery(store, s, tiers, region, sortKey, descending);
+        return new DeploymentQuery(store, estimator, s, tiers, region, sortKey, descending);
     }
 
     /**
@@ -70,7 +82,7 @@ public final class DeploymentQuery {
      */
     public DeploymentQuery tier(Tier first, Tier... more) {
         EnumSet<Tier> t = EnumSet.of(Objects.requireNonNull(first, "tier"), more);
-        return new DeploymentQuery(store, statuses, t, region, sortKey, descending);
+        return new DeploymentQuery(store, estimator, statuses, t, region, sortKey, descending);
     }
 
     /**
@@ -83,7 +95,7 @@ public final class DeploymentQuery {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("region must not be blank, e.g. region(\"us-east-1\")");
         }
-        return new DeploymentQuery(store, statuses, tiers, Optional.of(name.trim().toLowerCase(Locale.ROOT)), sortKey,
+        return new DeploymentQuery(store, estimator, statuses, tiers, Optional.of(name.trim().toLowerCase(Locale.ROOT)), sortKey,
                 descending);
     }
 
@@ -94,17 +106,17 @@ public final class DeploymentQuery {
      * @return the reordered query
      */
     public DeploymentQuery sortBy(SortKey key) {
-        return new DeploymentQuery(store, statuses, tiers, region, Objects.requireNonNull(key, "key"), descending);
+        return new DeploymentQuery(store, estimator, statuses, tiers, region, Objects.requireNonNull(key, "key"), descending);
     }
 
     /** @return the query with its order reversed */
     public DeploymentQuery descending() {
-        return new DeploymentQuery(store, statuses, tiers, region, sortKey, !descending);
+        return new DeploymentQuery(store, estimator, statuses, tiers, region, sortKey, !descending);
     }
 
     /** @return the matching deployments' full states, in order */
     public List<DeploymentState> states() {
-        return select(store.list());
+        return rows(store.list(), sortKey == SortKey.COST).stream().map(Row::state).toList();
     }
 
     /** @return the matching deployments as summaries, in order */
@@ -112,10 +124,11 @@ public final class DeploymentQuery {
         return fetch().deployments();
     }
 
-    /** @return the matching summaries plus every document that could not be read */
+    /** @return the matching summaries, with their monthly cost, plus every document that could not be read */
     public DeploymentList fetch() {
         StateListing listing = store.list();
-        return new DeploymentList(select(listing).stream().map(DeploymentSummary::of).toList(), listing.problems());
+        return new DeploymentList(rows(listing, true).stream().map(Row::summary).toList(), listing.problems(),
+                estimator.catalog().currency());
     }
 
     /** @return the text table of {@link #fetch()} */
@@ -128,17 +141,59 @@ public final class DeploymentQuery {
         return fetch().toJson();
     }
 
-    private List<DeploymentState> select(StateListing listing) {
-        Comparator<DeploymentState> order = switch (sortKey) {
-            case NAME -> Comparator.comparing(DeploymentState::stackName);
-            case CREATED -> Comparator.comparing((DeploymentState s) -> s.createdAt().orElse(Instant.MAX))
-                    .thenComparing(DeploymentState::stackName);
+    private record Row(DeploymentState state, DeploymentSummary summary) {}
+
+    private List<Row> rows(StateListing listing, boolean withCost) {
+        MonthlyCosts costs = new MonthlyCosts(estimator);
+        List<Row> rows = new ArrayList<>();
+        for (DeploymentState s : listing.states()) {
+            if ((statuses.isEmpty() || statuses.contains(s.status())) && (tiers.isEmpty() || tiers.contains(s.tier()))
+                    && (region.isEmpty() || region.get().equalsIgnoreCase(s.region()))) {
+                rows.add(new Row(s, DeploymentSummary.of(s, withCost ? costs.of(s) : Optional.empty())));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::summary, order()));
+        return rows;
+    }
+
+    private Comparator<DeploymentSummary> order() {
+        Comparator<DeploymentSummary> byName = Comparator.comparing(DeploymentSummary::name);
+        return switch (sortKey) {
+            case NAME -> descending ? byName.reversed() : byName;
+            case CREATED -> {
+                Comparator<DeploymentSummary> c = Comparator.comparing(
+                        (DeploymentSummary s) -> s.createdAt().orElse(Instant.MAX)).thenComparing(byName);
+                yield descending ? c.reversed() : c;
+            }
+            case COST -> {
+                Comparator<BigDecimal> amounts = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+                yield Comparator.comparing((DeploymentSummary s) -> s.monthlyCost().orElse(null),
+                        Comparator.nullsLast(amounts)).thenComparing(byName);
+            }
         };
-        return listing.states().stream()
-                .filter(s -> statuses.isEmpty() || statuses.contains(s.status()))
-                .filter(s -> tiers.isEmpty() || tiers.contains(s.tier()))
-                .filter(s -> region.isEmpty() || region.get().equalsIgnoreCase(s.region()))
-                .sorted(descending ? order.reversed() : order)
-                .toList();
+    }
+
+    /**
+     * Estimates monthly costs, once per distinct set of charged resources: deployments of one size
+     * in one region cost the same, so a long list prices each kind once.
+     */
+    private static final class MonthlyCosts {
+        private final CostEstimator estimator;
+        private final UsageProfile usage = UsageProfile.defaults();
+        private final HashMap<DeploymentResources, Optional<BigDecimal>> known = new HashMap<>();
+
+        MonthlyCosts(CostEstimator estimator) {
+            this.estimator = estimator;
+        }
+
+        Optional<BigDecimal> of(DeploymentState state) {
+            return known.computeIfAbsent(CostSubjects.of(state), r -> {
+                try {
+                    return Optional.of(estimator.estimate(r, usage).monthlyTotal());
+                } catch (UnknownPriceException e) {
+                    return Optional.empty();
+                }
+            });
+        }
     }
 }

@@ -5,5 +5,10 @@ public enum SortKey {
     /** By stack name, A to Z (the default). */
     NAME,
     /** By creation time, oldest first; deployments without one come last. */
-    CREATED
+    CREATED,
+    /**
+     * By estimated monthly cost (default usage profile), cheapest first, then by name; deployments
+     * whose price is unknown come last, also with {@link DeploymentQuery#descending()}.
+     */
+    COST
 }

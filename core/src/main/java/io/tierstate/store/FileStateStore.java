@@ -39,6 +39,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -86,6 +92,23 @@ public final class FileStateStore implements StateStore {
      * or another process could slip in. Keyed by the lock file's absolute path.
      */
     private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    /** Below this many files a listing reads them one by one: threads would cost more than they save. */
+    private static final int PARALLEL_LIST_FROM = 64;
+    /** The most threads a listing uses, the caller included. */
+    private static final int MAX_LIST_THREADS = 4;
+    /** Files a listing thread claims at a time. */
+    private static final int LIST_CHUNK = 32;
+    private static final ThreadFactory LIST_THREAD_FACTORY = new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "tierstate-list-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    };
 
     private final Path home;
     private final Path deployments;
@@ -284,23 +307,84 @@ public final class FileStateStore implements StateStore {
         });
     }
 
+    /**
+     * Reads every deployment file; one that cannot be read becomes a {@link StateProblem} and never
+     * hides the others. A large home is read by a small pool (at most {@value #MAX_LIST_THREADS}
+     * threads, the caller being one of them, never more than the processors), each file still read
+     * and decoded exactly as {@link #find} does; the result is the same, in file-name order.
+     */
     @Override
     public StateListing list() {
-        List<DeploymentState> states = new ArrayList<>();
+        List<Path> files = deploymentFiles();
+        Object[] read = new Object[files.size()];
+        readAll(files, read);
+        List<DeploymentState> states = new ArrayList<>(files.size());
         List<StateProblem> problems = new ArrayList<>();
-        for (Path file : deploymentFiles()) {
-            String name = stem(file);
-            try {
-                if (!StackName.isValid(name)) {
-                    throw new CorruptStateException(file.toString(), 0, 0,
-                            "the file name is not a valid stack name, so TierState cannot address it; rename the file", null);
-                }
-                readIfExists(file).map(b -> decode(name, b, file)).ifPresent(states::add);
-            } catch (TierStateException e) {
-                problems.add(new StateProblem(name, file.toString(), e));
+        for (Object r : read) {
+            if (r instanceof DeploymentState state) {
+                states.add(state);
+            } else if (r instanceof StateProblem problem) {
+                problems.add(problem);
+            } else if (r instanceof RuntimeException e) {
+                throw e; // as the one-by-one loop would: the first unexpected failure, in file order
+            } else if (r instanceof Error e) {
+                throw e;
             }
         }
         return new StateListing(states, problems);
+    }
+
+    /** @return the state, a problem, null when the file vanished, or the unexpected throwable */
+    private Object readListed(Path file) {
+        String name = stem(file);
+        try {
+            if (!StackName.isValid(name)) {
+                throw new CorruptStateException(file.toString(), 0, 0,
+                        "the file name is not a valid stack name, so TierState cannot address it; rename the file", null);
+            }
+            return readIfExists(file).map(b -> decode(name, b, file)).orElse(null);
+        } catch (TierStateException e) {
+            return new StateProblem(name, file.toString(), e);
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
+    }
+
+    private void readAll(List<Path> files, Object[] into) {
+        int threads = Math.min(MAX_LIST_THREADS, Runtime.getRuntime().availableProcessors());
+        if (files.size() < PARALLEL_LIST_FROM || threads < 2) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] = readListed(files.get(i));
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable share = () -> {
+            for (int start = next.getAndAdd(LIST_CHUNK); start < into.length; start = next.getAndAdd(LIST_CHUNK)) {
+                for (int i = start; i < Math.min(start + LIST_CHUNK, into.length); i++) {
+                    into[i] = readListed(files.get(i));
+                }
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads - 1, LIST_THREAD_FACTORY);
+        try {
+            List<Future<?>> helpers = new ArrayList<>();
+            for (int t = 1; t < threads; t++) {
+                helpers.add(pool.submit(share));
+            }
+            share.run();
+            for (Future<?> helper : helpers) {
+                helper.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateStoreException("interrupted while listing " + deployments + "; list again", e);
+        } catch (ExecutionException e) {
+            // readListed catches everything per file, so this is a failure of the pool itself
+            throw new StateStoreException("cannot list " + deployments + ": " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Override
@@ -628,7 +712,7 @@ public final class FileStateStore implements StateStore {
     }
 
     private DeploymentState decode(String name, byte[] bytes, Path file) {
-        DeploymentState state = StateCodec.read(bytes, file.toString());
+        DeploymentState state = CurrentSchemaReader.read(bytes).orElseGet(() -> StateCodec.read(bytes, file.toString()));
         checkName(name, state, file);
         return state;
     }

@@ -5,33 +5,60 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.Timestamps;
 import io.tierstate.port.StateProblem;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A list of deployments and the documents that could not be read. {@link #toString()} is the text
- * table, so it reads well in JShell; {@link #toJson()} is for pipelines.
+ * table, so it reads well in JShell; {@link #toJson()} is for pipelines (shape in
+ * {@code docs/views.md}).
  *
  * <pre>{@code
  * System.out.println(client.deployments().tier(Tier.GPU).fetch());
  * }</pre>
+ *
+ * <p>Columns fit their content, up to a maximum width each (40 characters for names, 48 for
+ * endpoints); longer values lose their middle to an ellipsis, keeping the start and the end where
+ * ids and domains differ. So no line is longer than {@link #MAX_LINE} characters, however many
+ * deployments there are.
  */
 public final class DeploymentList {
 
-    private static final int MAX_CELL = 48;
+    private static final String[] HEADERS = {"NAME", "STATUS", "TIER", "REGION", "ENDPOINT", "GPU", "CDN", "COST/MO",
+        "CREATED"};
+    /** The widest each column gets, in {@link #HEADERS} order. */
+    private static final int[] MAX_WIDTHS = {40, 12, 12, 16, 48, 16, 20, 16, 16};
+    private static final int COST_COLUMN = 7;
+    /** The longest line of the table: every column at its widest, two spaces between columns. */
+    public static final int MAX_LINE = java.util.Arrays.stream(MAX_WIDTHS).sum() + 2 * (HEADERS.length - 1);
 
     private final List<DeploymentSummary> deployments;
     private final List<StateProblem> problems;
+    private final String currency;
+
+    /**
+     * Creates the view, with amounts in US dollars.
+     *
+     * @param deployments the rows, in display order
+     * @param problems the unreadable documents
+     */
+    public DeploymentList(List<DeploymentSummary> deployments, List<StateProblem> problems) {
+        this(deployments, problems, "USD");
+    }
 
     /**
      * Creates the view.
      *
      * @param deployments the rows, in display order
      * @param problems the unreadable documents
+     * @param currency the currency of the rows' monthly costs, e.g. {@code USD}
      */
-    public DeploymentList(List<DeploymentSummary> deployments, List<StateProblem> problems) {
+    public DeploymentList(List<DeploymentSummary> deployments, List<StateProblem> problems, String currency) {
         this.deployments = List.copyOf(deployments);
         this.problems = List.copyOf(problems);
+        this.currency = Objects.requireNonNull(currency, "currency");
     }
 
     /** @return the rows, in display order */
@@ -44,39 +71,76 @@ public final class DeploymentList {
         return problems;
     }
 
-    /** @return the text table, then one line per unreadable document */
+    /** @return the currency of the monthly costs, e.g. {@code USD} */
+    public String currency() {
+        return currency;
+    }
+
+    /**
+     * The sum of the known monthly costs.
+     *
+     * @return the total, rounded to cents; zero for an empty list
+     */
+    public BigDecimal monthlyTotal() {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (DeploymentSummary d : deployments) {
+            if (d.monthlyCost().isPresent()) {
+                total = total.add(d.monthlyCost().get());
+            }
+        }
+        return total;
+    }
+
+    /** @return the text table, a count and total line, then one line per unreadable document */
     public String render() {
         StringBuilder out = new StringBuilder();
         if (deployments.isEmpty()) {
             out.append("No deployments.\n");
         } else {
-            TextTable table = new TextTable(MAX_CELL, "NAME", "STATUS", "TIER", "REGION", "ENDPOINT", "GPU", "CDN", "CREATED");
+            TextTable table = new TextTable(MAX_LINE, HEADERS).alignRight(COST_COLUMN);
+            for (int i = 0; i < MAX_WIDTHS.length; i++) {
+                table.maxWidth(i, MAX_WIDTHS[i]);
+            }
+            long unknown = 0;
             for (DeploymentSummary d : deployments) {
+                if (d.monthlyCost().isEmpty()) {
+                    unknown++;
+                }
                 table.row(d.name(), d.status().wireName(), d.tier().number() + " " + d.tier().wireName(), d.region(),
-                        d.endpoint().orElse("-"), d.gpu() ? "yes" : "-",
-                        d.cdnStatus().map(Object::toString).orElse(d.tier().number() == 3 ? "unknown" : "-"),
-                        d.createdAt().map(i -> Timestamps.format(i).substring(0, 16).replace('T', ' ')).orElse("-"));
+                        d.endpoint().orElse("-"), d.gpu() ? d.instanceType().orElse("yes") : "-", d.cdnText(),
+                        d.monthlyCost().map(c -> Formats.money(c, currency)).orElse("?"),
+                        d.createdAt().map(Formats::utcMinutes).orElse("-"));
             }
             out.append(table.render());
+            out.append(deployments.size()).append(deployments.size() == 1 ? " deployment" : " deployments")
+                    .append(", estimated ").append(Formats.money(monthlyTotal(), currency)).append(" a month");
+            if (unknown > 0) {
+                out.append(" plus ").append(unknown).append(" without a known price (?)");
+            }
+            out.append('\n');
         }
         if (!problems.isEmpty()) {
             out.append('\n').append(problems.size()).append(problems.size() == 1 ? " file" : " files")
                     .append(" could not be read:\n");
             for (StateProblem p : problems) {
-                out.append("  ").append(p.name()).append(": ").append(p.message()).append('\n');
+                out.append("  ").append(TextTable.clean(p.name())).append(": ").append(TextTable.clean(p.message()))
+                        .append('\n');
             }
         }
         return out.toString();
     }
 
     /**
-     * The list as JSON: {@code {"deployments":[{name,status,tier,tier_number,region,endpoint,gpu,
-     * cdn_status,created_at}], "problems":[{name,source,error,message}]}}; absent values are omitted.
+     * The list as JSON, field by field in {@code docs/views.md}: {@code {"currency", "deployments":
+     * [{name, status, tier, tier_number, region, endpoint, gpu, instance_type, cdn_status, cdn_enabled,
+     * monthly_cost, created_at}], "problems": [{name, source, error, message}]}}. Absent and unknown
+     * values are omitted, so a row whose price is unknown has no {@code monthly_cost}.
      *
      * @return the JSON text
      */
     public String toJson() {
         ObjectNode root = StateCodec.mapper().createObjectNode();
+        root.put("currency", currency);
         ArrayNode rows = root.putArray("deployments");
         for (DeploymentSummary d : deployments) {
             ObjectNode r = rows.addObject();
@@ -87,7 +151,10 @@ public final class DeploymentList {
             r.put("region", d.region());
             d.endpoint().ifPresent(e -> r.put("endpoint", e));
             r.put("gpu", d.gpu());
+            d.instanceType().ifPresent(t -> r.put("instance_type", t));
             d.cdnStatus().ifPresent(c -> r.put("cdn_status", c.wireName()));
+            d.cdnEnabled().ifPresent(e -> r.put("cdn_enabled", e));
+            d.monthlyCost().ifPresent(c -> r.put("monthly_cost", c.toPlainString()));
             d.createdAt().ifPresent(c -> r.put("created_at", Timestamps.format(c)));
         }
         ArrayNode bad = root.putArray("problems");

@@ -4,7 +4,10 @@ import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,21 +22,78 @@ import java.util.Optional;
  * @param gpu whether it runs on a GPU instance
  * @param cdnStatus the CloudFront status as last seen, when it has a distribution and it is known
  * @param createdAt when it was created
+ * @param instanceType the EC2 instance type, when recorded
+ * @param cdn whether a CloudFront distribution is recorded
+ * @param cdnEnabled whether the distribution was enabled when last seen; empty when unknown
+ * @param monthlyCost the estimated monthly cost, rounded half-up to cents; empty when the price is
+ *     unknown or was not estimated
  */
 public record DeploymentSummary(String name, Status status, Tier tier, String region, Optional<String> endpoint,
-        boolean gpu, Optional<CloudFrontStatus> cdnStatus, Optional<Instant> createdAt) {
+        boolean gpu, Optional<CloudFrontStatus> cdnStatus, Optional<Instant> createdAt, Optional<String> instanceType,
+        boolean cdn, Optional<Boolean> cdnEnabled, Optional<BigDecimal> monthlyCost) {
+
+    /** Checks that nothing is null. */
+    public DeploymentSummary {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(cdnStatus, "cdnStatus");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(instanceType, "instanceType");
+        Objects.requireNonNull(cdnEnabled, "cdnEnabled");
+        monthlyCost = Objects.requireNonNull(monthlyCost, "monthlyCost").map(c -> c.setScale(2, RoundingMode.HALF_UP));
+    }
 
     /**
-     * Summarises a state.
+     * Summarises a state without a cost.
      *
      * @param s the state
      * @return its summary
      */
     public static DeploymentSummary of(DeploymentState s) {
-        Optional<String> endpoint = s.tier() == Tier.GPU
+        return of(s, Optional.empty());
+    }
+
+    /**
+     * Summarises a state.
+     *
+     * @param s the state
+     * @param monthlyCost its estimated monthly cost, or empty when the price is unknown
+     * @return its summary
+     */
+    public static DeploymentSummary of(DeploymentState s, Optional<BigDecimal> monthlyCost) {
+        boolean cdn = s.cloudFrontDistributionId().isPresent() || s.cloudFrontDomainName().isPresent();
+        return new DeploymentSummary(s.stackName(), s.status(), s.tier(), s.region(), endpoint(s), s.gpuEnabled(),
+                s.cloudFrontStatus(), s.createdAt(), s.instanceType(),
+                cdn, s.cloudFrontEnabled(), monthlyCost);
+    }
+
+    /**
+     * Where users reach a deployment: the CloudFront domain for Tier 3, else the ALB DNS name, else
+     * the public IP.
+     *
+     * @param s the state
+     * @return the endpoint, if any is recorded
+     */
+    public static Optional<String> endpoint(DeploymentState s) {
+        return s.tier() == Tier.GPU
                 ? s.cloudFrontDomainName().or(s::albDns).or(s::publicIp)
                 : s.albDns().or(s::publicIp);
-        return new DeploymentSummary(s.stackName(), s.status(), s.tier(), s.region(), endpoint, s.gpuEnabled(),
-                s.cloudFrontStatus(), s.createdAt());
+    }
+
+    /**
+     * The CDN column: {@code -} without a distribution; else its status ({@code Deployed},
+     * {@code InProgress} or {@code unknown}), with {@code , disabled} when it was seen disabled.
+     *
+     * @return the text
+     */
+    public String cdnText() {
+        if (!cdn) {
+            return "-";
+        }
+        String s = cdnStatus.map(CloudFrontStatus::wireName).orElse("unknown");
+        return cdnEnabled.orElse(true) ? s : s + ", disabled";
     }
 }

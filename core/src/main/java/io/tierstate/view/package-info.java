@@ -1,2 +1,6 @@
-/** What people and pipelines see: list and migration views, as text ({@code render()}) and JSON ({@code toJson()}). */
+/**
+ * What people and pipelines see: the inspection of one deployment, the deployment list and the
+ * migration report, as text ({@code render()}, also {@code toString()}) and JSON ({@code toJson()};
+ * shapes in {@code docs/views.md}).
+ */
 package io.tierstate.view;

@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
             section(out, "8. d.refresh() and d.inspect() — the CloudFront URL first");
             DeploymentHandle edge = client.deployment("edge-gpu");
             edge.refresh();
-            out.print(inspect(edge));
+            out.print(edge.inspect());
 
             section(out, "9. d.estimateCost(UsageProfile.defaults())");
             out.print(edge.estimateCost());
@@ -116,15 +116,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Done. Try: java -jar examples/target/tierstate.jar --home " + home + " inspect gpu-edge");
         out.println("     or:  java -jar examples/target/tierstate.jar --home " + home + " --cloud simulated destroy gpu-edge --dry-run");
         return 0;
-    }
-
-    /** The inspection view when this build has it, else the recorded CloudFront and GPU fields. */
-    private static String inspect(DeploymentHandle d) {
-        DeploymentState s = d.state();
-        return "https://" + s.cloudFrontDomainName().orElse("?") + "  (" + s.cloudFrontStatus().map(Object::toString).orElse("unknown")
-                + ", " + (s.cloudFrontEnabled().orElse(false) ? "enabled" : "disabled") + ")\n"
-                + "GPU: " + s.gpuInstanceType().orElse("?") + ", " + s.gpuCount().orElse(0) + " x " + s.gpuModel().orElse("?")
-                + ", health " + s.gpuHealthStatus().map(Object::toString).orElse("unknown") + "\n";
     }
 
     private static void section(PrintWriter out, String title) {

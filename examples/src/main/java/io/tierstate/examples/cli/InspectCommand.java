@@ -1,19 +1,21 @@
 package io.tierstate.examples.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tierstate.DeploymentClient;
-import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
-import java.io.PrintWriter;
-import java.util.Iterator;
-import java.util.Map;
+import io.tierstate.DeploymentHandle;
+import io.tierstate.view.Inspection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tierstate inspect NAME}: every recorded field of one deployment. */
-@Command(name = "inspect", description = "Show one deployment's recorded state (read only; v1/v2 files are migrated in memory).")
+/**
+ * {@code tierstate inspect NAME}: one deployment at a glance (for Tier 3 the CloudFront URL first),
+ * or its JSON form with {@code --json}. Reads local state only unless {@code --refresh} is given.
+ */
+@Command(name = "inspect", description = {"Show one deployment: for Tier 3 the CloudFront URL first, then CloudFront,",
+    "GPU, ALB, EC2, EFS, IAM, network, monthly cost and any destroy in progress.",
+    "Reads local state only (v1/v2 files are migrated in memory, nothing is written)."})
 final class InspectCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,50 +24,27 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The stack name.")
     String name;
 
+    @Option(names = "--refresh", description = "Re-read the live status (CloudFront, instance health) from the cloud first.")
+    boolean refresh;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        if (refresh) {
+            // only --refresh reaches the cloud; plain inspect never starts a cloud SDK
+            try (CliSession session = cli.cloudSession()) {
+                DeploymentHandle deployment = session.client().deployment(name);
+                deployment.state(); // a missing deployment is "not found", before any cloud call
+                deployment.refresh();
+                return print(deployment.inspect());
+            }
+        }
         try (DeploymentClient client = cli.client()) {
-            DeploymentState state = client.deployment(name).state();
-            PrintWriter out = cli.spec.commandLine().getOut();
-            String json = StateJson.write(state);
-            if (cli.json) {
-                out.print(json);
-            } else {
-                dump("", io.tierstate.internal.StateCodec.mapper().readTree(json), out);
-                try {
-                    var estimate = client.deployment(name).estimateCost();
-                    out.println("estimated monthly cost: $" + estimate.monthlyTotalRounded().toPlainString()
-                            + " (default usage profile; 'tierstate cost " + name + "' for the breakdown)");
-                } catch (io.tierstate.cost.UnknownPriceException e) {
-                    out.println("estimated monthly cost: unknown — " + e.getMessage());
-                }
-            }
-            return 0;
+            return print(client.deployment(name).inspect());
         }
     }
 
-    private static void dump(String prefix, JsonNode node, PrintWriter out) {
-        if (node.isObject() && node.size() > 0) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                dump(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
-            }
-        } else if (node.isArray() && node.size() > 0 && !allScalars(node)) {
-            for (int i = 0; i < node.size(); i++) {
-                dump(prefix + "[" + i + "]", node.get(i), out);
-            }
-        } else {
-            out.println(prefix + ": " + (node.isTextual() ? node.asText() : node.toString()));
-        }
-    }
-
-    private static boolean allScalars(JsonNode array) {
-        for (JsonNode n : array) {
-            if (n.isContainerNode()) {
-                return false;
-            }
-        }
-        return true;
+    private int print(Inspection inspection) {
+        cli.spec.commandLine().getOut().print(cli.json ? inspection.toJson() : inspection.render());
+        return 0;
     }
 }

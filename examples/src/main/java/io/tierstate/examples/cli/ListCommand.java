@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate list}: every deployment as a table; unreadable files are reported after it. */
-@Command(name = "list", description = "List deployments: name, status, tier, region, endpoint, GPU, CDN status, created.")
+@Command(name = "list", description = {"List deployments: name, status, tier, region, endpoint, GPU, CDN status,",
+    "estimated monthly cost, created. Unreadable files are reported after the table; the exit status stays 0."})
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,7 +28,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "R", description = "Only this region.")
     String region;
 
-    @Option(names = "--sort", paramLabel = "name|created", description = "Sort order (default: name).")
+    @Option(names = "--sort", paramLabel = "name|created|cost",
+            description = "Sort order (default: name); cost is cheapest first, unknown prices last.")
     String sort = "name";
 
     @Override
@@ -46,7 +48,8 @@ final class ListCommand implements Callable<Integer> {
             q = q.sortBy(switch (sort.toLowerCase(java.util.Locale.ROOT)) {
                 case "name" -> SortKey.NAME;
                 case "created" -> SortKey.CREATED;
-                default -> throw new IllegalArgumentException("--sort must be name or created, was '" + sort + "'");
+                case "cost" -> SortKey.COST;
+                default -> throw new IllegalArgumentException("--sort must be name, created or cost, was '" + sort + "'");
             });
             DeploymentList list = q.fetch();
             cli.spec.commandLine().getOut().print(cli.json ? list.toJson() : list.render());

@@ -99,6 +99,6 @@ class TierStateCliCostTest {
     void inspect_showsTheMonthlyTotal() {
         run("--home", home.toString(), "inspect", "gpu-global");
 
-        assertThat(out).contains("estimated monthly cost: $215.36");
+        assertThat(out).contains("Monthly cost").contains("$215.36 a month");
     }
 }

@@ -114,8 +114,10 @@ class TierStateCliLifecycleTest {
         assertThat(status).as(err).isZero();
         assertThat(out).contains("CloudFront E").contains(".cloudfront.net").contains("Deployed");
         assertThat(err).contains("waiting for Deployed");
-        sim("--json", "inspect", "team-automation");
-        assertThat(out).contains("\"cloudfront_price_class\": \"PriceClass_200\"");
+        assertThat(Files.readString(home.resolve("deployments/team-automation.json")))
+                .contains("\"cloudfront_price_class\": \"PriceClass_200\"");
+        sim("inspect", "team-automation");
+        assertThat(out).contains("PriceClass_200").contains("https://");
     }
 
     @Test

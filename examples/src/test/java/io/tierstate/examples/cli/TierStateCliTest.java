@@ -59,21 +59,54 @@ class TierStateCliTest {
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("tierstate: ").contains("exploded").doesNotContain("\tat ");
-        assertThat(run("--home", home.toString(), "list", "--sort", "size").status()).isEqualTo(2);
+        Run sort = run("--home", home.toString(), "list", "--sort", "size");
+        assertThat(sort.status()).isEqualTo(2);
+        assertThat(sort.err()).contains("--sort must be name, created or cost, was 'size'");
     }
 
     @Test
-    void inspect_dumpsFieldsOrJson() throws IOException {
+    void inspect_showsTheCloudFrontUrlFirst_orJson_andWritesNothing() throws IOException {
         geuseMakerHome();
 
         Run text = run("--home", home.toString(), "inspect", "gpu-global");
         Run json = run("--home", home.toString(), "--json", "inspect", "gpu-global");
 
-        assertThat(text.status()).isZero();
-        assertThat(text.out()).contains("cloudfront_distribution_id: E2QWRUHAPOMQZL").contains("config.tier: gpu")
-                .contains("rollback_history[0].trigger: health_check_failed");
-        assertThat(json.out()).contains("\"schema_version\": 3");
+        assertThat(text.status()).as(text.err()).isZero();
+        assertThat(text.out().lines().skip(1).findFirst()).hasValueSatisfying(
+                l -> assertThat(l).contains("https://d111111abcdef8.cloudfront.net"));
+        assertThat(text.out()).contains("distribution      E2QWRUHAPOMQZL").contains("unknown — run refresh")
+                .contains("Monthly cost").doesNotContain("null").doesNotContain("Optional");
+        assertThat(json.status()).isZero();
+        assertThat(json.out()).contains("\"url\": \"https://d111111abcdef8.cloudfront.net\"")
+                .contains("\"distribution_id\": \"E2QWRUHAPOMQZL\"").contains("\"monthly_total\"");
         assertThat(Files.readString(home.resolve("deployments/gpu-global.json"))).contains("\"schema_version\": 2");
+    }
+
+    @Test
+    void inspect_refresh_readsTheLiveStatusFromTheCloud() throws IOException {
+        geuseMakerHome();
+        assertThat(run("--home", home.toString(), "inspect", "gpu-global").out()).contains("unknown");
+
+        Run r = run("--home", home.toString(), "--cloud", "simulated", "inspect", "gpu-global", "--refresh");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Deployed");
+        assertThat(Files.readString(home.resolve("deployments/gpu-global.json"))).contains("\"cloudfront_status\": \"Deployed\"");
+        Run missing = run("--home", home.toString(), "--cloud", "simulated", "inspect", "nope", "--refresh");
+        assertThat(missing.status()).isEqualTo(3);
+    }
+
+    @Test
+    void list_sortByCost_putsTheCheapestFirstAndShowsTheCost() throws IOException {
+        geuseMakerHome();
+
+        Run r = run("--home", home.toString(), "list", "--sort", "cost");
+        Run json = run("--home", home.toString(), "--json", "list", "--sort", "cost");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("COST/MO").contains("$");
+        assertThat(r.out().indexOf("dev-sandbox")).isLessThan(r.out().indexOf("gpu-global"));
+        assertThat(json.out()).contains("\"monthly_cost\": \"").contains("\"currency\": \"USD\"");
     }
 
     @Test

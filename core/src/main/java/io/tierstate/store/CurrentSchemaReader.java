@@ -1,0 +1,90 @@
+package io.tierstate.store;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.tierstate.internal.StateCodec;
+import io.tierstate.model.DeploymentState;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The fast way to read a document that is already at the current schema version: bind the bytes
+ * straight to {@link DeploymentState}, skipping the JSON tree, the migrator's deep copy and the
+ * tree-to-value pass of {@link StateCodec#read}. Listing 10,000 deployments spends most of its
+ * time there.
+ *
+ * <p>It is only a shortcut: it answers for a document whose first field is {@code schema_version}
+ * with the plain number 3 (as TierState writes every document), and only when binding succeeds,
+ * nothing follows the document and the {@code schema_version} bound last is still the number 3.
+ * Anything else, valid or not, gets {@link Optional#empty()} and the caller takes the full path,
+ * which produces the same state for a valid document and the canonical error (file, line, column)
+ * for a bad one.
+ *
+ * <p>Why the two paths agree, duplicate keys included: the full path keeps the last of duplicate
+ * keys (in its tree) and binds that tree with the same mapper; binding the stream calls the same
+ * deserializers in document order, so the last value wins there too, for modelled and unknown
+ * fields alike. The one check the full path makes beyond binding is on {@code schema_version}; here
+ * numbers are bound to integer fields only from integer tokens (no coercion from strings, floats
+ * or booleans), so a last {@code schema_version} that binds to 3 is the number 3, which the full
+ * path accepts too. Strict duplicate detection would say the same but costs a third of the binding.
+ */
+final class CurrentSchemaReader {
+
+    private static final ObjectReader READER = strictNumbers(StateCodec.mapper().copy())
+            .readerFor(DeploymentState.class)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private CurrentSchemaReader() {}
+
+    /**
+     * Reads a current-version document, or declines.
+     *
+     * @param bytes the document
+     * @return the state, or empty when the full path must read it
+     */
+    static Optional<DeploymentState> read(byte[] bytes) {
+        if (!startsWithCurrentVersion(bytes)) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = READER.createParser(bytes)) {
+            DeploymentState state = READER.readValue(parser);
+            if (state == null || parser.nextToken() != null || state.schemaVersion() != DeploymentState.SCHEMA_VERSION) {
+                return Optional.empty();
+            }
+            return Optional.of(state);
+        } catch (IOException | RuntimeException e) {
+            // not this path's business: the full path reads it again and reports the problem precisely
+            return Optional.empty();
+        }
+    }
+
+    /** Integer fields accept integer tokens only: a string, float or boolean declines the fast path. */
+    private static ObjectMapper strictNumbers(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** Looks at the first field only: {@code {"schema_version": 3, ...}}. */
+    private static boolean startsWithCurrentVersion(byte[] bytes) {
+        try (JsonParser parser = READER.createParser(bytes)) {
+            return parser.nextToken() == JsonToken.START_OBJECT
+                    && parser.nextToken() == JsonToken.FIELD_NAME
+                    && "schema_version".equals(parser.currentName())
+                    && parser.nextToken() == JsonToken.VALUE_NUMBER_INT
+                    && parser.getNumberType() == JsonParser.NumberType.INT
+                    && parser.getIntValue() == DeploymentState.SCHEMA_VERSION;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

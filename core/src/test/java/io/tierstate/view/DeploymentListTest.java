@@ -1,0 +1,128 @@
+package io.tierstate.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierstate.model.CloudFrontStatus;
+import io.tierstate.model.DeploymentConfig;
+import io.tierstate.model.DeploymentState;
+import io.tierstate.model.Status;
+import io.tierstate.model.Tier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class DeploymentListTest {
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void render_tenThousandRows_keepsEveryLineWithinTheLimit() {
+        Random random = new Random(7);
+        List<DeploymentSummary> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(DeploymentSummary.of(randomState(random, i),
+                    random.nextInt(10) == 0 ? Optional.empty() : Optional.of(new BigDecimal(random.nextInt(900_000)).movePointLeft(2))));
+        }
+        DeploymentList list = new DeploymentList(rows, List.of());
+
+        String text = list.render();
+
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSize(10_000 + 2);
+        assertThat(lines.subList(0, 10_001)).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(DeploymentList.MAX_LINE));
+        assertThat(lines.get(0)).startsWith("NAME").contains("COST/MO");
+        assertThat(lines.get(10_001)).startsWith("10000 deployments, estimated $").contains("without a known price (?)");
+        assertThat(text).contains("…");
+        assertThat(list.toJson()).contains("\"name\": \"stack-09999");
+    }
+
+    @Test
+    void render_oneRow_fitsTheColumnsToItsContent() {
+        DeploymentList list = new DeploymentList(List.of(DeploymentSummary.of(ViewFixtures.tier1(),
+                Optional.of(new BigDecimal("69.365")))), List.of());
+
+        List<String> lines = list.render().lines().toList();
+
+        assertThat(lines).containsExactly(
+                "NAME         STATUS   TIER   REGION     ENDPOINT      GPU  CDN  COST/MO  CREATED",
+                "dev-sandbox  running  1 dev  us-east-1  54.210.11.23  -    -     $69.37  2025-09-28 09:15",
+                "1 deployment, estimated $69.37 a month");
+        assertThat(list.monthlyTotal()).isEqualByComparingTo("69.37");
+    }
+
+    @Test
+    void render_noRowsButProblems_saysSoThenListsTheProblems() {
+        DeploymentList list = new DeploymentList(List.of(), ViewGoldenTest.threeRowsProblems());
+
+        assertThat(list.render()).startsWith("No deployments.\n\n2 files could not be read:\n  broken: ");
+        assertThat(list.monthlyTotal()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void cdnColumn_saysStatusUnknownAndDisabled() {
+        DeploymentState cf = ViewFixtures.tier3Gpu();
+
+        assertThat(DeploymentSummary.of(cf).cdnText()).isEqualTo("Deployed");
+        assertThat(DeploymentSummary.of(cf.withCloudFrontEnabled(false)).cdnText()).isEqualTo("Deployed, disabled");
+        assertThat(DeploymentSummary.of(cf.withCloudFrontStatus(Optional.empty())).cdnText()).isEqualTo("unknown");
+        assertThat(DeploymentSummary.of(ViewFixtures.tier2()).cdnText()).isEqualTo("-");
+    }
+
+    @Test
+    void endpoint_isCloudFrontForTier3_elseAlb_elsePublicIp() {
+        assertThat(DeploymentSummary.of(ViewFixtures.tier3Gpu()).endpoint()).contains("d111111abcdef8.cloudfront.net");
+        assertThat(DeploymentSummary.of(ViewFixtures.tier3Gpu().withCloudFrontDomainName(Optional.empty())).endpoint())
+                .contains("gpu-global-alb-987654321.us-east-1.elb.amazonaws.com");
+        assertThat(DeploymentSummary.of(ViewFixtures.tier2()).endpoint())
+                .contains("team-automation-alb-1234567890.eu-west-1.elb.amazonaws.com");
+        assertThat(DeploymentSummary.of(ViewFixtures.tier1()).endpoint()).contains("54.210.11.23");
+    }
+
+    @Test
+    void summary_roundsTheCostToCents_andRefusesNulls() {
+        DeploymentSummary s = DeploymentSummary.of(ViewFixtures.tier1(), Optional.of(new BigDecimal("445.745")));
+
+        assertThat(s.monthlyCost()).contains(new BigDecimal("445.75"));
+        assertThatThrownBy(() -> new DeploymentSummary("x", Status.RUNNING, Tier.DEV, "us-east-1", Optional.empty(), false,
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("monthlyCost");
+    }
+
+    @Test
+    void render_otherCurrency_isNamed() {
+        DeploymentList list = new DeploymentList(List.of(DeploymentSummary.of(ViewFixtures.tier1(),
+                Optional.of(new BigDecimal("10")))), List.of(), "EUR");
+
+        assertThat(list.render()).contains("10.00 EUR");
+        assertThat(list.toJson()).contains("\"currency\": \"EUR\"");
+        assertThat(list.currency()).isEqualTo("EUR");
+    }
+
+    private static DeploymentState randomState(Random r, int i) {
+        Tier tier = Tier.values()[r.nextInt(3)];
+        String name = String.format("stack-%05d", i) + "-x".repeat(r.nextInt(3) == 0 ? 55 : 1);
+        DeploymentState.Builder b = DeploymentState.builder();
+        b.stackName(name).status(Status.values()[r.nextInt(Status.values().length)])
+                .createdAt(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(r.nextInt(20_000_000)))
+                .publicIp("10.0." + r.nextInt(255) + "." + r.nextInt(255))
+                .config(DeploymentConfig.builder().tier(tier).region(r.nextBoolean() ? "us-east-1" : "ap-southeast-2")
+                        .instanceType(tier == Tier.GPU ? "g4dn.12xlarge" : "t3.medium").build());
+        if (tier != Tier.DEV) {
+            b.albDns(name + "-alb-" + r.nextInt(1_000_000_000) + ".ap-southeast-2.elb.amazonaws.com");
+        }
+        if (tier == Tier.GPU) {
+            b.cloudFrontDistributionId("E" + i).cloudFrontDomainName("d" + Integer.toHexString(r.nextInt()) + ".cloudfront.net")
+                    .gpuEnabled(true);
+            if (r.nextBoolean()) {
+                b.cloudFrontStatus(CloudFrontStatus.IN_PROGRESS).cloudFrontEnabled(false);
+            }
+        }
+        return b.build();
+    }
+}
