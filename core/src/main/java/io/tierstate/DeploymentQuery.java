@@ -95,8 +95,8 @@ public final class DeploymentQuery {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("region must not be blank, e.g. region(\"us-east-1\")");
         }
-        return new DeploymentQuery(store, estimator, statuses, tiers, Optional.of(name.trim().toLowerCase(Locale.ROOT)), sortKey,
-                descending);
+        return new DeploymentQuery(store, estimator, statuses, tiers, Optional.of(name.trim().toLowerCase(Locale.ROOT)),
+                sortKey, descending);
     }
 
     /**
@@ -106,7 +106,8 @@ public final class DeploymentQuery {
      * @return the reordered query
      */
     public DeploymentQuery sortBy(SortKey key) {
-        return new DeploymentQuery(store, estimator, statuses, tiers, region, Objects.requireNonNull(key, "key"), descending);
+        return new DeploymentQuery(store, estimator, statuses, tiers, region, Objects.requireNonNull(key, "key"),
+                descending);
     }
 
     /** @return the query with its order reversed */

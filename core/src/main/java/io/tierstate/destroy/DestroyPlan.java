@@ -23,6 +23,23 @@ public record DestroyPlan(String deployment, Strategy strategy, List<DestroyStep
     }
 
     /**
+     * The plan a destroy of this state would run now, with the strategy and EFS choice its journal
+     * recorded (sequential and delete-everything when there is none). Views use it to tell which
+     * steps are still to do; nothing is read or touched beyond the state given.
+     *
+     * @param state a deployment's state
+     * @return the plan
+     */
+    public static DestroyPlan of(io.tierstate.model.DeploymentState state) {
+        var journal = state.destroyProgress();
+        Strategy strategy = journal.flatMap(j -> j.strategy())
+                .filter(s -> s.equalsIgnoreCase("overlapped")).map(s -> Strategy.OVERLAPPED).orElse(Strategy.SEQUENTIAL);
+        boolean preserveEfs = journal.map(j -> j.preserveEfs()).orElse(false);
+        boolean defer = journal.map(j -> j.pendingCloudFrontDeletion()).orElse(false);
+        return Planner.plan(state, strategy, preserveEfs, defer);
+    }
+
+    /**
      * Looks up a step.
      *
      * @param id the step id

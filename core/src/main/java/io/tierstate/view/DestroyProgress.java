@@ -1,5 +1,8 @@
 package io.tierstate.view;
 
+import io.tierstate.destroy.DestroyPlan;
+import io.tierstate.destroy.DestroyStep;
+
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.DestroyJournal;
 import io.tierstate.model.DestroyStepRecord;
@@ -17,10 +20,6 @@ import java.util.function.Predicate;
  * documented in {@code docs/views.md}.
  */
 final class DestroyProgress {
-
-    /** Destroy step ids in teardown order, as {@code destroy_progress.steps[].step} names them. */
-    static final List<String> STEP_ORDER = List.of("cloudfront", "alb", "target_group", "instance", "iam", "efs",
-            "security_group", "subnets", "vpc");
 
     /** Provenance keys per resource, first recorded wins; none recorded means created. */
     private static final Map<String, List<String>> PROVENANCE_KEYS = Map.of(
@@ -76,23 +75,16 @@ final class DestroyProgress {
     }
 
     /**
-     * @return the steps of {@link #STEP_ORDER} whose resource is recorded, was not reused, is not kept
-     *     by {@code preserve_efs}, and that the journal has neither done, skipped nor failed; empty when
+     * @return the steps the destroy plan would still delete (the plan skips what was reused, kept
+     *     by {@code preserve_efs} or journaled done), less those the journal has failed; empty when
      *     no destroy was started
      */
     List<String> pending() {
         if (!started()) {
             return List.of();
         }
-        List<String> pending = new ArrayList<>();
-        for (String step : STEP_ORDER) {
-            boolean finishedOrFailed = journal.flatMap(j -> j.step(step)).filter(r -> isDone(r) || isFailed(r)).isPresent();
-            if (!finishedOrFailed && recorded(step) && provenance(step) != Provenance.REUSED
-                    && !(step.equals("efs") && preserveEfs())) {
-                pending.add(step);
-            }
-        }
-        return pending;
+        List<String> failed = failed();
+        return DestroyPlan.of(state).deletions().stream().map(DestroyStep::id).filter(id -> !failed.contains(id)).toList();
     }
 
     /** @return whether a deferred CloudFront deletion is all that is left: nothing failed, nothing else pending */
@@ -115,31 +107,31 @@ final class DestroyProgress {
         return Provenance.CREATED;
     }
 
+    /** The destroy steps that delete each resource the inspection shows. */
+    private static final Map<String, List<String>> STEPS_OF = Map.of(
+            "iam", List.of("iam_instance_profile", "iam_role"),
+            "efs", List.of("efs_mount_targets", "efs"));
+
     /** @return e.g. {@code created}, {@code reused}, {@code created, deleted} or {@code created, being deleted: disabled} */
     String provenanceText(String resource) {
         String p = provenance(resource).wireName();
-        return p + journal.flatMap(j -> j.step(resource)).map(r -> switch (r.status()) {
-            case "done" -> ", deleted";
-            case "failed" -> ", deletion failed";
-            case "skipped" -> ", kept by the destroy";
-            default -> ", being deleted: " + r.status();
-        }).orElse("");
-    }
-
-    private boolean recorded(String step) {
-        return switch (step) {
-            case "cloudfront" -> state.cloudFrontDistributionId().isPresent();
-            case "alb" -> state.albArn().isPresent() || state.albDns().isPresent();
-            case "target_group" -> state.targetGroupArn().isPresent();
-            case "instance" -> state.instanceId().isPresent();
-            case "iam" -> state.iamRoleName().isPresent() || state.iamInstanceProfileName().isPresent()
-                    || state.iamRoleArn().isPresent() || state.iamInstanceProfileArn().isPresent();
-            case "efs" -> state.efsId().isPresent();
-            case "security_group" -> state.securityGroupId().isPresent();
-            case "subnets" -> !state.subnetIds().isEmpty();
-            case "vpc" -> state.vpcId().isPresent();
-            default -> false;
-        };
+        List<DestroyStepRecord> records = STEPS_OF.getOrDefault(resource, List.of(resource)).stream()
+                .flatMap(step -> journal.flatMap(j -> j.step(step)).stream()).toList();
+        if (records.isEmpty()) {
+            return p;
+        }
+        if (records.stream().anyMatch(DestroyProgress::isFailed)) {
+            return p + ", deletion failed";
+        }
+        if (records.size() == STEPS_OF.getOrDefault(resource, List.of(resource)).size()
+                && records.stream().allMatch(r -> "done".equals(r.status()))) {
+            return p + ", deleted";
+        }
+        if (records.stream().allMatch(r -> "skipped".equals(r.status()))) {
+            return p + ", kept by the destroy";
+        }
+        DestroyStepRecord current = records.stream().filter(r -> !isDone(r)).findFirst().orElse(records.get(0));
+        return p + ", being deleted: " + (isDone(current) ? "partly done" : current.status());
     }
 
     private List<String> steps(Predicate<DestroyStepRecord> which) {

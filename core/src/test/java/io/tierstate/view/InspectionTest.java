@@ -100,15 +100,16 @@ class InspectionTest {
                 .withStatus(Status.DESTROYING)
                 .withDestroyProgress(DestroyJournal.builder().preserveEfs(true)
                         .addStep(DestroyStepRecord.builder().step("instance").status("done").build())
-                        .addStep(DestroyStepRecord.builder().step("iam").status("failed").error("AccessDenied").build())
+                        .addStep(DestroyStepRecord.builder().step("iam_role").status("failed").error("AccessDenied").build())
                         .build());
 
         Inspection i = inspect(s);
 
         assertThat(i.stepsDone()).containsExactly("instance");
-        assertThat(i.stepsFailed()).containsExactly("iam");
-        assertThat(i.stepsPending()).containsExactly("security_group", "subnets");
-        assertThat(i.render()).contains("kept              EFS (preserve_efs)").contains("failed            iam: AccessDenied")
+        assertThat(i.stepsFailed()).containsExactly("iam_role");
+        // the preserved EFS keeps its mount targets' security group and subnets too; the VPC was reused
+        assertThat(i.stepsPending()).containsExactly("iam_instance_profile");
+        assertThat(i.render()).contains("kept              EFS (preserve_efs)").contains("failed            iam_role: AccessDenied")
                 .contains("EC2 instance (created, deleted)").contains("IAM (created, deletion failed)");
     }
 
@@ -117,7 +118,7 @@ class InspectionTest {
         Inspection i = inspect(ViewFixtures.tier1().withStatus(Status.DESTROYING));
 
         assertThat(i.render()).contains("DESTROY IN PROGRESS").contains("done              none yet")
-                .contains("pending           instance, iam, efs, security_group, subnets, vpc")
+                .contains("pending           instance, iam_instance_profile, iam_role, efs_mount_targets, efs, security_group,")
                 .contains("resume with       tierstate destroy dev-sandbox");
         assertThat(i.stepsPending()).startsWith("instance");
     }

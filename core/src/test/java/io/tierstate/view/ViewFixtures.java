@@ -170,15 +170,16 @@ final class ViewFixtures {
                 .withGpuHealthStatus(java.util.Optional.empty())
                 .withDestroyProgress(DestroyJournal.builder().startedAt(start).strategy("overlapped")
                         .pendingCloudFrontDeletion(true)
-                        .addStep(step("cloudfront", "disabled", start, "2025-10-01T11:00:02Z", 1, null))
+                        .addStep(step("cloudfront", "disable_requested", start, "2025-10-01T11:00:02Z", 1, null))
                         .addStep(step("alb", "done", start, "2025-10-01T11:01:30Z", 1, null))
                         .addStep(step("target_group", "done", start, "2025-10-01T11:01:45Z", 1, null))
                         .addStep(step("instance", "done", start, "2025-10-01T11:03:10Z", 1, null))
-                        .addStep(step("iam", "done", start, "2025-10-01T11:03:12Z", 1, null))
+                        .addStep(step("iam_instance_profile", "done", start, "2025-10-01T11:03:11Z", 1, null))
+                        .addStep(step("iam_role", "done", start, "2025-10-01T11:03:12Z", 1, null))
+                        .addStep(step("efs_mount_targets", "done", start, "2025-10-01T11:04:30Z", 2, null))
                         .addStep(step("efs", "done", start, "2025-10-01T11:04:40Z", 1, null))
                         .addStep(step("security_group", "done", start, "2025-10-01T11:04:52Z", 1, null))
                         .addStep(step("subnets", "done", start, "2025-10-01T11:05:01Z", 1, null))
-                        .addStep(step("vpc", "skipped", start, "2025-10-01T11:05:01Z", 0, null))
                         .build());
     }
 

@@ -80,7 +80,8 @@ class ViewJsonTest {
         assertThat(d.get("in_progress").asBoolean()).isTrue();
         assertThat(strings(d.get("done"))).containsExactly("cloudfront", "alb", "target_group");
         assertThat(strings(d.get("failed"))).containsExactly("instance");
-        assertThat(strings(d.get("pending"))).containsExactly("iam", "efs", "security_group", "subnets");
+        assertThat(strings(d.get("pending"))).containsExactly("iam_instance_profile", "iam_role", "efs_mount_targets", "efs",
+                "security_group", "subnets");
         assertThat(d.get("resume_command").asText()).isEqualTo("tierstate destroy gpu-global");
         assertThat(d.has("complete_command")).isFalse();
         assertThat(d.at("/steps/3/error").asText()).contains("timed out");
