@@ -12,6 +12,7 @@ import io.tierstate.aws.internal.AwsClientSettings;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.StoreSupport;
+import io.tierstate.internal.TokenLease;
 import io.tierstate.internal.Timestamps;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.model.DeploymentState;
@@ -365,65 +366,33 @@ public final class S3StateStore implements StateStore {
         }
     }
 
-    private final class S3Lease implements StateLease {
-        private final String name;
-        private final String owner;
-        private final String token;
-        private volatile Instant expiresAt;
-        private volatile boolean released;
+    private final class S3Lease extends TokenLease {
 
         S3Lease(String name, String owner, String token, Instant expiresAt) {
-            this.name = name;
-            this.owner = owner;
-            this.token = token;
-            this.expiresAt = expiresAt;
+            super(name, owner, token, expiresAt);
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String owner() {
-            return owner;
-        }
-
-        @Override
-        public Instant expiresAt() {
-            return expiresAt;
-        }
-
-        @Override
-        public void renew(Duration ttl) {
-            StoreSupport.checkTtl(ttl);
-            Obj current = (released ? Optional.<Obj>empty() : ours()).orElseThrow(() -> holder(name));
+        protected Instant extend(Duration ttl) {
+            Obj current = (isReleased() ? Optional.<Obj>empty() : ours()).orElseThrow(() -> holder(name()));
             Instant expires = now().plus(ttl);
-            if (!putIfMatch(leaseKey(name), new LeaseRecord(owner, token, expires).toJson(), current.etag, "renew lease")) {
-                throw holder(name);
+            if (!putIfMatch(leaseKey(name()), new LeaseRecord(owner(), token(), expires).toJson(), current.etag, "renew lease")) {
+                throw holder(name());
             }
-            expiresAt = expires;
+            return expires;
         }
 
         /** Releases by overwriting the lease with an expired one (conditionally), so a successor's lease is never removed. */
         @Override
-        public void close() {
-            if (released) {
-                return;
-            }
-            released = true;
-            ours().ifPresent(current -> putIfMatch(leaseKey(name),
-                    new LeaseRecord("nobody (released by " + owner + ")", "", Instant.EPOCH).toJson(), current.etag, "release lease"));
+        protected void release() {
+            ours().ifPresent(current -> putIfMatch(leaseKey(name()),
+                    new LeaseRecord("nobody (released by " + owner() + ")", "", Instant.EPOCH).toJson(), current.etag,
+                    "release lease"));
         }
 
         private Optional<Obj> ours() {
-            return get(leaseKey(name), "read lease")
-                    .filter(o -> LeaseRecord.parse(o.bytes).map(r -> r.token.equals(token)).orElse(false));
-        }
-
-        @Override
-        public String toString() {
-            return "lease on '" + name + "' held by " + owner + " until " + expiresAt;
+            return get(leaseKey(name()), "read lease")
+                    .filter(o -> LeaseRecord.parse(o.bytes).map(r -> r.token.equals(token())).orElse(false));
         }
     }
 

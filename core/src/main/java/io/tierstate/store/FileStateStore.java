@@ -9,6 +9,7 @@ import io.tierstate.StateLockException;
 import io.tierstate.StateStoreException;
 import io.tierstate.TierStateException;
 import io.tierstate.internal.StateCodec;
+import io.tierstate.internal.TokenLease;
 import io.tierstate.internal.StoreSupport;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.model.DeploymentState;
@@ -541,67 +542,35 @@ public final class FileStateStore implements StateStore {
         return expires;
     }
 
-    private final class FileLease implements StateLease {
-        private final String name;
-        private final String owner;
-        private final String token;
+    private final class FileLease extends TokenLease {
         private final Path file;
-        private volatile Instant expiresAt;
-        private volatile boolean released;
 
         FileLease(String name, String owner, String token, Path file, Instant expiresAt) {
-            this.name = name;
-            this.owner = owner;
-            this.token = token;
+            super(name, owner, token, expiresAt);
             this.file = file;
-            this.expiresAt = expiresAt;
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String owner() {
-            return owner;
-        }
-
-        @Override
-        public Instant expiresAt() {
-            return expiresAt;
-        }
-
-        @Override
-        public void renew(Duration ttl) {
-            expiresAt = locked(name, () -> {
+        protected Instant extend(Duration ttl) {
+            return locked(name(), () -> {
                 Optional<LeaseRecord> held = readLease(file);
-                if (released || held.isEmpty() || !held.get().token().equals(token)) {
+                if (isReleased() || held.isEmpty() || !held.get().token().equals(token())) {
                     LeaseRecord other = held.orElse(new LeaseRecord("nobody (it lapsed)", "", now()));
-                    throw new LeaseHeldException(name, other.owner(), other.expiresAt());
+                    throw new LeaseHeldException(name(), other.owner(), other.expiresAt());
                 }
-                return writeLease(file, owner, token, now().plus(ttl));
+                return writeLease(file, owner(), token(), now().plus(ttl));
             });
         }
 
         @Override
-        public void close() {
-            if (released) {
-                return;
-            }
-            released = true;
-            locked(name, () -> {
+        protected void release() {
+            locked(name(), () -> {
                 Optional<LeaseRecord> held = readLease(file);
-                if (held.isPresent() && held.get().token().equals(token)) {
+                if (held.isPresent() && held.get().token().equals(token())) {
                     AtomicFiles.delete(file);
                 }
                 return null;
             });
-        }
-
-        @Override
-        public String toString() {
-            return "lease on '" + name + "' held by " + owner + " until " + expiresAt;
         }
     }
 

@@ -8,6 +8,7 @@ import io.tierstate.StateStoreException;
 import io.tierstate.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.StoreSupport;
+import io.tierstate.internal.TokenLease;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.StackName;
@@ -578,45 +579,22 @@ public final class JdbcStateStore implements StateStore {
         return new LeaseHeldException(name, "nobody (it lapsed)", now());
     }
 
-    private final class JdbcLease implements StateLease {
-        private final String name;
-        private final String owner;
-        private final String token;
-        private volatile Instant expiresAt;
-        private volatile boolean released;
+    private final class JdbcLease extends TokenLease {
 
         JdbcLease(String name, String owner, String token, Instant expiresAt) {
-            this.name = name;
-            this.owner = owner;
-            this.token = token;
-            this.expiresAt = expiresAt;
+            super(name, owner, token, expiresAt);
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String owner() {
-            return owner;
-        }
-
-        @Override
-        public Instant expiresAt() {
-            return expiresAt;
-        }
-
-        @Override
-        public void renew(Duration ttl) {
-            StoreSupport.checkTtl(ttl);
-            expiresAt = inTransaction("renew the lease of '" + name + "'", c -> {
-                if (!released) {
+        protected Instant extend(Duration ttl) {
+            String name = name();
+            return inTransaction("renew the lease of '" + name + "'", c -> {
+                if (!isReleased()) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE " + leases + " SET expires_at = clock_timestamp()"
                             + " + CAST(? AS BIGINT) * INTERVAL '1 millisecond' WHERE name = ? AND token = ? RETURNING expires_at")) {
                         ps.setLong(1, Math.max(1, ttl.toMillis()));
                         ps.setString(2, name);
-                        ps.setString(3, token);
+                        ps.setString(3, token());
                         try (ResultSet rs = ps.executeQuery()) {
                             if (rs.next()) {
                                 return rs.getObject(1, OffsetDateTime.class).toInstant();
@@ -629,23 +607,14 @@ public final class JdbcStateStore implements StateStore {
         }
 
         @Override
-        public void close() {
-            if (released) {
-                return;
-            }
-            released = true;
-            inTransaction("release the lease of '" + name + "'", c -> {
+        protected void release() {
+            inTransaction("release the lease of '" + name() + "'", c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + leases + " WHERE name = ? AND token = ?")) {
-                    ps.setString(1, name);
-                    ps.setString(2, token);
+                    ps.setString(1, name());
+                    ps.setString(2, token());
                     return ps.executeUpdate();
                 }
             });
-        }
-
-        @Override
-        public String toString() {
-            return "lease on '" + name + "' held by " + owner + " until " + expiresAt;
         }
     }
 
