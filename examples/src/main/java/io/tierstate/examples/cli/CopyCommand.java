@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate copy --to URI}: every deployment into another store, verified, the source untouched. */
-@Command(name = "copy", description = {"Copy every deployment into another store (e.g. a GeuseMaker home into PostgreSQL),",
-    "reading each copy back to verify it; the source is left untouched."})
+@Command(name = "copy", description = "Copy every deployment into another store (e.g. a GeuseMaker home into PostgreSQL), reading "
+        + "each copy back to verify it; the source is left untouched.")
 final class CopyCommand implements Callable<Integer> {
 
     @ParentCommand

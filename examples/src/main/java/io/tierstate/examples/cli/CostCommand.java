@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate cost}: the monthly cost of a deployment, or of a plan before deploying. */
-@Command(name = "cost", description = {"Estimate the monthly cost of a deployment (what its state holds),",
-    "or of a plan before deploying (--tier and --instance-type instead of NAME)."})
+@Command(name = "cost", description = "Estimate the monthly cost of a deployment (what its state holds), or of a plan before "
+        + "deploying (--tier and --instance-type instead of NAME).")
 final class CostCommand implements Callable<Integer> {
 
     @ParentCommand

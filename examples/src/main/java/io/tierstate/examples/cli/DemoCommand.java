@@ -29,8 +29,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code tierstate demo}: a walk through TierState on a fresh home in a temp directory, starting
  * from state files as GeuseMaker leaves them. Touches nothing outside that directory.
  */
-@Command(name = "demo", description = {"Walk through TierState on a fresh temp home: GeuseMaker files, list, migrate, record,",
-    "then provision -> inspect -> destroy a Tier 3 stack on the simulated cloud."})
+@Command(name = "demo", description = "Walk through TierState on a fresh temp home: GeuseMaker files, list, migrate, record, then "
+        + "provision -> inspect -> destroy a Tier 3 stack on the simulated cloud.")
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate destroy NAME}: tear a deployment down in order, resumably. */
-@Command(name = "destroy", description = {"Delete everything the deployment created, in order, journaling each step",
-    "(run it again to resume after a crash or failure). Asks for the stack name unless --yes."})
+@Command(name = "destroy", description = "Delete everything the deployment created, in order, journaling each step (run it again to "
+        + "resume after a crash or failure). Asks for the stack name unless --yes.")
 final class DestroyCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,9 +13,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code tierstate inspect NAME}: one deployment at a glance (for Tier 3 the CloudFront URL first),
  * or its JSON form with {@code --json}. Reads local state only unless {@code --refresh} is given.
  */
-@Command(name = "inspect", description = {"Show one deployment: for Tier 3 the CloudFront URL first, then CloudFront,",
-    "GPU, ALB, EC2, EFS, IAM, network, monthly cost and any destroy in progress.",
-    "Reads local state only (v1/v2 files are migrated in memory, nothing is written)."})
+@Command(name = "inspect", description = "Show one deployment: for Tier 3 the CloudFront URL first, then CloudFront, GPU, ALB, EC2, "
+        + "EFS, IAM, network, monthly cost and any destroy in progress. Reads local state only (v1/v2 "
+        + "files are migrated in memory, nothing is written).")
 final class InspectCommand implements Callable<Integer> {
 
     @ParentCommand

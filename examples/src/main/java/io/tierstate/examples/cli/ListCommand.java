@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate list}: every deployment as a table; unreadable files are reported after it. */
-@Command(name = "list", description = {"List deployments: name, status, tier, region, endpoint, GPU, CDN status,",
-    "estimated monthly cost, created. Unreadable files are reported after the table; the exit status stays 0."})
+@Command(name = "list", description = "List deployments: name, status, tier, region, endpoint, GPU, CDN status, estimated monthly "
+        + "cost, created. Unreadable files are reported after the table; the exit status stays 0.")
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand

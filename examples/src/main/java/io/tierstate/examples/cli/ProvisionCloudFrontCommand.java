@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate provision-cloudfront NAME [--wait]}. */
-@Command(name = "provision-cloudfront", description = {"Create a CloudFront distribution in front of the deployment's ALB",
-    "(HTTPS to viewers, caching disabled, price class 100, HTTP/2 and 3) and record it."})
+@Command(name = "provision-cloudfront", description = "Create a CloudFront distribution in front of the deployment's ALB (HTTPS to viewers, "
+        + "caching disabled, price class 100, HTTP/2 and 3) and record it.")
 final class ProvisionCloudFrontCommand implements Callable<Integer> {
 
     @ParentCommand
