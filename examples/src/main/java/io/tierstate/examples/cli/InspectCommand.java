@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "inspect", description = "Show one deployment: for Tier 3 the CloudFront URL first, then CloudFront, GPU, ALB, EC2, "
         + "EFS, IAM, network, monthly cost and any destroy in progress. Reads local state only (v1/v2 "
-        + "files are migrated in memory, nothing is written).")
+        + "files are migrated in memory, nothing is written) unless --refresh asks the cloud first.")
 final class InspectCommand implements Callable<Integer> {
 
     @ParentCommand
