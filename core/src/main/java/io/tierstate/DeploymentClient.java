@@ -27,7 +27,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * try (DeploymentClient client = DeploymentClient.create()) {            // ~/.tierstate
- *     System.out.println(client.deployments().fetch());                 // table of every deployment
+ *     String table = client.deployments().render();                     // table of every deployment
  *     client.deployment("gpu-global").update(s -> s.withStatus(Status.RUNNING));
  * }
  * DeploymentClient geuse = DeploymentClient.builder()
@@ -116,8 +116,8 @@ public final class DeploymentClient implements AutoCloseable {
      *
      * <pre>{@code
      * try (StateStore pg = StateStoreUris.open("postgresql://tierstate@db.internal:5432/tierstate")) {
-     *     System.out.println(DeploymentClient.builder().home(Path.of(System.getProperty("user.home"), ".geusemaker"))
-     *         .build().copyTo(pg));
+     *     CopyReport report = DeploymentClient.builder().home(Path.of(System.getProperty("user.home"), ".geusemaker"))
+     *         .build().copyTo(pg);
      * }
      * }</pre>
      *

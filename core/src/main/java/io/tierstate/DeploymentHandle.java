@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * DeploymentHandle d = client.deployment("gpu-global");
  * d.update(s -> s.withStatus(Status.RUNNING));
- * System.out.println(d.state().cloudFrontDomainName().orElse("no CloudFront yet"));
+ * String url = d.state().cloudFrontDomainName().map(domain -> "https://" + domain).orElse("no CloudFront yet");
  * }</pre>
  */
 public final class DeploymentHandle {

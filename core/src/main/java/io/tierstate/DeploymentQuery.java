@@ -28,7 +28,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * client.deployments().tier(Tier.GPU).status(Status.RUNNING).sortBy(SortKey.CREATED).list();
- * System.out.println(client.deployments().fetch());   // the table, with unreadable files after it
+ * DeploymentList list = client.deployments().fetch();   // list.render(): the table, unreadable files after it
  * }</pre>
  *
  * By default every deployment is returned, sorted by name. Each row carries its estimated monthly

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * DestroyOperation op = client.deployment("gpu-global").destroy().start();
- * op.future().thenAccept(report -> System.out.println(report));
+ * op.future().thenAccept(report -> log.info("{}", report.render()));
  * op.cancel();   // stops at the next step boundary or wait; the journal keeps what is done
  * }</pre>
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
  * What a destroy will do, step by step, in order. Making a plan touches nothing.
  *
  * <pre>{@code
- * System.out.println(client.deployment("gpu-global").destroy().preserveEfs().plan());
+ * String steps = client.deployment("gpu-global").destroy().preserveEfs().plan().render();
  * }</pre>
  *
  * @param deployment the stack name

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>{@code
  * DeploymentState state = StateJson.read(Files.readString(Path.of("gpu-global.json")));
- * System.out.println(StateJson.write(state.withStatus(Status.RUNNING)));
+ * String json = StateJson.write(state.withStatus(Status.RUNNING));
  * }</pre>
  */
 public final class StateJson {

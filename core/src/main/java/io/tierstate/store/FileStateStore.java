@@ -75,7 +75,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (FileStateStore store = FileStateStore.open(Path.of(System.getProperty("user.home"), ".geusemaker"))) {
- *     store.list().states().forEach(s -> System.out.println(s.stackName() + " " + s.status()));
+ *     List<String> names = store.list().states().stream().map(DeploymentState::stackName).toList();
  * }
  * }</pre>
  */

@@ -20,7 +20,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * try (StateStore store = StateStoreUris.open("postgresql://tierstate@db.example.com/ops")) {
- *     store.list().states().forEach(s -> System.out.println(s.stackName()));
+ *     List<String> names = store.list().states().stream().map(DeploymentState::stackName).toList();
  * }
  * }</pre>
  *

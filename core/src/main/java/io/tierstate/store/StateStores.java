@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * try (StateStore from = FileStateStore.open(Path.of(System.getProperty("user.home"), ".geusemaker"));
  *      StateStore to = StateStoreUris.open("postgresql://tierstate@db.example.com/ops")) {
  *     CopyReport report = StateStores.copy(from, to);
- *     System.out.print(report.render());
+ *     String summary = report.render();
  * }
  * }</pre>
  */

@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@code docs/views.md}).
  *
  * <pre>{@code
- * System.out.println(client.deployments().tier(Tier.GPU).fetch());
+ * String table = client.deployments().tier(Tier.GPU).fetch().render();   // JShell shows the same as its toString()
  * }</pre>
  *
  * <p>Columns fit their content, up to a maximum width each (40 characters for names, 48 for

@@ -20,7 +20,7 @@ import java.util.Optional;
  * JShell) or a pipeline ({@link #toJson()}, shape in {@code docs/views.md}).
  *
  * <pre>{@code
- * System.out.println(client.deployment("gpu-global").inspect());
+ * String text = client.deployment("gpu-global").inspect().render();   // JShell shows the same as its toString()
  * String json = client.deployment("gpu-global").inspect().toJson();
  * }</pre>
  *

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * e.monthlyTotal();          // 445.745, exact
  * e.monthlyTotalRounded();   // 445.75, as shown
  * e.subtotals();             // {EC2=383.98, EFS=30, ALB=22.265, CLOUDFRONT=9.5}
- * System.out.println(e);     // the same as e.render()
+ * String text = e.render();     // also its toString()
  * String json = e.toJson();  // for pipelines; CostEstimate.fromJson(json) reads it back
  * }</pre>
  *

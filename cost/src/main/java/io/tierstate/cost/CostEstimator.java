@@ -11,7 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * CostEstimator estimator = CostEstimator.of(PriceCatalog.defaults());   // or catalog.estimator()
  * CostEstimate plan = estimator.estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
- * System.out.println(plan.render());          // total USD 445.75 a month
+ * String text = plan.render();          // total USD 445.75 a month
  *
  * CostEstimate running = estimator.estimate(DeploymentResources.builder()
  *         .instanceType("g4dn.xlarge").spotPricePerHour(new BigDecimal("0.2104"))

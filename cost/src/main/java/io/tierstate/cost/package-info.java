@@ -8,7 +8,7 @@
  * <pre>{@code
  * CostEstimate estimate = PriceCatalog.defaults().estimator()
  *     .estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
- * System.out.println(estimate.render());      // aligned table, subtotals, total, "as of" date
+ * String text = estimate.render();      // aligned table, subtotals, total, "as of" date
  * BigDecimal exact = estimate.monthlyTotal();  // 445.745 (USD, exact)
  * }</pre>
  *

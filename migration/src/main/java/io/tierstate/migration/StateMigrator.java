@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * JsonNode v2 = mapper.readTree(Path.of("deployments/gpu-global.json").toFile());
  *
  * StateMigrator migrator = StateMigrator.standard();            // v1 -> v2 -> v3
- * System.out.println(migrator.info(v2));                         // v2 -> v3: 1 pending step [...]
+ * MigrationInfo info = migrator.info(v2);                        // v2 -> v3: 1 pending step [...]
  * ValidationReport report = migrator.validate(v2);
  * if (!report.isValid()) {
  *     report.problems().forEach(System.err::println);            // /config/tier: config.tier is missing; ...
