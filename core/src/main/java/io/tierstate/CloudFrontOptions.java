@@ -192,6 +192,6 @@ public final class CloudFrontOptions {
         t.putIfAbsent("Name", stackName);
         return new DistributionSpec(callerReference, comment.orElse("TierState " + stackName), stackName + "-alb", albDns,
                 originProtocolPolicy.orElse(httpsToOrigin ? "https-only" : "http-only"), viewerProtocolPolicy, cachePolicyId,
-                originRequestPolicyId, priceClass, httpVersion, t);
+                originRequestPolicyId, priceClass, httpVersion, t, 60);
     }
 }

@@ -25,6 +25,48 @@ public interface Cloud extends AutoCloseable {
      */
     default void verifyAccess() {}
 
+    /**
+     * The region this session's regional calls go to (EC2, ELB, EFS); CloudFront and IAM are global.
+     *
+     * @return the region, or empty for a cloud without regions (the default)
+     */
+    default java.util.Optional<String> sessionRegion() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A session on the same account whose regional calls go to {@code region}. Every cloud call
+     * for a deployment goes through the session of the region its state names, so one client serves
+     * deployments in several regions. Sessions are made lazily, shared, and closed with this cloud.
+     *
+     * @param region e.g. {@code eu-west-1}
+     * @return the session (the default, for a cloud without regions: this cloud)
+     */
+    default Cloud inRegion(String region) {
+        return this;
+    }
+
+    /**
+     * The account the credentials act in (the caller identity), compared with the account a
+     * deployment's ARNs name before anything is changed.
+     *
+     * @return the twelve-digit account id, or empty when this cloud cannot tell (the default)
+     */
+    default java.util.Optional<String> callerAccountId() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether this cloud retries throttling and transient server errors itself (the AWS SDK does).
+     * The lifecycle engine then leaves them to it and keeps its own retries for semantic waits
+     * (in use, propagating), so one failure is never retried by two layers.
+     *
+     * @return true when the cloud retries transient errors (default false: the engine retries them)
+     */
+    default boolean retriesTransientErrors() {
+        return false;
+    }
+
     /** @return CloudFront distributions */
     CloudFrontPort cloudFront();
 

@@ -7,7 +7,8 @@ package io.tierstate.port;
 public interface CloudFrontPort {
 
     /**
-     * Describes a distribution ({@code GetDistribution}).
+     * Describes a distribution ({@code GetDistribution}); one call, so waits can poll it. Its tags
+     * are not read (the returned tags are empty): ask {@link #distributionTags(String)} for them.
      *
      * @param id the distribution id
      * @return its status, enabled flag, ETag, origins and cache behaviours
@@ -55,4 +56,13 @@ public interface CloudFrontPort {
      * @throws io.tierstate.ResourceNotFoundException when it does not exist
      */
     void deleteDistribution(String id, String ifMatch);
+
+    /**
+     * Reads a distribution's tags ({@code ListTagsForResource}).
+     *
+     * @param arn the distribution ARN
+     * @return the tags
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    java.util.Map<String, String> distributionTags(String arn);
 }

@@ -40,4 +40,59 @@ public interface ComputePort {
      * @throws io.tierstate.ResourceNotFoundException when it does not exist
      */
     void terminateInstance(String instanceId);
+
+    /**
+     * Reads whether termination protection is on ({@code DescribeInstanceAttribute disableApiTermination}).
+     * A protected instance refuses {@code TerminateInstances} with {@code OperationNotPermitted}.
+     *
+     * @param instanceId the instance
+     * @return whether it is protected
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    boolean terminationProtection(String instanceId);
+
+    /**
+     * Turns termination protection on or off ({@code ModifyInstanceAttribute disableApiTermination}).
+     *
+     * @param instanceId the instance
+     * @param enabled the new value
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    void setTerminationProtection(String instanceId, boolean enabled);
+
+    /**
+     * The spot request an instance was launched by ({@code DescribeInstances SpotInstanceRequestId},
+     * then {@code DescribeSpotInstanceRequests}). A persistent request that stays open launches a
+     * new instance after the old one is terminated, so destroy cancels it first.
+     *
+     * @param instanceId the instance
+     * @return the request, or empty for an on-demand instance
+     * @throws io.tierstate.ResourceNotFoundException when the instance does not exist
+     */
+    Optional<SpotRequest> spotRequest(String instanceId);
+
+    /**
+     * Cancels a spot request ({@code CancelSpotInstanceRequests}); its instances keep running until
+     * terminated.
+     *
+     * @param requestId e.g. {@code sir-0abc}
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    void cancelSpotRequest(String requestId);
+
+    /**
+     * A spot instance request.
+     *
+     * @param id e.g. {@code sir-0abc}
+     * @param type {@code persistent} or {@code one-time}
+     * @param state {@code open}, {@code active}, {@code closed}, {@code cancelled} or {@code failed}
+     */
+    record SpotRequest(String id, String type, String state) {
+
+        /** @return whether it would launch a replacement after its instance is terminated */
+        public boolean relaunches() {
+            return "persistent".equalsIgnoreCase(type) && ("open".equalsIgnoreCase(state) || "active".equalsIgnoreCase(state)
+                    || "disabled".equalsIgnoreCase(state));
+        }
+    }
 }

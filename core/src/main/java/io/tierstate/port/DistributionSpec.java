@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param priceClass e.g. {@code PriceClass_100}
  * @param httpVersion e.g. {@code http2and3}
  * @param tags tags to put on the distribution
+ * @param originReadTimeoutSeconds how long CloudFront waits for the origin's answer (1 to 180; AWS
+ *     allows more than 60 only after a quota increase)
  */
 public record DistributionSpec(String callerReference, String comment, String originId, String originDomainName,
         String originProtocolPolicy, String viewerProtocolPolicy, String cachePolicyId, String originRequestPolicyId,
-        String priceClass, String httpVersion, Map<String, String> tags) {
+        String priceClass, String httpVersion, Map<String, String> tags, int originReadTimeoutSeconds) {
 
     /** AWS's managed cache policy {@code CachingDisabled}: right for a dynamic application. */
     public static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -34,5 +36,9 @@ public record DistributionSpec(String callerReference, String comment, String or
         Objects.requireNonNull(originDomainName, "originDomainName");
         Objects.requireNonNull(originId, "originId");
         tags = Map.copyOf(tags);
+        if (originReadTimeoutSeconds < 1 || originReadTimeoutSeconds > 180) {
+            throw new io.tierstate.InvalidInputException("origin read timeout must be 1 to 180 seconds, was "
+                    + originReadTimeoutSeconds + "; CloudFront's default is 30, TierState's 60");
+        }
     }
 }

@@ -32,11 +32,78 @@ public interface FileSystemPort {
     void deleteFileSystem(String fileSystemId);
 
     /**
+     * Describes a file system ({@code DescribeFileSystems}).
+     *
+     * @param fileSystemId the file system
+     * @return its state and size
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    FileSystemDescription describeFileSystem(String fileSystemId);
+
+    /**
+     * Lists a file system's access points ({@code DescribeAccessPoints}); they must go before it.
+     *
+     * @param fileSystemId the file system
+     * @return the access point ids
+     * @throws io.tierstate.ResourceNotFoundException when the file system does not exist
+     */
+    List<String> accessPoints(String fileSystemId);
+
+    /**
+     * Deletes an access point ({@code DeleteAccessPoint}).
+     *
+     * @param accessPointId e.g. {@code fsap-0abc}
+     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     */
+    void deleteAccessPoint(String accessPointId);
+
+    /**
+     * The file systems a file system replicates to ({@code DescribeReplicationConfigurations});
+     * a file system with a replication configuration cannot be deleted.
+     *
+     * @param fileSystemId the source file system
+     * @return the destination file system ids (empty when it does not replicate)
+     * @throws io.tierstate.ResourceNotFoundException when the file system does not exist
+     */
+    List<String> replicationDestinations(String fileSystemId);
+
+    /**
+     * Deletes a file system's replication configuration ({@code DeleteReplicationConfiguration});
+     * the destination becomes a writable file system of its own and is kept.
+     *
+     * @param fileSystemId the source file system
+     * @throws io.tierstate.ResourceNotFoundException when there is none
+     */
+    void deleteReplicationConfiguration(String fileSystemId);
+
+    /**
      * One mount target.
      *
      * @param id its id
      * @param fileSystemId its file system
      * @param lifeCycleState {@code available}, {@code deleting} ...
+     * @param networkInterfaceId the network interface EFS made for it (it outlives the mount target for a while)
      */
-    record MountTarget(String id, String fileSystemId, String lifeCycleState) {}
+    record MountTarget(String id, String fileSystemId, String lifeCycleState, java.util.Optional<String> networkInterfaceId) {
+
+        /**
+         * A mount target whose network interface is not known.
+         *
+         * @param id its id
+         * @param fileSystemId its file system
+         * @param lifeCycleState its state
+         */
+        public MountTarget(String id, String fileSystemId, String lifeCycleState) {
+            this(id, fileSystemId, lifeCycleState, java.util.Optional.empty());
+        }
+    }
+
+    /**
+     * A file system.
+     *
+     * @param id its id
+     * @param lifeCycleState {@code available}, {@code deleting} ...
+     * @param sizeBytes its metered size
+     */
+    record FileSystemDescription(String id, String lifeCycleState, long sizeBytes) {}
 }

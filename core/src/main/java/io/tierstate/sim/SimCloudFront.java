@@ -42,4 +42,9 @@ final class SimCloudFront implements CloudFrontPort {
     public void deleteDistribution(String id, String ifMatch) {
         calls.run(SimOperation.DELETE_DISTRIBUTION, id, ctx -> world.deleteDistribution(ctx, id, ifMatch));
     }
+
+    @Override
+    public java.util.Map<String, String> distributionTags(String arn) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
 }

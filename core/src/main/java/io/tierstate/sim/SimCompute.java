@@ -36,4 +36,24 @@ final class SimCompute implements ComputePort {
     public void terminateInstance(String instanceId) {
         calls.run(SimOperation.TERMINATE_INSTANCE, instanceId, ctx -> world.terminateInstance(ctx, instanceId));
     }
+
+    @Override
+    public boolean terminationProtection(String instanceId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public void setTerminationProtection(String instanceId, boolean enabled) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public java.util.Optional<SpotRequest> spotRequest(String instanceId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public void cancelSpotRequest(String requestId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
 }

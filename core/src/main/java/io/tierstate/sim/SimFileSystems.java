@@ -28,4 +28,29 @@ final class SimFileSystems implements FileSystemPort {
     public void deleteFileSystem(String fileSystemId) {
         calls.run(SimOperation.DELETE_FILE_SYSTEM, fileSystemId, ctx -> world.deleteFileSystem(ctx, fileSystemId));
     }
+
+    @Override
+    public FileSystemDescription describeFileSystem(String fileSystemId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public java.util.List<String> accessPoints(String fileSystemId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public void deleteAccessPoint(String accessPointId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public java.util.List<String> replicationDestinations(String fileSystemId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public void deleteReplicationConfiguration(String fileSystemId) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
 }

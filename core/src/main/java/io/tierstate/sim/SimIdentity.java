@@ -22,4 +22,14 @@ final class SimIdentity implements IdentityPort {
     public void deleteRole(String name) {
         calls.run(SimOperation.DELETE_ROLE, name, ctx -> world.deleteRole(ctx, name));
     }
+
+    @Override
+    public RoleDescription describeRole(String name) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public InstanceProfileDescription describeInstanceProfile(String name) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
 }

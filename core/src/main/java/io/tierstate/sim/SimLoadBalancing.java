@@ -28,4 +28,24 @@ final class SimLoadBalancing implements LoadBalancingPort {
     public void deleteTargetGroup(String arn) {
         calls.run(SimOperation.DELETE_TARGET_GROUP, arn, ctx -> world.deleteTargetGroup(ctx, arn));
     }
+
+    @Override
+    public TargetGroupDescription describeTargetGroup(String arn) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public boolean deletionProtection(String arn) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public void setDeletionProtection(String arn, boolean enabled) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
+
+    @Override
+    public java.util.List<Listener> listeners(String arn) {
+        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    }
 }
