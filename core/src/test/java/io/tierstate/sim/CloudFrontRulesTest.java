@@ -91,7 +91,7 @@ class CloudFrontRulesTest {
     void create_withATooLongComment_isRefusedAsInvalid() {
         DistributionSpec s = spec("ref-1", "o.example.com");
         DistributionSpec longComment = new DistributionSpec(s.callerReference(), "x".repeat(129), s.originId(),
-                s.originDomainName(), null, null, null, null, null, null, Map.of());
+                s.originDomainName(), null, null, null, null, null, null, Map.of(), 60);
 
         assertThatThrownBy(() -> cf.createDistribution(longComment)).isInstanceOf(CloudOperationException.class)
                 .hasMessageContaining("InvalidArgument").hasMessageContaining("at most 128");

@@ -24,7 +24,7 @@ final class SimWorlds {
     static DistributionSpec spec(String callerReference, String originDns) {
         return new DistributionSpec(callerReference, "shop (TierState)", "alb-origin", originDns, "http-only",
                 "redirect-to-https", DistributionSpec.CACHING_DISABLED, DistributionSpec.ALL_VIEWER, "PriceClass_100",
-                "http2and3", Map.of("tierstate:stack", "shop"));
+                "http2and3", Map.of("tierstate:stack", "shop"), 60);
     }
 
     /** Creates a distribution, retrying retryable faults: safe, since the caller reference makes it idempotent. */

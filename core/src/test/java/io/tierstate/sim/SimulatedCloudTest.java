@@ -40,7 +40,7 @@ class SimulatedCloudTest {
 
         Distribution d = cloud.cloudFront().createDistribution(new DistributionSpec("shop-1", "shop", "alb",
                 alb.dnsName(), "http-only", "redirect-to-https", DistributionSpec.CACHING_DISABLED,
-                DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("stack", "shop")));
+                DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("stack", "shop"), 60));
         String etag = cloud.cloudFront().setEnabled(d.id(), false, cloud.cloudFront().getDistributionConfig(d.id()).etag());
         assertThatThrownBy(() -> cloud.cloudFront().deleteDistribution(d.id(), etag))
                 .isInstanceOf(DistributionNotDisabledException.class).hasMessageContaining("not disabled yet");
