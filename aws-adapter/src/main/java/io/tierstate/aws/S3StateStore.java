@@ -176,6 +176,42 @@ public final class S3StateStore implements StateStore {
 
     @Override
     public DeploymentState update(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change, true);
+    }
+
+    @Override
+    public DeploymentState updateProgress(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change, false);
+    }
+
+    @Override
+    public Optional<StateBackup> keepBackup(String name, String label) {
+        StoreSupport.checkLabel(label);
+        Obj current = get(liveKey(name), "read").orElseThrow(() -> new DeploymentNotFoundException(name, describe()));
+        String kept = putBackup(name, current.bytes, label);
+        String dir = backupDirectory(name);
+        return StoreSupport.parseBackupFileName(name, kept.substring(dir.length()), uri(kept));
+    }
+
+    @Override
+    public Optional<DeploymentState> latestArchive(String name) {
+        String dir = prefix + "archive/";
+        String newest = null;
+        for (String key : keys(dir)) {
+            String file = key.substring(dir.length());
+            if (StoreSupport.isArchiveOf(name, file) && (newest == null || StoreSupport.archiveOrderKey(name, file)
+                    .compareTo(StoreSupport.archiveOrderKey(name, newest.substring(dir.length()))) > 0)) {
+                newest = key;
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        String found = newest;
+        return get(found, "read archive").map(o -> StoreSupport.decode(name, o.bytes, uri(found)));
+    }
+
+    private DeploymentState update(String name, UnaryOperator<DeploymentState> change, boolean routineBackup) {
         String key = liveKey(name);
         Objects.requireNonNull(change, "change");
         return StoreSupport.retryConflicts(maxAttempts, () -> {
@@ -185,7 +221,7 @@ public final class S3StateStore implements StateStore {
             if (changed.equals(stored)) {
                 return stored;
             }
-            return replace(name, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()));
+            return replace(name, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()), routineBackup);
         });
     }
 
@@ -460,13 +496,19 @@ public final class S3StateStore implements StateStore {
 
     /** Keeps the current document, then writes {@code next} only if the document is still the one read. */
     private DeploymentState replace(String name, Obj current, DeploymentState next) {
+        return replace(name, current, next, true);
+    }
+
+    private DeploymentState replace(String name, Obj current, DeploymentState next, boolean routineBackup) {
         String label = StoreSupport.overwriteLabel(current.bytes);
-        String kept = putBackup(name, current.bytes, label);
+        String kept = label != null || routineBackup ? putBackup(name, current.bytes, label) : null;
         if (!putIfMatch(liveKey(name), StateCodec.write(next), current.etag, "write")) {
-            deleteQuietly(kept); // the winner kept the same document already
+            if (kept != null) {
+                deleteQuietly(kept); // the winner kept the same document already
+            }
             throw new StateConflictException(name, String.valueOf(next.serial() - 1), storedSerial(name));
         }
-        if (label == null) {
+        if (label == null && kept != null) {
             prune(name);
         }
         return readBack(next);

@@ -101,11 +101,54 @@ public final class StoreSupport {
     }
 
     /**
-     * The label of the backup taken before overwriting a document: {@code schema-vN} when the stored
-     * document is older than the current schema (kept for good), else none (a routine, pruned backup).
+     * Whether a file name is one of a deployment's archived documents, {@code NAME-STAMP[-COUNTER].json};
+     * the stamp starts with a digit, so the archives of {@code web-2} are not those of {@code web}.
      *
-     * @param current the stored bytes
-     * @return the label, or {@code null} for a routine backup
+     * @param name the deployment
+     * @param fileName the last part of the name
+     * @return whether it is
+     */
+    public static boolean isArchiveOf(String name, String fileName) {
+        return fileName.startsWith(name + "-") && fileName.endsWith(".json") && fileName.length() > name.length() + 1
+                && Character.isDigit(fileName.charAt(name.length() + 1));
+    }
+
+    /**
+     * An order for archived documents of one deployment, {@code NAME-STAMP[-COUNTER].json}: by
+     * stamp, then counter (none before 1001), so the greatest key is the newest archive.
+     *
+     * @param name the deployment
+     * @param fileName an archive's file name, one {@link #isArchiveOf(String, String)} accepts
+     * @return a key that sorts as the archives were written
+     */
+    public static String archiveOrderKey(String name, String fileName) {
+        String rest = fileName.substring(name.length() + 1, fileName.length() - ".json".length());
+        int dash = rest.indexOf('-');
+        String stampPart = dash < 0 ? rest : rest.substring(0, dash);
+        String counter = dash < 0 ? "" : rest.substring(dash + 1);
+        return stampPart + "#" + "0".repeat(Math.max(0, 10 - counter.length())) + counter;
+    }
+
+    /**
+     * Checks the label of a backup a caller asks for.
+     *
+     * @param label e.g. {@code pre-destroy}
+     * @return the label
+     * @throws io.tierstate.InvalidInputException when it is not lower-case letters, digits and dashes
+     */
+    public static String checkLabel(String label) {
+        if (label == null || !label.matches("[a-z][a-z0-9-]{0,39}") || label.endsWith("-")) {
+            throw new io.tierstate.InvalidInputException("a backup label is 1 to 40 lower-case letters, digits and dashes,"
+                    + " starting with a letter, e.g. pre-destroy; not '" + label + "'");
+        }
+        return label;
+    }
+
+    /**
+     * The label of the backup taken before overwriting a document, when it must be labelled.
+     *
+     * @param current the stored document
+     * @return {@code schema-vN} for a document older than the current schema, else {@code null}
      */
     public static String overwriteLabel(byte[] current) {
         int stored;

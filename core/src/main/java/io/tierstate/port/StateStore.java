@@ -73,6 +73,46 @@ public interface StateStore extends AutoCloseable {
     DeploymentState update(String name, UnaryOperator<DeploymentState> change);
 
     /**
+     * Changes a deployment like {@link #update(String, UnaryOperator)}, without keeping a routine
+     * backup of the document it replaces: for the many progress writes of a long operation that
+     * kept a labelled backup first ({@link #keepBackup(String, String)}), so they do not push the
+     * document from before the operation out of the routine backups. A document older than the
+     * current schema is still backed up ({@code schema-vN}). The default is a plain update.
+     *
+     * @param name the stack name
+     * @param change the change
+     * @return the stored state
+     * @throws io.tierstate.DeploymentNotFoundException when nothing is stored under the name
+     */
+    default DeploymentState updateProgress(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change);
+    }
+
+    /**
+     * Keeps a labelled backup of the stored document as it is now; labelled backups are never pruned.
+     * Destroy keeps one labelled {@code pre-destroy} before its first write.
+     *
+     * @param name the stack name
+     * @param label e.g. {@code pre-destroy}: lower-case letters, digits and dashes
+     * @return the backup, or empty when the store keeps no labelled backups (the default)
+     * @throws io.tierstate.DeploymentNotFoundException when nothing is stored under the name
+     */
+    default Optional<StateBackup> keepBackup(String name, String label) {
+        return Optional.empty();
+    }
+
+    /**
+     * Reads the newest archived state of a deployment (archived when a destroy completed), so what
+     * it created can still be verified gone.
+     *
+     * @param name the stack name
+     * @return the archived state, or empty when none is archived or the store keeps no archive (the default)
+     */
+    default Optional<DeploymentState> latestArchive(String name) {
+        return Optional.empty();
+    }
+
+    /**
      * Removes a deployment's live state, keeping a backup of it.
      *
      * @param name the stack name

@@ -264,6 +264,51 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public DeploymentState update(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change, true);
+    }
+
+    @Override
+    public DeploymentState updateProgress(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change, false);
+    }
+
+    @Override
+    public Optional<StateBackup> keepBackup(String name, String label) {
+        StoreSupport.checkLabel(label);
+        Path file = file(name);
+        return locked(name, () -> {
+            byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(name, deployments.toString()));
+            Path kept = backup(name, current, label);
+            return StoreSupport.parseBackupFileName(name, kept.getFileName().toString(), kept.toString());
+        });
+    }
+
+    @Override
+    public Optional<DeploymentState> latestArchive(String name) {
+        StackName.validate(name);
+        if (!Files.isDirectory(archive)) {
+            return Optional.empty();
+        }
+        Path newest = null;
+        try (var files = Files.list(archive)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (StoreSupport.isArchiveOf(name, n) && (newest == null || StoreSupport.archiveOrderKey(name, n)
+                        .compareTo(StoreSupport.archiveOrderKey(name, newest.getFileName().toString())) > 0)) {
+                    newest = f;
+                }
+            }
+        } catch (IOException e) {
+            throw new StateStoreException("cannot list the archive " + archive + ": " + e.getMessage(), e);
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        Path found = newest;
+        return readIfExists(found).map(b -> decode(name, b, found));
+    }
+
+    private DeploymentState update(String name, UnaryOperator<DeploymentState> change, boolean routineBackup) {
         Objects.requireNonNull(change, "change");
         Path file = file(name);
         return locked(name, () -> {
@@ -273,7 +318,7 @@ public final class FileStateStore implements StateStore {
             if (changed.equals(stored)) {
                 return stored;
             }
-            return replace(file, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()));
+            return replace(file, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()), routineBackup);
         });
     }
 
@@ -587,8 +632,15 @@ public final class FileStateStore implements StateStore {
     }
 
     private DeploymentState replace(Path file, byte[] current, DeploymentState next) {
+        return replace(file, current, next, true);
+    }
+
+    private DeploymentState replace(Path file, byte[] current, DeploymentState next, boolean routineBackup) {
         String name = next.stackName();
-        backup(name, current, StoreSupport.overwriteLabel(current));
+        String label = StoreSupport.overwriteLabel(current);
+        if (label != null || routineBackup) {
+            backup(name, current, label);
+        }
         return writeLive(file, next);
     }
 

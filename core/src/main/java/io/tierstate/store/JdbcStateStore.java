@@ -192,6 +192,44 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public DeploymentState update(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change, true);
+    }
+
+    @Override
+    public DeploymentState updateProgress(String name, UnaryOperator<DeploymentState> change) {
+        return update(name, change, false);
+    }
+
+    @Override
+    public Optional<StateBackup> keepBackup(String name, String label) {
+        StackName.validate(name);
+        StoreSupport.checkLabel(label);
+        return Optional.of(inTransaction("back up '" + name + "'", c -> {
+            Row row = lockRow(c, name).orElseThrow(() -> new DeploymentNotFoundException(name, where));
+            String location = insertBackup(c, name, row.document, label);
+            return new StateBackup(name, location, now(), Optional.of(label));
+        }));
+    }
+
+    @Override
+    public Optional<DeploymentState> latestArchive(String name) {
+        StackName.validate(name);
+        return read("read the archive of '" + name + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, document FROM " + archive
+                    + " WHERE name = ? ORDER BY archived_at DESC, id DESC LIMIT 1")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<DeploymentState>empty();
+                    }
+                    return Optional.of(StoreSupport.decode(name, rs.getString(2).getBytes(StandardCharsets.UTF_8),
+                            archive + "#" + rs.getLong(1)));
+                }
+            }
+        }, Optional.empty());
+    }
+
+    private DeploymentState update(String name, UnaryOperator<DeploymentState> change, boolean routineBackup) {
         StackName.validate(name);
         Objects.requireNonNull(change, "change");
         return StoreSupport.retryConflicts(maxAttempts, () -> {
@@ -201,7 +239,7 @@ public final class JdbcStateStore implements StateStore {
             if (changed.equals(stored)) {
                 return stored;
             }
-            return replace(row, changed.withSerial(row.version + 1).withUpdatedAt(now()));
+            return replace(row, changed.withSerial(row.version + 1).withUpdatedAt(now()), routineBackup);
         });
     }
 
@@ -499,9 +537,15 @@ public final class JdbcStateStore implements StateStore {
 
     /** Backs up the row's document and writes {@code next} over it if its version is still the one read. */
     private DeploymentState replace(Row current, DeploymentState next) {
+        return replace(current, next, true);
+    }
+
+    private DeploymentState replace(Row current, DeploymentState next, boolean routineBackup) {
         return inTransaction("write '" + current.name + "'", c -> {
             String label = StoreSupport.overwriteLabel(current.bytes());
-            insertBackup(c, current.name, current.document, label);
+            if (label != null || routineBackup) {
+                insertBackup(c, current.name, current.document, label);
+            }
             return writeRow(c, current, next);
         });
     }

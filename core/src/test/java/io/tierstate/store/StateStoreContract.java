@@ -554,6 +554,51 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void keepBackup_isLabelledAndNeverPruned_andUpdateProgressTakesNoRoutineBackup() {
+        store.create(StoreFiles.minimal(NAME).withKeypairName("0"));
+
+        Optional<StateBackup> kept = store.keepBackup(NAME, "pre-destroy");
+        for (int i = 0; i < 15; i++) {
+            store.updateProgress(NAME, StateStoreContract::increment);
+        }
+        for (int i = 0; i < 12; i++) {
+            store.update(NAME, StateStoreContract::increment);
+        }
+
+        assertThat(kept).hasValueSatisfying(b -> assertThat(b.label()).hasValue("pre-destroy"));
+        List<StateBackup> backups = store.backups(NAME);
+        assertThat(backups).filteredOn(b -> b.label().isPresent()).extracting(b -> b.label().get())
+                .containsExactly("pre-destroy");
+        assertThat(backups).filteredOn(b -> b.label().isEmpty()).as("only the 12 plain updates took routine backups,"
+                + " pruned to 10").hasSize(10);
+        StateBackup preDestroy = backups.stream().filter(b -> b.label().isPresent()).findFirst().orElseThrow();
+        assertThat(store.restore(NAME, preDestroy).keypairName()).as("as it was before the 27 writes").hasValue("0");
+        assertThat(store.find(NAME).orElseThrow().serial()).as("1 + 15 progress + 12 updates + restore").isEqualTo(29);
+    }
+
+    @Test
+    void keepBackup_withABadLabelOrAnUnknownName_isRefused() {
+        store.create(StoreFiles.minimal(NAME));
+
+        assertThatThrownBy(() -> store.keepBackup(NAME, "../x")).isInstanceOf(io.tierstate.InvalidInputException.class)
+                .hasMessageContaining("pre-destroy");
+        assertThatThrownBy(() -> store.keepBackup("missing", "pre-destroy")).isInstanceOf(DeploymentNotFoundException.class);
+    }
+
+    @Test
+    void latestArchive_readsTheNewestArchivedState_andNothingForAnotherName() {
+        store.create(StoreFiles.minimal(NAME).withKeypairName("first"));
+        store.archive(NAME);
+        store.create(StoreFiles.minimal(NAME).withKeypairName("second"));
+        store.archive(NAME);
+        store.create(StoreFiles.minimal(NAME + "-2").withKeypairName("other"));
+        store.archive(NAME + "-2");
+
+        assertThat(store.latestArchive(NAME)).hasValueSatisfying(s -> assertThat(s.keypairName()).hasValue("second"));
+        assertThat(store.latestArchive("nothing")).isEmpty();
+    }
+
+    @Test
     void createCopy_keepsSerialAndTimestamps_andRefusesATakenName() {
         DeploymentState elsewhere = StoreFiles.minimal(NAME).withSerial(41)
                 .withCreatedAt(Instant.parse("2025-01-02T03:04:05.123456Z"))
