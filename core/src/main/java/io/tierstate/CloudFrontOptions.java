@@ -20,8 +20,10 @@ import java.util.Optional;
  *
  * <p>Defaults suit a dynamic application: HTTPS to the viewer (HTTP redirected), caching disabled
  * (managed {@code CachingDisabled} policy, {@code AllViewer} origin requests), price class 100 (US,
- * Canada, Europe: the cheapest), HTTP/2 and HTTP/3, tagged with the stack name; to the origin HTTPS
- * when the state says HTTPS is enabled, else HTTP; no waiting.
+ * Canada, Europe: the cheapest), HTTP/2 and HTTP/3, tagged with the stack name; an origin read
+ * timeout of 60 s; to the origin the protocol the ALB really serves: HTTPS only when it has an HTTPS
+ * listener whose certificate covers the origin's domain name (never the case for the ALB's own
+ * {@code *.elb.amazonaws.com} name), else HTTP; no waiting.
  */
 public final class CloudFrontOptions {
 
@@ -37,11 +39,13 @@ public final class CloudFrontOptions {
     private final Duration timeout;
     private final PollPolicy pollPolicy;
     private final List<DestroyListener> progress;
+    private final Duration originReadTimeout;
+    private final Optional<String> originDomainName;
 
     private CloudFrontOptions(String priceClass, Optional<String> originProtocolPolicy, String viewerProtocolPolicy,
             String cachePolicyId, String originRequestPolicyId, String httpVersion, Optional<String> comment,
             Map<String, String> tags, boolean waitForDeployed, Duration timeout, PollPolicy pollPolicy,
-            List<DestroyListener> progress) {
+            List<DestroyListener> progress, Duration originReadTimeout, Optional<String> originDomainName) {
         this.priceClass = priceClass;
         this.originProtocolPolicy = originProtocolPolicy;
         this.viewerProtocolPolicy = viewerProtocolPolicy;
@@ -54,13 +58,15 @@ public final class CloudFrontOptions {
         this.timeout = timeout;
         this.pollPolicy = pollPolicy;
         this.progress = List.copyOf(progress);
+        this.originReadTimeout = originReadTimeout;
+        this.originDomainName = originDomainName;
     }
 
     /** @return the defaults described above */
     public static CloudFrontOptions defaults() {
         return new CloudFrontOptions("PriceClass_100", Optional.empty(), "redirect-to-https",
                 DistributionSpec.CACHING_DISABLED, DistributionSpec.ALL_VIEWER, "http2and3", Optional.empty(), Map.of(),
-                false, Duration.ofMinutes(45), PollPolicy.defaults(), List.of());
+                false, Duration.ofMinutes(45), PollPolicy.defaults(), List.of(), Duration.ofSeconds(60), Optional.empty());
     }
 
     /**
@@ -69,10 +75,10 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withPriceClass(String value) {
         if (!List.of("PriceClass_100", "PriceClass_200", "PriceClass_All").contains(value)) {
-            throw new IllegalArgumentException("price class must be PriceClass_100, PriceClass_200 or PriceClass_All, was " + value);
+            throw new InvalidInputException("price class must be PriceClass_100, PriceClass_200 or PriceClass_All, was " + value);
         }
         return new CloudFrontOptions(value, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress);
+                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -81,10 +87,10 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withOriginProtocolPolicy(String value) {
         if (!List.of("https-only", "http-only", "match-viewer").contains(value)) {
-            throw new IllegalArgumentException("origin protocol policy must be https-only, http-only or match-viewer, was " + value);
+            throw new InvalidInputException("origin protocol policy must be https-only, http-only or match-viewer, was " + value);
         }
         return new CloudFrontOptions(priceClass, Optional.of(value), viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress);
+                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -94,7 +100,7 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withCachePolicyId(String value) {
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, Objects.requireNonNull(value),
-                originRequestPolicyId, httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress);
+                originRequestPolicyId, httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -103,10 +109,10 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withComment(String value) {
         if (value == null || value.length() > 128) {
-            throw new IllegalArgumentException("comment must be at most 128 characters");
+            throw new InvalidInputException("comment must be at most 128 characters");
         }
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, Optional.of(value), tags, waitForDeployed, timeout, pollPolicy, progress);
+                httpVersion, Optional.of(value), tags, waitForDeployed, timeout, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -118,7 +124,7 @@ public final class CloudFrontOptions {
         Map<String, String> t = new LinkedHashMap<>(tags);
         t.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, t, waitForDeployed, timeout, pollPolicy, progress);
+                httpVersion, comment, t, waitForDeployed, timeout, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -127,7 +133,7 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withWaitForDeployed(boolean value) {
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, tags, value, timeout, pollPolicy, progress);
+                httpVersion, comment, tags, value, timeout, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -136,10 +142,10 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withTimeout(Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + value);
+            throw new InvalidInputException("timeout must be positive, was " + value);
         }
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, tags, waitForDeployed, value, pollPolicy, progress);
+                httpVersion, comment, tags, waitForDeployed, value, pollPolicy, progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -148,7 +154,7 @@ public final class CloudFrontOptions {
      */
     public CloudFrontOptions withPollPolicy(PollPolicy value) {
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, tags, waitForDeployed, timeout, Objects.requireNonNull(value), progress);
+                httpVersion, comment, tags, waitForDeployed, timeout, Objects.requireNonNull(value), progress, originReadTimeout, originDomainName);
     }
 
     /**
@@ -159,7 +165,48 @@ public final class CloudFrontOptions {
         List<DestroyListener> p = new java.util.ArrayList<>(progress);
         p.add(Objects.requireNonNull(listener));
         return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
-                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, p);
+                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, p, originReadTimeout, originDomainName);
+    }
+
+    /**
+     * @param value how long CloudFront waits for the ALB's answer (default 60 s; CloudFront's own
+     *     default of 30 s cuts off long GPU inference); 1 to 180 s, more than 60 only after an AWS quota increase
+     * @return a copy with it
+     */
+    public CloudFrontOptions withOriginReadTimeout(Duration value) {
+        if (value == null || value.toSeconds() < 1 || value.toSeconds() > 180 || value.toNanosPart() != 0) {
+            throw new InvalidInputException("origin read timeout must be whole seconds from 1 to 180, was " + value);
+        }
+        return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
+                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress, value, originDomainName);
+    }
+
+    /**
+     * @param value the DNS name CloudFront uses for the origin (default: the ALB's own DNS name), e.g.
+     *     {@code origin.example.com} pointing at the ALB; HTTPS to the origin needs an ALB certificate for it
+     * @return a copy with it
+     */
+    public CloudFrontOptions withOriginDomainName(String value) {
+        if (value == null || !value.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
+            throw new InvalidInputException("origin domain name must be a DNS name such as origin.example.com, was '" + value + "'");
+        }
+        return new CloudFrontOptions(priceClass, originProtocolPolicy, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId,
+                httpVersion, comment, tags, waitForDeployed, timeout, pollPolicy, progress, originReadTimeout, Optional.of(value));
+    }
+
+    /** @return the origin read timeout */
+    public Duration originReadTimeout() {
+        return originReadTimeout;
+    }
+
+    /** @return the origin domain name, when it is not the ALB's */
+    public Optional<String> originDomainName() {
+        return originDomainName;
+    }
+
+    /** @return the origin protocol policy asked for, when one was (else it follows the ALB's listeners) */
+    public Optional<String> originProtocolPolicy() {
+        return originProtocolPolicy;
     }
 
     /** @return the price class */
@@ -186,12 +233,21 @@ public final class CloudFrontOptions {
         return progress;
     }
 
-    DistributionSpec toSpec(String stackName, String callerReference, String albDns, boolean httpsToOrigin) {
+    DistributionSpec toSpec(String stackName, String callerReference, String originDomain, String originProtocol) {
         Map<String, String> t = new LinkedHashMap<>(tags);
         t.put("tierstate:stack", stackName);
+        t.putIfAbsent("Stack", stackName);
         t.putIfAbsent("Name", stackName);
-        return new DistributionSpec(callerReference, comment.orElse("TierState " + stackName), stackName + "-alb", albDns,
-                originProtocolPolicy.orElse(httpsToOrigin ? "https-only" : "http-only"), viewerProtocolPolicy, cachePolicyId,
-                originRequestPolicyId, priceClass, httpVersion, t, 60);
+        return new DistributionSpec(callerReference, comment.orElse("TierState " + stackName), stackName + "-alb", originDomain,
+                originProtocol, viewerProtocolPolicy, cachePolicyId, originRequestPolicyId, priceClass, httpVersion, t,
+                (int) originReadTimeout.toSeconds());
+    }
+
+    @Override
+    public String toString() {
+        return "CloudFrontOptions[" + priceClass + ", origin " + originDomainName.orElse("the ALB's DNS name") + " "
+                + originProtocolPolicy.orElse("by its listeners") + ", read timeout " + originReadTimeout.toSeconds() + " s, viewer "
+                + viewerProtocolPolicy + ", " + httpVersion + (waitForDeployed ? ", wait up to " + timeout.toMinutes() + " min" : "")
+                + (tags.isEmpty() ? "" : ", tags " + tags) + "]";
     }
 }

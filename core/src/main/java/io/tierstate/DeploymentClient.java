@@ -209,7 +209,7 @@ public final class DeploymentClient implements AutoCloseable {
         for (DeploymentState s : store.list().states()) {
             boolean pending = s.destroyProgress().map(j -> j.pendingCloudFrontDeletion()).orElse(false);
             if (pending) {
-                reports.add(deployment(s.stackName()).destroy().run());
+                reports.add(deployment(s.stackName()).destroy().completePending().run());
             }
         }
         return reports;

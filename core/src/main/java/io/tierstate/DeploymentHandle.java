@@ -3,6 +3,11 @@ package io.tierstate;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.UsageProfile;
 import io.tierstate.destroy.Destroy;
+import io.tierstate.destroy.DeploymentTarget;
+import io.tierstate.destroy.Verification;
+import io.tierstate.destroy.Waiter;
+import io.tierstate.model.Tier;
+import io.tierstate.port.LoadBalancingPort;
 import io.tierstate.destroy.ProgressEvent;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
@@ -12,7 +17,6 @@ import io.tierstate.port.Cloud;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.GpuSpec;
 import io.tierstate.port.InstanceDescription;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -163,7 +167,13 @@ public final class DeploymentHandle {
     /**
      * A destroy of this deployment, to configure and then {@code plan()}, {@code run()} or {@code start()}.
      *
+     * <p>It runs on the client's cloud: the one given to the builder, else the one the AWS adapter
+     * makes from your credentials, that is, <b>the real AWS account</b>. Look first with
+     * {@code destroy().planLive()} (describes, deletes nothing) and give {@code SimulatedCloud.create()}
+     * to the builder to try it out.
+     *
      * <pre>{@code
+     * String plan = client.deployment("gpu-global").destroy().planLive().render();   // what it would delete, checked live
      * client.deployment("gpu-global").destroy().strategy(Strategy.OVERLAPPED).onProgress(System.out::println).run();
      * }</pre>
      *
@@ -171,6 +181,17 @@ public final class DeploymentHandle {
      */
     public Destroy destroy() {
         return Destroy.of(name, store, client::cloud);
+    }
+
+    /**
+     * Checks through the cloud that every resource this deployment created is gone and every one it
+     * kept is still there, from the live state or, after a destroy, the archived one. Changes nothing.
+     *
+     * @return one check per resource; {@code clean()} when nothing is left
+     * @throws DeploymentNotFoundException when there is neither a live nor an archived state
+     */
+    public Verification verify() {
+        return destroy().verify();
     }
 
     /**
@@ -183,10 +204,9 @@ public final class DeploymentHandle {
      */
     public DeploymentState recordCloudFront(String distributionId) {
         requireText(distributionId, "distribution id", "E2QWRUHAPOMQZL");
-        state(); // fail on a missing deployment before any cloud call
-        Cloud cloud = client.cloud();
+        Cloud cloud = session(state()); // fail on a missing deployment before any cloud call
         Distribution d = cloud.cloudFront().getDistribution(distributionId);
-        Instant at = micros(cloud.clock().now());
+        Instant at = micros(Instant.now());
         return update(s -> withDistribution(s, d, at));
     }
 
@@ -197,18 +217,17 @@ public final class DeploymentHandle {
      * @param instanceId e.g. {@code i-0abc123}
      * @return the stored state
      * @throws ResourceNotFoundException when the instance does not exist
-     * @throws IllegalArgumentException when the instance's type has no GPU
+     * @throws InvalidInputException when the instance's type has no GPU
      */
     public DeploymentState recordGpuInstance(String instanceId) {
         requireText(instanceId, "instance id", "i-0abc123");
-        state(); // fail on a missing deployment before any cloud call
-        Cloud cloud = client.cloud();
+        Cloud cloud = session(state()); // fail on a missing deployment before any cloud call
         InstanceDescription i = cloud.compute().describeInstance(instanceId);
-        GpuSpec gpu = cloud.compute().gpuSpec(i.instanceType()).orElseThrow(() -> new IllegalArgumentException(
+        GpuSpec gpu = cloud.compute().gpuSpec(i.instanceType()).orElseThrow(() -> new InvalidInputException(
                 "instance " + instanceId + " is a " + i.instanceType() + ", which has no GPU; record a GPU instance"
                         + " (g4dn, g5, g6, p3 ...) or leave gpu_enabled false"));
         Optional<HealthStatus> health = cloud.compute().instanceHealth(instanceId);
-        Instant at = micros(cloud.clock().now());
+        Instant at = micros(Instant.now());
         return update(s -> {
             DeploymentState x = s.withGpuEnabled(true).withGpuInstanceType(i.instanceType()).withGpuAmiId(i.imageId())
                     .withGpuHealthStatus(health).withGpuModel(gpu.model()).withGpuManufacturer(gpu.manufacturer())
@@ -227,36 +246,44 @@ public final class DeploymentHandle {
     }
 
     /**
-     * Creates a CloudFront distribution in front of the recorded ALB and records it. The caller
-     * reference is written to state before the create call and the id and domain right after it,
-     * so a crash at any point neither leaks a distribution nor creates two: calling this again
-     * finds the recorded distribution, or re-sends the recorded reference, which CloudFront
-     * answers with the distribution it already made.
+     * Creates a CloudFront distribution in front of the recorded ALB and records it; a Tier 2
+     * ({@code automation}) stack becomes Tier 3 ({@code gpu}) in state. The origin protocol follows
+     * the ALB's listeners (HTTPS only when a listener's certificate covers the origin's domain name),
+     * unless the options name one. The caller reference is written to state before the create call
+     * and the id and domain right after it, so a crash at any point neither leaks a distribution nor
+     * creates two: calling this again finds the recorded distribution, or re-sends the recorded
+     * reference, which CloudFront answers with the distribution it already made.
      *
      * @param options what to create and whether to wait for {@code Deployed}
      * @return the stored state
-     * @throws IllegalStateException when no ALB DNS name is recorded yet
+     * @throws InvalidInputException when no ALB is recorded yet, or it has no listener CloudFront can use
+     * @throws CloudTargetMismatchException when the state names another account or region than the cloud
      */
     public DeploymentState provisionCloudFront(CloudFrontOptions options) {
         Objects.requireNonNull(options, "options");
         DeploymentState s = state();
-        Cloud cloud = client.cloud();
+        DeploymentTarget target = DeploymentTarget.of(s, client.cloud());
+        Cloud cloud = target.session(client.cloud());
         cloud.verifyAccess(); // no credentials: fail before the caller reference is written
+        target.check(cloud);
         if (s.cloudFrontDistributionId().isEmpty()) {
-            String alb = s.albDns().orElseThrow(() -> new IllegalStateException("deployment '" + name
+            String alb = s.albDns().filter(v -> !v.isBlank()).orElseThrow(() -> new InvalidInputException("deployment '" + name
                     + "' has no ALB recorded (alb_dns): CloudFront needs the ALB as its origin; record it first, e.g."
                     + " update(s -> s.withAlbArn(arn).withAlbDns(dns))"));
+            String origin = options.originDomainName().orElse(alb);
+            DeploymentState recorded = s;
+            String protocol = options.originProtocolPolicy().orElseGet(() -> originProtocol(cloud, recorded, origin));
             String reference = s.cloudFrontCallerReference().orElse("tierstate-" + name + "-" + UUID.randomUUID());
             if (s.cloudFrontCallerReference().isEmpty()) {
                 update(x -> x.withCloudFrontCallerReference(reference));
             }
-            Distribution d = cloud.cloudFront().createDistribution(
-                    options.toSpec(name, reference, alb, s.httpsEnabled().orElse(false)));
-            Instant at = micros(cloud.clock().now());
+            Distribution d = cloud.cloudFront().createDistribution(options.toSpec(name, reference, origin, protocol));
+            Instant at = micros(Instant.now());
             s = update(x -> {
                 Map<String, Provenance> provenance = new LinkedHashMap<>(x.resourceProvenance());
                 provenance.putIfAbsent("cloudfront", Provenance.CREATED);
-                return withDistribution(x, d, at).withResourceProvenance(provenance);
+                DeploymentState y = withDistribution(x, d, at).withResourceProvenance(provenance);
+                return y.config().tier() == Tier.AUTOMATION ? y.withConfig(y.config().withTier(Tier.GPU)) : y;
             });
         }
         if (options.waitForDeployed()) {
@@ -265,34 +292,36 @@ public final class DeploymentHandle {
         return s;
     }
 
-    private DeploymentState waitForDeployed(Cloud cloud, String id, CloudFrontOptions options) {
-        Instant start = cloud.clock().now();
-        Instant deadline = start.plus(options.timeout());
-        int polls = 0;
-        while (true) {
-            Distribution d = cloud.cloudFront().getDistribution(id);
-            Instant now = cloud.clock().now();
-            if (d.status() == CloudFrontStatus.DEPLOYED) {
-                emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.DONE, "distribution " + id + " is Deployed",
-                        Duration.between(start, now), Math.max(1, polls), now));
-                Instant at = micros(now);
-                return update(s -> withDistribution(s, d, at));
-            }
-            if (now.isAfter(deadline)) {
-                throw new TierStateException("distribution " + id + " still InProgress after " + options.timeout().toMinutes()
-                        + " min; it keeps deploying on its own: run refresh() later, or wait longer with withTimeout(...)");
-            }
-            polls++;
-            emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.WAITING, "waiting for Deployed (InProgress)",
-                    Duration.between(start, now), polls, now));
-            try {
-                cloud.clock().sleep(options.pollPolicy().interval(polls));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TierStateException("interrupted while waiting for distribution " + id
-                        + " to deploy; it keeps deploying on its own: run refresh() later", e);
-            }
+    /** HTTPS only when the ALB really serves it for the origin's name; an ALB's own DNS name is never on a certificate. */
+    private String originProtocol(Cloud cloud, DeploymentState s, String origin) {
+        if (s.albArn().filter(a -> !a.isBlank()).isEmpty()) {
+            return "http-only"; // no ARN to read the listeners by; HTTP is what an ALB's own name can serve
         }
+        List<LoadBalancingPort.Listener> listeners = cloud.loadBalancing().listeners(s.albArn().get());
+        if (listeners.stream().anyMatch(l -> l.https() && l.covers(origin))) {
+            return "https-only";
+        }
+        if (listeners.stream().anyMatch(l -> !l.https())) {
+            return "http-only";
+        }
+        throw new InvalidInputException("the ALB of '" + name + "' has " + (listeners.isEmpty() ? "no listener"
+                : "only HTTPS listeners, whose certificates do not cover " + origin) + ": CloudFront could not reach it;"
+                + " add an HTTP listener, or an HTTPS one with a certificate for the origin's domain and name it with"
+                + " CloudFrontOptions.withOriginDomainName(...)");
+    }
+
+    private DeploymentState waitForDeployed(Cloud cloud, String id, CloudFrontOptions options) {
+        Waiter.Result<Distribution> r = Waiter.polling("distribution " + id + " to be Deployed",
+                () -> cloud.cloudFront().getDistribution(id))
+                .until(d -> d.status() == CloudFrontStatus.DEPLOYED).status(d -> String.valueOf(d.status()))
+                .policy(options.pollPolicy()).timeout(options.timeout())
+                .await(cloud.clock(), p -> emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.WAITING,
+                        "waiting for Deployed (" + p.status() + ")", p.elapsed(), p.attempt(), cloud.clock().now())));
+        Distribution d = r.value().orElseThrow();
+        emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.DONE, "distribution " + id + " is Deployed",
+                r.elapsed(), Math.max(1, r.attempts()), cloud.clock().now()));
+        Instant at = micros(Instant.now());
+        return update(s -> withDistribution(s, d, at));
     }
 
     private static void emit(CloudFrontOptions options, ProgressEvent event) {
@@ -301,14 +330,14 @@ public final class DeploymentHandle {
 
     /**
      * Re-reads live status into state: the CloudFront distribution's status and enabled flag, and
-     * the instance's EC2 status-check health (and GPU details when missing). A resource that is
-     * gone leaves its status unknown (absent).
+     * the instance's EC2 status-check health (and GPU details when missing), in the deployment's
+     * region. A resource that is gone leaves its status unknown (absent).
      *
      * @return the stored state
      */
     public DeploymentState refresh() {
         DeploymentState s = state();
-        Cloud cloud = client.cloud();
+        Cloud cloud = session(s);
         Optional<Distribution> distribution = s.cloudFrontDistributionId().flatMap(id -> describeOrEmpty(
                 () -> cloud.cloudFront().getDistribution(id)));
         Optional<String> instance = s.instanceId();
@@ -316,7 +345,7 @@ public final class DeploymentHandle {
                 .flatMap(h -> h));
         Optional<GpuSpec> gpu = s.gpuEnabled() && s.gpuModel().isEmpty()
                 ? s.gpuInstanceType().or(s::instanceType).flatMap(t -> cloud.compute().gpuSpec(t)) : Optional.empty();
-        Instant at = micros(cloud.clock().now());
+        Instant at = micros(Instant.now());
         return update(x -> {
             DeploymentState y = x;
             if (x.cloudFrontDistributionId().isPresent()) {
@@ -336,6 +365,11 @@ public final class DeploymentHandle {
             }
             return y;
         });
+    }
+
+    /** The cloud session of the deployment's region. */
+    private Cloud session(DeploymentState s) {
+        return DeploymentTarget.of(s, client.cloud()).session(client.cloud());
     }
 
     private static <T> Optional<T> describeOrEmpty(java.util.function.Supplier<T> call) {
@@ -366,7 +400,7 @@ public final class DeploymentHandle {
 
     private static void requireText(String value, String what, String example) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank, e.g. \"" + example + "\"");
+            throw new InvalidInputException(what + " must not be blank, e.g. \"" + example + "\"");
         }
     }
 
@@ -394,7 +428,7 @@ public final class DeploymentHandle {
 
     private void requireOwn(DeploymentState state) {
         if (!state.stackName().equals(name)) {
-            throw new IllegalArgumentException("state of '" + state.stackName() + "' given to the handle of '" + name
+            throw new InvalidInputException("state of '" + state.stackName() + "' given to the handle of '" + name
                     + "'; use client.deployment(\"" + state.stackName() + "\")");
         }
     }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import io.tierstate.model.DeploymentState;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -28,6 +30,13 @@ import java.util.function.Supplier;
  * client.completePendingDestroys();                                          // later: delete the distributions
  * }</pre>
  *
+ * <p>The cloud is the client's: with the AWS adapter on the class path and no cloud given, that is
+ * the real AWS account your credentials name. Every call goes to the region the state names. Before
+ * it changes anything a run checks the account and region, describes every resource it is to delete
+ * (stopping when none exists, see {@link #assumeGone()}, or when one is protected, see
+ * {@link #disableProtection()}), and keeps a {@code pre-destroy} backup of the state. Options that
+ * change what is deleted are journaled with the first run and kept by every resume.
+ *
  * <p>Defaults: {@link Strategy#SEQUENTIAL}, timeout 90 minutes (on the cloud's clock), polling
  * {@link PollPolicy#defaults()}.
  */
@@ -37,8 +46,12 @@ public final class Destroy {
     private final StateStore store;
     private final Supplier<Cloud> cloud;
     private Strategy strategy = Strategy.SEQUENTIAL;
-    private boolean preserveEfs;
-    private boolean deferCloudFront;
+    private Optional<Boolean> preserveEfs = Optional.empty();
+    private Optional<Boolean> deferCloudFront = Optional.empty();
+    private Optional<Boolean> disableProtection = Optional.empty();
+    private boolean assumeGone;
+    private boolean changeOptions;
+    private boolean completePending;
     private Duration timeout = Duration.ofMinutes(90);
     private PollPolicy pollPolicy = PollPolicy.defaults();
     private final List<DestroyListener> listeners = new ArrayList<>();
@@ -78,18 +91,75 @@ public final class Destroy {
      * @return this destroy
      */
     public Destroy preserveEfs() {
-        this.preserveEfs = true;
+        return preserveEfs(true);
+    }
+
+    /**
+     * Says explicitly whether to keep EFS. Left unsaid, a resumed destroy keeps what its first run
+     * chose; said with another value, a resume is refused unless {@link #changeOptions()}.
+     *
+     * @param value whether to keep the file system and its mount targets
+     * @return this destroy
+     */
+    public Destroy preserveEfs(boolean value) {
+        this.preserveEfs = Optional.of(value);
         return this;
     }
 
     /**
-     * Returns once the CloudFront disable is requested and everything else is gone, leaving the
-     * deletion (after the ~15 minute propagation) to {@code client.completePendingDestroys()}.
+     * Returns once the CloudFront disable is requested and everything that does not wait for the
+     * distribution's deletion is gone, leaving the deletion (after the ~15 minute propagation), and
+     * the ALB, target group and network that wait for it, to {@code client.completePendingDestroys()}.
      *
      * @return this destroy
      */
     public Destroy deferCloudFrontDeletion() {
-        this.deferCloudFront = true;
+        this.deferCloudFront = Optional.of(true);
+        return this;
+    }
+
+    /**
+     * Lets destroy turn off EC2 termination protection and ALB deletion protection before deleting;
+     * without it a protected resource stops the destroy before anything is deleted.
+     *
+     * @return this destroy
+     */
+    public Destroy disableProtection() {
+        this.disableProtection = Optional.of(true);
+        return this;
+    }
+
+    /**
+     * Forgets a state none of whose resources exist: when every recorded resource reads NotFound
+     * (a state from another account or region, an old copy), destroy otherwise stops and keeps the
+     * state; with this it archives it.
+     *
+     * @return this destroy
+     */
+    public Destroy assumeGone() {
+        this.assumeGone = true;
+        return this;
+    }
+
+    /**
+     * Allows a resume to change an option its first run journaled (preserve EFS, defer CloudFront,
+     * disable protection); without it such a change is refused.
+     *
+     * @return this destroy
+     */
+    public Destroy changeOptions() {
+        this.changeOptions = true;
+        return this;
+    }
+
+    /**
+     * Finishes a deferred destroy: the CloudFront deletion (and what waits for it) is done now, every
+     * other journaled option kept. {@code client.completePendingDestroys()} runs this for every deferred destroy.
+     *
+     * @return this destroy
+     */
+    public Destroy completePending() {
+        this.completePending = true;
         return this;
     }
 
@@ -136,8 +206,51 @@ public final class Destroy {
      * @throws DeploymentNotFoundException when no state is stored under the name
      */
     public DestroyPlan plan() {
-        return Planner.plan(store.find(name).orElseThrow(() -> new DeploymentNotFoundException(name, store.describe())),
-                strategy, preserveEfs, deferCloudFront);
+        DeploymentState state = state();
+        DestroyRun.Options o = DestroyRun.resolveOptions(state.destroyProgress(), settings());
+        return Planner.plan(state, strategy, o.preserveEfs(), o.deferCloudFront());
+    }
+
+    /**
+     * What the destroy would do, with every resource to delete described through the cloud (in the
+     * deployment's region, after checking its account): what is there, what is already gone, and
+     * what stands in the way. Changes nothing.
+     *
+     * @return the plan with its findings
+     * @throws DeploymentNotFoundException when no state is stored under the name
+     * @throws io.tierstate.CloudTargetMismatchException when the state names another account or region
+     */
+    public DestroyPlan planLive() {
+        DeploymentState state = state();
+        Cloud root = cloud.get();
+        DeploymentTarget target = DeploymentTarget.of(state, root);
+        Cloud session = target.session(root);
+        session.verifyAccess();
+        target.check(session);
+        DestroyPlan plan = plan();
+        return plan.withFindings(new Survey(session, state, pollPolicy, new Cancellation()).run(plan), session.describe());
+    }
+
+    /**
+     * Checks that every resource the deployment created is gone and every one it kept is still
+     * there, from its live state or, once destroyed, its archived state. Changes nothing.
+     *
+     * @return one check per resource; {@link Verification#clean()} when nothing is left
+     * @throws DeploymentNotFoundException when neither a live nor an archived state exists
+     */
+    public Verification verify() {
+        Optional<DeploymentState> live = store.find(name);
+        DeploymentState state = live.or(() -> store.latestArchive(name))
+                .orElseThrow(() -> new DeploymentNotFoundException(name, store.describe() + " (nor in its archive)"));
+        Cloud root = cloud.get();
+        DeploymentTarget target = DeploymentTarget.of(state, root);
+        Cloud session = target.session(root);
+        target.check(session);
+        return new Verifier(session, state, session.describe(), live.isEmpty()).verify(DestroyPlan.of(state));
+    }
+
+    private DeploymentState state() {
+        return store.find(name).orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
     }
 
     /**
@@ -161,7 +274,7 @@ public final class Destroy {
         AtomicReference<ProgressEvent> latest = new AtomicReference<>();
         List<DestroyListener> all = new ArrayList<>(listeners);
         all.add(latest::set);
-        Settings settings = new Settings(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, List.copyOf(all));
+        Settings settings = settings(List.copyOf(all));
         CompletableFuture<DestroyReport> future = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -176,10 +289,24 @@ public final class Destroy {
     }
 
     private Settings settings() {
-        return new Settings(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, List.copyOf(listeners));
+        return settings(List.copyOf(listeners));
     }
 
-    /** The settings of one run. */
-    record Settings(Strategy strategy, boolean preserveEfs, boolean deferCloudFront, Duration timeout, PollPolicy pollPolicy,
-            List<DestroyListener> listeners) {}
+    private Settings settings(List<DestroyListener> to) {
+        return new Settings(name, strategy, preserveEfs, deferCloudFront, disableProtection, assumeGone, changeOptions,
+                completePending, timeout, pollPolicy, to);
+    }
+
+    /** The settings of one run; an empty option was not given and defers to the journal. */
+    record Settings(String deployment, Strategy strategy, Optional<Boolean> preserveEfs, Optional<Boolean> deferCloudFront,
+            Optional<Boolean> disableProtection, boolean assumeGone, boolean changeOptions, boolean completePending,
+            Duration timeout, PollPolicy pollPolicy, List<DestroyListener> listeners) {}
+
+    @Override
+    public String toString() {
+        return "Destroy[" + name + ", " + strategy.name().toLowerCase(java.util.Locale.ROOT)
+                + preserveEfs.map(v -> ", preserveEfs " + v).orElse("") + deferCloudFront.map(v -> ", deferCloudFront " + v).orElse("")
+                + disableProtection.map(v -> ", disableProtection " + v).orElse("") + (assumeGone ? ", assumeGone" : "")
+                + (changeOptions ? ", changeOptions" : "") + ", timeout " + timeout + "]";
+    }
 }

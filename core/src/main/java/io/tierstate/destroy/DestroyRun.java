@@ -2,7 +2,12 @@ package io.tierstate.destroy;
 
 import io.tierstate.CloudOperationException;
 import io.tierstate.DeploymentNotFoundException;
+import io.tierstate.DestroyBlockedException;
+import io.tierstate.DestroyOptionsChangedException;
+import io.tierstate.LeaseHeldException;
+import io.tierstate.LeaseLostException;
 import io.tierstate.ResourceInUseException;
+import io.tierstate.ResourcesMissingException;
 import io.tierstate.TierStateException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
@@ -18,50 +23,66 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of a destroy: a single-threaded scheduler that advances step state machines one cloud
  * call at a time and sleeps on the cloud's clock until the next one is due. SEQUENTIAL runs one
- * step at a time in plan order; OVERLAPPED runs every step whose dependencies are satisfied.
+ * step at a time in plan order; OVERLAPPED runs every step whose dependencies are finished.
+ *
+ * <p>Before any write it finds the deployment's region and account, checks them against the cloud,
+ * describes every resource to delete ({@link Survey}) and stops when nothing recorded exists or a
+ * protected resource is in the way. Its options are journaled with the first run and honoured by
+ * every resume; it keeps one {@code pre-destroy} backup, and its journal writes take no routine one.
  */
 final class DestroyRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DestroyRun.class);
 
-    /** Retries of a throttled or failed (5xx) call before the step fails. */
+    /** Retries of a throttled or failed (5xx) call before the step fails, for a cloud that does not retry itself. */
     static final int MAX_TRANSIENT_RETRIES = 10;
 
     /** How long a delete that is refused because something still uses the resource is retried. */
     static final Duration IN_USE_LIMIT = Duration.ofMinutes(20);
 
     /** Short, and renewed while the destroy runs, so a crashed destroy on another host blocks a resume for minutes, not hours. */
-    private static final Duration LEASE_TTL = Duration.ofMinutes(5);
+    static final Duration LEASE_TTL = Duration.ofMinutes(5);
+
+    /** The label of the backup kept before the first write of a destroy. */
+    static final String PRE_DESTROY = "pre-destroy";
 
     private final String name;
     private final StateStore store;
-    private final Cloud cloud;
-    private final CloudClock clock;
+    private final Cloud root;
     private final Destroy.Settings settings;
     private final Cancellation cancelled;
-    private final Map<String, DestroyReport.StepResult> results = new HashMap<>();
+    private final Map<StepKind, DestroyReport.StepResult> results = new EnumMap<>(StepKind.class);
+    private Cloud cloud;
+    private CloudClock clock;
     private DeploymentState state;
     private StateLease lease;
+    private Options options;
+    private List<Finding> findings = List.of();
     private int cloudCalls;
     private int pollCalls;
+
+    /** The options that change what is deleted, as this run applies them. */
+    record Options(boolean preserveEfs, boolean deferCloudFront, boolean disableProtection) {}
 
     DestroyRun(String name, StateStore store, Cloud cloud, Destroy.Settings settings, Cancellation cancelled) {
         this.name = name;
         this.store = store;
-        this.cloud = cloud;
-        this.clock = cloud.clock();
+        this.root = cloud;
         this.settings = settings;
         this.cancelled = cancelled;
     }
@@ -77,34 +98,116 @@ final class DestroyRun {
 
     private DestroyReport runLeased() {
         state = store.find(name).orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
+        DeploymentTarget target = DeploymentTarget.of(state, root);
+        cloud = target.session(root);
+        clock = cloud.clock();
         cloud.verifyAccess(); // no credentials: fail before the state says destroying
-        DestroyPlan plan = Planner.plan(state, settings.strategy(), settings.preserveEfs(), settings.deferCloudFront());
+        target.check(cloud);
+        options = resolveOptions(state.destroyProgress(), settings);
+        String where = cloud.describe();
+        DestroyPlan plan = Planner.plan(state, settings.strategy(), options.preserveEfs(), options.deferCloudFront());
         Instant start = clock.now();
-        state = store.update(name, s -> s.withStatus(Status.DESTROYING).withDestroyProgress(
-                s.destroyProgress().orElseGet(() -> DestroyJournal.builder()
-                        .startedAt(start.truncatedTo(ChronoUnit.MICROS))
-                        .strategy(settings.strategy().name().toLowerCase(Locale.ROOT))
-                        .preserveEfs(settings.preserveEfs()).build())));
+        Survey survey = new Survey(cloud, state, settings.pollPolicy(), cancelled);
+        findings = survey.run(plan);
+        cloudCalls += survey.calls;
+        pollCalls += survey.polls;
+        List<String> toDelete = plan.deletions().stream().filter(s -> s.kind() != StepKind.VPC_DEPENDENTS)
+                .flatMap(s -> s.resourceIds().stream()).toList();
+        boolean earlierRunDidSomething = plan.steps().stream().anyMatch(s -> s.action() == DestroyStep.Action.ALREADY_DONE);
+        boolean allMissing = !toDelete.isEmpty() && !earlierRunDidSomething
+                && toDelete.stream().allMatch(id -> found(id, Finding.Kind.GONE));
+        if (allMissing && !settings.assumeGone()) {
+            throw new ResourcesMissingException(name, where, toDelete, "forget the state with destroy().assumeGone()"
+                    + " (tierstate destroy " + name + " --assume-gone)");
+        }
+        List<String> blockers = findings.stream().filter(Finding::blocks).map(Finding::toString).toList();
+        if (!blockers.isEmpty() && !options.disableProtection()) {
+            throw new DestroyBlockedException(name, blockers, "turn the protection off, or let destroy do it first with"
+                    + " destroy().disableProtection() (tierstate destroy " + name + " --disable-protection)");
+        }
+        if (state.destroyProgress().isEmpty()) {
+            store.keepBackup(name, PRE_DESTROY); // the state from before the destroy, never pruned
+        }
+        Optional<String> account = cloud.callerAccountId();
+        String region = target.region();
+        write(s -> s.withStatus(Status.DESTROYING).withDestroyProgress(journalWithOptions(s.destroyProgress(), start, region,
+                account)));
         List<StepRunner> runners = new ArrayList<>();
-        Map<String, StepRunner> byId = new HashMap<>();
+        Map<StepKind, StepRunner> byKind = new EnumMap<>(StepKind.class);
+        Context ctx = new Context();
         for (DestroyStep step : plan.steps()) {
             if (step.deletes()) {
-                StepRunner r = Steps.runnerFor(step, settings.deferCloudFront());
+                StepRunner r = Steps.runnerFor(step, options.deferCloudFront());
                 runners.add(r);
-                byId.put(step.id(), r);
+                byKind.put(step.kind(), r);
             } else {
-                results.put(step.id(), new DestroyReport.StepResult(step.id(), DestroyReport.Result.SKIPPED, step.reason(),
-                        Duration.ZERO, 0));
+                DestroyReport.SkipReason why = switch (step.action()) {
+                    case SKIP_REUSED -> DestroyReport.SkipReason.REUSED;
+                    case SKIP_PRESERVED -> DestroyReport.SkipReason.PRESERVED;
+                    default -> DestroyReport.SkipReason.ALREADY_DONE;
+                };
+                results.put(step.kind(), new DestroyReport.StepResult(step.kind(), DestroyReport.Result.SKIPPED, Optional.of(why),
+                        Optional.empty(), step.resourceIds(), step.reason(), Duration.ZERO, 0));
                 emit(new ProgressEvent(name, step.id(), ProgressEvent.Phase.SKIPPED, step.reason(), Duration.ZERO, 1, start));
             }
         }
-        boolean timedOut = schedule(runners, byId, start.plus(settings.timeout()));
-        return finish(plan, runners, start, timedOut);
+        for (StepRunner r : runners) {
+            List<String> gone = r.step.resourceIds().stream().filter(id -> found(id, Finding.Kind.GONE)).toList();
+            if (!gone.isEmpty() && gone.size() == r.step.resourceIds().size()) {
+                r.startedAt = start;
+                ctx.gone(r, allMissing ? "assumed gone (assumeGone): every describe in " + where + " found nothing"
+                        : "already gone: a describe found nothing in " + where);
+            } else if (r instanceof Steps.PerResource p) {
+                p.remaining.removeAll(gone);
+            }
+        }
+        boolean timedOut = schedule(runners, byKind, start.plus(settings.timeout()), ctx);
+        return finish(plan, runners, start, timedOut, where);
+    }
+
+    private boolean found(String id, Finding.Kind kind) {
+        return findings.stream().anyMatch(f -> f.resourceId().equals(id) && f.kind() == kind);
+    }
+
+    /** The journaled options win on a resume; a different explicit value is refused unless changing them was asked for. */
+    static Options resolveOptions(Optional<DestroyJournal> journal, Destroy.Settings settings) {
+        if (journal.isEmpty()) {
+            return new Options(settings.preserveEfs().orElse(false), settings.deferCloudFront().orElse(false) && !settings.completePending(),
+                    settings.disableProtection().orElse(false));
+        }
+        DestroyJournal j = journal.get();
+        String name = settings.deployment();
+        boolean preserve = resolve(name, "preserve EFS (--preserve-efs)", j.preserveEfs(), settings.preserveEfs(), settings);
+        boolean defer = settings.completePending() ? false
+                : resolve(name, "defer CloudFront deletion (--defer-cloudfront)", j.deferCloudFront(), settings.deferCloudFront(), settings);
+        boolean unprotect = resolve(name, "disable protection (--disable-protection)", j.disableProtection(),
+                settings.disableProtection(), settings);
+        return new Options(preserve, defer, unprotect);
+    }
+
+    private static boolean resolve(String name, String option, boolean journaled, Optional<Boolean> given, Destroy.Settings settings) {
+        if (given.isEmpty() || given.get() == journaled) {
+            return journaled;
+        }
+        if (!settings.changeOptions()) {
+            throw new DestroyOptionsChangedException(name, option, String.valueOf(journaled), String.valueOf(given.get()),
+                    "change it on purpose with destroy().changeOptions() (tierstate destroy " + name + " --change-options)");
+        }
+        return given.get();
+    }
+
+    private DestroyJournal journalWithOptions(Optional<DestroyJournal> existing, Instant start, String region, Optional<String> account) {
+        DestroyJournal j = existing.orElseGet(() -> DestroyJournal.builder()
+                .startedAt(start.truncatedTo(ChronoUnit.MICROS))
+                .strategy(settings.strategy().name().toLowerCase(Locale.ROOT)).build());
+        DestroyJournal.Builder b = DestroyJournal.builder().from(j).preserveEfs(options.preserveEfs())
+                .deferCloudFront(options.deferCloudFront()).disableProtection(options.disableProtection()).region(region);
+        account.ifPresent(b::account);
+        return b.build();
     }
 
     /** @return whether the destroy timed out */
-    private boolean schedule(List<StepRunner> runners, Map<String, StepRunner> byId, Instant deadline) {
-        Context ctx = new Context();
+    private boolean schedule(List<StepRunner> runners, Map<StepKind, StepRunner> byKind, Instant deadline, Context ctx) {
         while (true) {
             if (cancelled.isCancelled()) {
                 return false;
@@ -115,13 +218,22 @@ final class DestroyRun {
                 if (r.finished()) {
                     continue;
                 }
-                Optional<String> failedDep = failedDependency(r, byId);
-                if (failedDep.isPresent()) {
-                    skip(r, "skipped: depends on " + failedDep.get() + ", which failed");
+                Optional<StepRunner> blocker = blockingDependency(r, byKind);
+                if (blocker.isPresent()) {
+                    StepRunner b = blocker.get();
+                    StepKind rootCause = b.blockedBy.orElse(b.kind());
+                    if (b.result == DestroyReport.Result.PENDING) {
+                        r.blockedBy = Optional.of(rootCause);
+                        ctx.pending(r, "waits for the " + rootCause.noun() + "'s deletion, which is deferred");
+                    } else {
+                        skip(r, DestroyReport.SkipReason.DEPENDENCY_FAILED, rootCause, "not deleted: it waits for "
+                                + b.kind().id() + (b.kind() == rootCause ? ", which failed" : ", which waits for " + rootCause.id()
+                                + ", which failed"));
+                    }
                     progressed = true;
                     continue;
                 }
-                if (!dependenciesReady(r, byId)) {
+                if (!dependenciesDone(r, byKind)) {
                     if (settings.strategy() == Strategy.SEQUENTIAL) {
                         break;
                     }
@@ -146,19 +258,19 @@ final class DestroyRun {
                         ctx.fail(r, new DestroyTimeoutException(r.id(), r.waitingFor.isEmpty() ? "its next call" : r.waitingFor,
                                 settings.timeout()));
                     } else if (!r.finished()) {
-                        skip(r, "skipped: not started before the destroy timed out");
+                        skip(r, DestroyReport.SkipReason.TIMED_OUT, null, "not started before the destroy timed out");
                     }
                 }
                 return true;
             }
             if (!progressed && nextDue != null) {
+                renewLease();
                 Duration sleep = Duration.between(clock.now(), nextDue.isAfter(deadline) ? deadline.plusMillis(1) : nextDue);
                 cancelled.sleep(clock, sleep);
             } else if (!progressed) {
-                // nothing can move: every open step waits on a dependency that will never finish
                 for (StepRunner r : runners) {
-                    if (!r.finished()) {
-                        skip(r, "skipped: its dependencies did not finish");
+                    if (!r.finished()) { // cannot happen with an acyclic graph; never loop forever
+                        skip(r, DestroyReport.SkipReason.DEPENDENCY_FAILED, null, "its dependencies did not finish");
                     }
                 }
                 return false;
@@ -184,7 +296,8 @@ final class DestroyRun {
                 ctx.waitFor(r, "what still uses it to go (" + inUse.errorCode().orElse("in use") + ")");
             }
         } catch (CloudOperationException e) {
-            if (e.retryable() && ++r.retries <= MAX_TRANSIENT_RETRIES) {
+            // the AWS SDK retries throttling and 5xx itself: retrying here too would multiply its attempts
+            if (e.retryable() && !cloud.retriesTransientErrors() && ++r.retries <= MAX_TRANSIENT_RETRIES) {
                 Duration backoff = Duration.ofMillis(Math.min(30_000L, 1000L << Math.min(r.retries - 1, 5)));
                 r.due = clock.now().plus(backoff);
                 emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.RETRYING, e.errorCode().orElse("transient error")
@@ -193,70 +306,114 @@ final class DestroyRun {
                 ctx.fail(r, e);
             }
         } catch (TierStateException e) {
-            throw e; // the state store failed: stop here, the journal has what is done
+            throw e; // the state store failed, or the lease was lost: stop here, the journal has what is done
         } catch (RuntimeException e) {
             ctx.fail(r, e);
         }
     }
 
-    private void skip(StepRunner r, String why) {
+    private void skip(StepRunner r, DestroyReport.SkipReason why, StepKind blockedBy, String detail) {
         r.result = DestroyReport.Result.SKIPPED;
-        r.detail = why;
+        r.skipReason = Optional.of(why);
+        r.blockedBy = Optional.ofNullable(blockedBy);
+        r.detail = detail;
         r.finishedAt = clock.now();
-        emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.SKIPPED, why, r.elapsed(clock.now()), 1, clock.now()));
+        emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.SKIPPED, detail, r.elapsed(clock.now()), 1, clock.now()));
     }
 
-    private Optional<String> failedDependency(StepRunner r, Map<String, StepRunner> byId) {
-        for (String dep : r.step.dependsOn()) {
-            StepRunner d = byId.get(dep);
-            if (d != null && d.finished() && d.result != DestroyReport.Result.DELETED
-                    && d.result != DestroyReport.Result.PENDING && !d.readyForDependants) {
-                return Optional.of(dep);
+    /** A dependency that finished without its resources gone: failed, skipped for a failure, or pending. */
+    private Optional<StepRunner> blockingDependency(StepRunner r, Map<StepKind, StepRunner> byKind) {
+        for (StepKind dep : r.step.dependsOn()) {
+            StepRunner d = byKind.get(dep);
+            if (d != null && d.finished() && d.result != DestroyReport.Result.DELETED && d.result != DestroyReport.Result.ALREADY_GONE) {
+                return Optional.of(d);
             }
         }
         return Optional.empty();
     }
 
-    private boolean dependenciesReady(StepRunner r, Map<String, StepRunner> byId) {
-        for (String dep : r.step.dependsOn()) {
-            StepRunner d = byId.get(dep);
-            if (d != null && !(settings.strategy() == Strategy.OVERLAPPED ? d.unblocksDependants() : d.finished())) {
+    private boolean dependenciesDone(StepRunner r, Map<StepKind, StepRunner> byKind) {
+        for (StepKind dep : r.step.dependsOn()) {
+            StepRunner d = byKind.get(dep);
+            if (d != null && !d.finished()) {
                 return false;
             }
         }
         return true;
     }
 
-    private DestroyReport finish(DestroyPlan plan, List<StepRunner> runners, Instant start, boolean timedOut) {
+    private DestroyReport finish(DestroyPlan plan, List<StepRunner> runners, Instant start, boolean timedOut, String where) {
         Instant end = clock.now();
         boolean wasCancelled = cancelled.isCancelled() && runners.stream().anyMatch(r -> !r.finished());
         for (StepRunner r : runners) {
             if (!r.finished()) {
                 r.result = DestroyReport.Result.SKIPPED;
+                r.skipReason = Optional.of(DestroyReport.SkipReason.CANCELLED);
                 r.detail = "cancelled before it finished";
             }
-            results.put(r.id(), new DestroyReport.StepResult(r.id(), r.result, r.detail, r.elapsed(end), r.calls));
+            results.put(r.kind(), new DestroyReport.StepResult(r.kind(), r.result, r.skipReason, r.blockedBy,
+                    r.step.resourceIds(), r.detail, r.elapsed(end), r.calls));
         }
-        List<DestroyReport.StepResult> ordered = plan.steps().stream().map(s -> results.get(s.id())).toList();
-        boolean failed = ordered.stream().anyMatch(s -> s.result() == DestroyReport.Result.FAILED
-                || s.detail().startsWith("skipped: ") || s.detail().startsWith("cancelled"));
+        List<DestroyReport.StepResult> ordered = plan.steps().stream().map(s -> results.get(s.kind())).toList();
+        boolean failed = ordered.stream().anyMatch(DestroyReport.StepResult::leftBehind);
         boolean pending = ordered.stream().anyMatch(s -> s.result() == DestroyReport.Result.PENDING);
         DestroyReport.Outcome outcome = wasCancelled ? DestroyReport.Outcome.CANCELLED
                 : failed || timedOut ? DestroyReport.Outcome.FAILED
                 : pending ? DestroyReport.Outcome.PENDING_CLOUDFRONT
                 : DestroyReport.Outcome.COMPLETED;
         Optional<String> archived = Optional.empty();
+        Optional<Verification> verification = Optional.empty();
         if (outcome == DestroyReport.Outcome.COMPLETED) {
-            Instant at = end.truncatedTo(ChronoUnit.MICROS);
-            store.update(name, s -> s.withStatus(Status.TERMINATED).withTerminatedAt(at)
-                    .withDestroyProgress(s.destroyProgress().map(j -> j.withPendingCloudFrontDeletion(false))));
-            archived = Optional.of(store.archive(name));
-            LOG.debug("destroyed {}; state archived to {}", name, archived.get());
+            Verifier verifier = new Verifier(cloud, state, where, false);
+            Verification v = verifier.verify(Planner.plan(state, settings.strategy(), options.preserveEfs(), false));
+            cloudCalls += verifier.calls;
+            verification = Optional.of(v);
+            emit(new ProgressEvent(name, "verify", v.clean() ? ProgressEvent.Phase.DONE : ProgressEvent.Phase.FAILED, v.summary(),
+                    Duration.between(start, clock.now()), 1, clock.now()));
+            if (v.clean()) {
+                Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                write(s -> s.withStatus(Status.TERMINATED).withTerminatedAt(at)
+                        .withDestroyProgress(s.destroyProgress().map(j -> j.withPendingCloudFrontDeletion(false))));
+                archived = Optional.of(store.archive(name));
+                LOG.debug("destroyed {}; verified and archived to {}", name, archived.get());
+            } else {
+                outcome = DestroyReport.Outcome.FAILED;
+            }
         } else if (pending) {
-            store.update(name, s -> s.withDestroyProgress(s.destroyProgress().map(j -> j.withPendingCloudFrontDeletion(true))));
+            write(s -> s.withDestroyProgress(s.destroyProgress().map(j -> j.withPendingCloudFrontDeletion(true))));
         }
-        return new DestroyReport(name, settings.strategy(), outcome, ordered, Duration.between(start, end), cloudCalls,
-                pollCalls, archived);
+        return new DestroyReport(name, settings.strategy(), outcome, ordered, Duration.between(start, clock.now()), cloudCalls,
+                pollCalls, archived, Optional.of(where), verification);
+    }
+
+    /** Every state write of the destroy: only while the lease is held, and without a routine backup. */
+    private void write(UnaryOperator<DeploymentState> change) {
+        ensureLease();
+        state = store.updateProgress(name, change);
+    }
+
+    /** Before a write: a lease that lapsed (the process was paused) is renewed, and a lost one stops the destroy. */
+    private void ensureLease() {
+        if (Instant.now().isAfter(lease.expiresAt().minus(LEASE_TTL.dividedBy(3)))) {
+            renewOrStop();
+        }
+    }
+
+    /** During waits and back-off: renew when less than a third of the lease is left (on the store's wall clock). */
+    private void renewLease() {
+        if (Duration.between(Instant.now(), lease.expiresAt()).compareTo(LEASE_TTL.dividedBy(3)) < 0) {
+            renewOrStop();
+        }
+    }
+
+    private void renewOrStop() {
+        try {
+            lease.renew(LEASE_TTL);
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (LeaseHeldException e) {
+            throw new LeaseLostException(name, e.owner(), e.expiresAt());
+        }
     }
 
     private void emit(ProgressEvent event) {
@@ -310,6 +467,11 @@ final class DestroyRun {
             return clock.now();
         }
 
+        boolean isProtected(StepKind kind, String id) {
+            return options.disableProtection() && findings.stream()
+                    .anyMatch(f -> f.step() == kind && f.resourceId().equals(id) && f.kind() == Finding.Kind.PROTECTED);
+        }
+
         <T> T call(StepRunner r, boolean poll, Supplier<T> call) {
             cloudCalls++;
             r.calls++;
@@ -321,6 +483,38 @@ final class DestroyRun {
             return result;
         }
 
+        /**
+         * Takes one attempt of a wait: the answer when it is over; else null, with the next poll
+         * scheduled by the waiter's policy, or the step failed (the waiter's timeout, or its failure condition).
+         */
+        <T> Waiter.Done<T> await(StepRunner r, Waiter<T> w) {
+            if (!w.what().equals(r.waitKey)) {
+                r.waitKey = w.what();
+                r.waitStarted = clock.now();
+                r.polls = 0;
+            }
+            Waiter.Attempt<T> a = call(r, r.polls > 0, w::attempt);
+            if (a instanceof Waiter.Done<T> d) {
+                r.waitKey = null;
+                return d;
+            }
+            if (a instanceof Waiter.Failed<T> f) {
+                fail(r, f.error());
+                return null;
+            }
+            String status = ((Waiter.Again<T>) a).status();
+            if (Duration.between(r.waitStarted, clock.now()).compareTo(w.timeout()) >= 0) {
+                fail(r, new WaitTimeoutException(w.what(), status, w.timeout(), r.polls + 1));
+                return null;
+            }
+            r.polls++;
+            r.waitingFor = w.what() + (status.isEmpty() ? "" : " (" + status + ")");
+            r.due = clock.now().plus(w.policy().interval(r.polls));
+            emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.WAITING, "waiting for " + r.waitingFor,
+                    r.elapsed(clock.now()), r.polls, clock.now()));
+            return null;
+        }
+
         void event(StepRunner r, ProgressEvent.Phase phase, String message) {
             emit(new ProgressEvent(name, r.id(), phase, message, r.elapsed(clock.now()), Math.max(1, r.polls), clock.now()));
         }
@@ -328,20 +522,27 @@ final class DestroyRun {
         void waitFor(StepRunner r, String what) {
             r.polls++;
             r.waitingFor = what;
-            Duration interval = settings.pollPolicy().interval(r.polls);
-            r.due = clock.now().plus(interval);
+            r.due = clock.now().plus(settings.pollPolicy().interval(r.polls));
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.WAITING, "waiting for " + what,
                     r.elapsed(clock.now()), r.polls, clock.now()));
-            renewLeaseIfNeeded();
         }
 
         void done(StepRunner r, String detail) {
-            r.result = DestroyReport.Result.DELETED;
+            end(r, DestroyReport.Result.DELETED, detail);
+        }
+
+        /** The step's resources were gone before it acted, as a describe confirmed. */
+        void gone(StepRunner r, String detail) {
+            end(r, DestroyReport.Result.ALREADY_GONE, detail);
+        }
+
+        private void end(StepRunner r, DestroyReport.Result result, String detail) {
+            r.result = result;
             r.detail = detail;
             r.finishedAt = clock.now();
-            journal(r, Planner.DONE, null);
-            emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.DONE, "gone: " + detail, r.elapsed(clock.now()),
-                    Math.max(1, r.polls), clock.now()));
+            journal(r, Planner.DONE, null, List.of(), detail);
+            emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.DONE, "gone: " + String.join(", ", r.step.resourceIds())
+                    + " (" + detail + ")", r.elapsed(clock.now()), Math.max(1, r.polls), clock.now()));
         }
 
         void pending(StepRunner r, String detail) {
@@ -355,23 +556,30 @@ final class DestroyRun {
             r.result = DestroyReport.Result.FAILED;
             r.detail = e.getMessage() == null ? e.toString() : e.getMessage();
             r.finishedAt = clock.now();
-            journal(r, "failed", r.detail);
+            journal(r, "failed", r.detail, List.of(), null);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.FAILED, r.detail, r.elapsed(clock.now()), 1, clock.now()));
         }
 
+        void journal(StepRunner r, String status, String error, List<String> resources) {
+            journal(r, status, error, resources, null);
+        }
+
         /** Records the step's status in destroy_progress, replacing its earlier record. */
-        void journal(StepRunner r, String status, String error) {
-            Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        void journal(StepRunner r, String status, String error, List<String> resources, String detail) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             DestroyStepRecord.Builder rec = DestroyStepRecord.builder().step(r.id()).status(status)
-                    .attempts(r.calls).finishedAt(now);
+                    .attempts(r.calls).finishedAt(now).resources(resources);
             if (r.startedAt != null) {
-                rec.startedAt(r.startedAt.truncatedTo(ChronoUnit.MICROS));
+                rec.startedAt(now.minus(r.elapsed(clock.now())).truncatedTo(ChronoUnit.MICROS));
             }
             if (error != null) {
                 rec.error(error.length() > 500 ? error.substring(0, 500) + "..." : error);
             }
+            if (detail != null) {
+                rec.detail(detail.length() > 500 ? detail.substring(0, 500) + "..." : detail);
+            }
             DestroyStepRecord record = rec.build();
-            state = store.update(name, s -> {
+            write(s -> {
                 DestroyJournal j = s.destroyProgress().orElseGet(() -> DestroyJournal.builder().build());
                 List<DestroyStepRecord> steps = new ArrayList<>();
                 j.steps().stream().filter(x -> !x.step().equals(r.id())).forEach(steps::add);
@@ -387,17 +595,15 @@ final class DestroyRun {
 
         void recordCloudFront(CloudFrontStatus status, boolean enabled) {
             if (!Optional.of(status).equals(state.cloudFrontStatus()) || !Optional.of(enabled).equals(state.cloudFrontEnabled())) {
-                Instant at = clock.now().truncatedTo(ChronoUnit.MICROS);
-                state = store.update(name, s -> s.withCloudFrontStatus(status).withCloudFrontEnabled(enabled)
-                        .withCloudFrontLastCheckedAt(at));
+                Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                write(s -> s.withCloudFrontStatus(status).withCloudFrontEnabled(enabled).withCloudFrontLastCheckedAt(at));
             }
         }
+    }
 
-        private void renewLeaseIfNeeded() {
-            // the lease is on the store's wall clock, not the cloud's: renew when less than a third is left
-            if (Duration.between(Instant.now(), lease.expiresAt()).compareTo(LEASE_TTL.dividedBy(3)) < 0) {
-                lease.renew(LEASE_TTL);
-            }
-        }
+    static Set<String> ids(List<DestroyStep> steps) {
+        Set<String> out = new LinkedHashSet<>();
+        steps.forEach(s -> out.addAll(s.resourceIds()));
+        return out;
     }
 }

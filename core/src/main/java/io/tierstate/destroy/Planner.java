@@ -5,6 +5,7 @@ import io.tierstate.model.DestroyJournal;
 import io.tierstate.model.DestroyStepRecord;
 import io.tierstate.model.Provenance;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,75 +15,94 @@ import java.util.Set;
 /** Builds a {@link DestroyPlan} from a state: one step per recorded resource, in SPEC §5 order. */
 final class Planner {
 
-    static final String CLOUDFRONT = "cloudfront";
-    static final String ALB = "alb";
-    static final String TARGET_GROUP = "target_group";
-    static final String INSTANCE = "instance";
-    static final String IAM_PROFILE = "iam_instance_profile";
-    static final String IAM_ROLE = "iam_role";
-    static final String MOUNT_TARGETS = "efs_mount_targets";
-    static final String EFS = "efs";
-    static final String SECURITY_GROUP = "security_group";
-    static final String SUBNETS = "subnets";
-    static final String VPC = "vpc";
-
     /** Journal status of a finished step. */
     static final String DONE = "done";
 
     /** The provenance keys that speak for each step, most specific first (GeuseMaker writes vpc, subnets, efs, instance, alb, cloudfront). */
-    private static final Map<String, List<String>> PROVENANCE_KEYS = Map.ofEntries(
-            Map.entry(CLOUDFRONT, List.of("cloudfront")),
-            Map.entry(ALB, List.of("alb", "load_balancer")),
-            Map.entry(TARGET_GROUP, List.of("target_group", "alb")),
-            Map.entry(INSTANCE, List.of("instance", "ec2")),
-            Map.entry(IAM_PROFILE, List.of("iam_instance_profile", "instance_profile", "iam")),
-            Map.entry(IAM_ROLE, List.of("iam_role", "role", "iam")),
-            Map.entry(MOUNT_TARGETS, List.of("efs_mount_targets", "mount_targets", "efs")),
-            Map.entry(EFS, List.of("efs")),
-            Map.entry(SECURITY_GROUP, List.of("security_group", "security_groups", "sg")),
-            Map.entry(SUBNETS, List.of("subnets", "subnet")),
-            Map.entry(VPC, List.of("vpc")));
+    private static final Map<StepKind, List<String>> PROVENANCE_KEYS = Map.ofEntries(
+            Map.entry(StepKind.CLOUDFRONT, List.of("cloudfront")),
+            Map.entry(StepKind.ALB, List.of("alb", "load_balancer")),
+            Map.entry(StepKind.TARGET_GROUP, List.of("target_group", "alb")),
+            Map.entry(StepKind.INSTANCE, List.of("instance", "ec2")),
+            Map.entry(StepKind.IAM_INSTANCE_PROFILE, List.of("iam_instance_profile", "instance_profile", "iam")),
+            Map.entry(StepKind.IAM_ROLE, List.of("iam_role", "role", "iam")),
+            Map.entry(StepKind.EFS_MOUNT_TARGETS, List.of("efs_mount_targets", "mount_targets", "efs")),
+            Map.entry(StepKind.EFS, List.of("efs")),
+            Map.entry(StepKind.VPC_DEPENDENTS, List.of("vpc")),
+            Map.entry(StepKind.SECURITY_GROUP, List.of("security_group", "security_groups", "sg")),
+            Map.entry(StepKind.SUBNETS, List.of("subnets", "subnet")),
+            Map.entry(StepKind.VPC, List.of("vpc")));
+
+    /**
+     * The dependency graph, written down once (docs/destroy.md shows the same): a step starts only
+     * when every step it names here has finished. The instance, IAM and EFS do not wait for
+     * CloudFront; the ALB waits for the distribution's deletion (deleting the origin of a
+     * distribution that still serves would break a live site); network waits for what uses it.
+     */
+    static final Map<StepKind, List<StepKind>> GRAPH = Map.ofEntries(
+            Map.entry(StepKind.CLOUDFRONT, List.of()),
+            Map.entry(StepKind.ALB, List.of(StepKind.CLOUDFRONT)),
+            Map.entry(StepKind.TARGET_GROUP, List.of(StepKind.ALB)),
+            Map.entry(StepKind.INSTANCE, List.of()),
+            Map.entry(StepKind.IAM_INSTANCE_PROFILE, List.of(StepKind.INSTANCE)),
+            Map.entry(StepKind.IAM_ROLE, List.of(StepKind.IAM_INSTANCE_PROFILE)),
+            Map.entry(StepKind.EFS_MOUNT_TARGETS, List.of(StepKind.INSTANCE)),
+            Map.entry(StepKind.EFS, List.of(StepKind.EFS_MOUNT_TARGETS)),
+            Map.entry(StepKind.VPC_DEPENDENTS, List.of(StepKind.INSTANCE, StepKind.ALB, StepKind.EFS_MOUNT_TARGETS)),
+            Map.entry(StepKind.SECURITY_GROUP, List.of(StepKind.INSTANCE, StepKind.EFS_MOUNT_TARGETS, StepKind.ALB,
+                    StepKind.VPC_DEPENDENTS)),
+            Map.entry(StepKind.SUBNETS, List.of(StepKind.INSTANCE, StepKind.EFS_MOUNT_TARGETS, StepKind.ALB,
+                    StepKind.VPC_DEPENDENTS)),
+            Map.entry(StepKind.VPC, List.of(StepKind.SUBNETS, StepKind.SECURITY_GROUP, StepKind.VPC_DEPENDENTS)));
 
     private Planner() {}
 
     static DestroyPlan plan(DeploymentState s, Strategy strategy, boolean preserveEfs, boolean defer) {
         List<DestroyStep> steps = new ArrayList<>();
-        Set<String> present = new LinkedHashSet<>();
-        add(steps, present, s, CLOUDFRONT, ids(s.cloudFrontDistributionId()), List.of(), preserveEfs);
-        add(steps, present, s, ALB, ids(s.albArn()), List.of(CLOUDFRONT), preserveEfs);
-        add(steps, present, s, TARGET_GROUP, ids(s.targetGroupArn()), List.of(ALB), preserveEfs);
-        add(steps, present, s, INSTANCE, ids(s.instanceId()), List.of(CLOUDFRONT), preserveEfs);
-        add(steps, present, s, IAM_PROFILE, ids(s.iamInstanceProfileName()), List.of(INSTANCE), preserveEfs);
-        add(steps, present, s, IAM_ROLE, ids(s.iamRoleName()), List.of(IAM_PROFILE), preserveEfs);
-        LinkedHashSet<String> mountTargets = new LinkedHashSet<>(s.efsMountTargetIds());
-        s.efsMountTargetId().ifPresent(mountTargets::add);
-        if (mountTargets.isEmpty() && s.efsId().isPresent()) {
-            mountTargets.add("all of " + s.efsId().get());
+        Set<StepKind> present = EnumSet.noneOf(StepKind.class);
+        add(steps, present, s, StepKind.CLOUDFRONT, ids(s.cloudFrontDistributionId()), preserveEfs);
+        add(steps, present, s, StepKind.ALB, ids(s.albArn()), preserveEfs);
+        add(steps, present, s, StepKind.TARGET_GROUP, ids(s.targetGroupArn()), preserveEfs);
+        add(steps, present, s, StepKind.INSTANCE, ids(s.instanceId()), preserveEfs);
+        add(steps, present, s, StepKind.IAM_INSTANCE_PROFILE, ids(s.iamInstanceProfileName()), preserveEfs);
+        add(steps, present, s, StepKind.IAM_ROLE, ids(s.iamRoleName()), preserveEfs);
+        LinkedHashSet<String> mountTargets = new LinkedHashSet<>();
+        s.efsMountTargetIds().stream().filter(id -> !id.isBlank()).forEach(mountTargets::add);
+        s.efsMountTargetId().filter(id -> !id.isBlank()).ifPresent(mountTargets::add);
+        if (mountTargets.isEmpty() && s.efsId().filter(id -> !id.isBlank()).isPresent()) {
+            mountTargets.add(allOf(s.efsId().get()));
         }
-        add(steps, present, s, MOUNT_TARGETS, List.copyOf(mountTargets), List.of(INSTANCE), preserveEfs);
-        add(steps, present, s, EFS, ids(s.efsId()), List.of(MOUNT_TARGETS), preserveEfs);
-        add(steps, present, s, SECURITY_GROUP, ids(s.securityGroupId()), List.of(INSTANCE, MOUNT_TARGETS, ALB), preserveEfs);
-        LinkedHashSet<String> subnets = new LinkedHashSet<>(s.subnetIds());
-        s.storageSubnetId().ifPresent(subnets::add);
-        add(steps, present, s, SUBNETS, List.copyOf(subnets), List.of(INSTANCE, MOUNT_TARGETS, ALB), preserveEfs);
-        add(steps, present, s, VPC, ids(s.vpcId()), List.of(SUBNETS, SECURITY_GROUP), preserveEfs);
-        return new DestroyPlan(s.stackName(), strategy, keepPreservedDependencies(steps), defer);
+        add(steps, present, s, StepKind.EFS_MOUNT_TARGETS, List.copyOf(mountTargets), preserveEfs);
+        add(steps, present, s, StepKind.EFS, ids(s.efsId()), preserveEfs);
+        add(steps, present, s, StepKind.VPC_DEPENDENTS, ids(s.vpcId()), preserveEfs);
+        add(steps, present, s, StepKind.SECURITY_GROUP, ids(s.securityGroupId()), preserveEfs);
+        LinkedHashSet<String> subnets = new LinkedHashSet<>();
+        s.subnetIds().stream().filter(id -> !id.isBlank()).forEach(subnets::add);
+        s.storageSubnetId().filter(id -> !id.isBlank()).ifPresent(subnets::add);
+        add(steps, present, s, StepKind.SUBNETS, List.copyOf(subnets), preserveEfs);
+        add(steps, present, s, StepKind.VPC, ids(s.vpcId()), preserveEfs);
+        return new DestroyPlan(s.stackName(), strategy, keepPreservedDependencies(steps), defer, List.of(), Optional.empty());
     }
 
-    private static void add(List<DestroyStep> steps, Set<String> present, DeploymentState s, String id, List<String> ids,
-            List<String> deps, boolean preserveEfs) {
+    /** The resource id a mount-target step records when only the file system is known. */
+    static String allOf(String fileSystem) {
+        return "all of " + fileSystem;
+    }
+
+    private static void add(List<DestroyStep> steps, Set<StepKind> present, DeploymentState s, StepKind kind, List<String> ids,
+            boolean preserveEfs) {
         if (ids.isEmpty()) {
             return;
         }
-        List<String> dependsOn = deps.stream().filter(present::contains).toList();
-        present.add(id);
+        List<StepKind> dependsOn = GRAPH.get(kind).stream().filter(present::contains).toList();
+        present.add(kind);
         DestroyStep.Action action;
         String reason;
-        Optional<DestroyStepRecord> journaled = s.destroyProgress().flatMap(j -> j.step(id));
-        if (isReused(s, id)) {
+        Optional<DestroyStepRecord> journaled = s.destroyProgress().flatMap(j -> j.step(kind.id()));
+        if (isReused(s, kind)) {
             action = DestroyStep.Action.SKIP_REUSED;
             reason = "reused: not created by this deployment, so never deleted";
-        } else if (preserveEfs && (id.equals(EFS) || id.equals(MOUNT_TARGETS))) {
+        } else if (preserveEfs && (kind == StepKind.EFS || kind == StepKind.EFS_MOUNT_TARGETS)) {
             action = DestroyStep.Action.SKIP_PRESERVED;
             reason = "preserved (preserveEfs)";
         } else if (journaled.isPresent() && DONE.equals(journaled.get().status())) {
@@ -92,29 +112,30 @@ final class Planner {
             action = DestroyStep.Action.DELETE;
             reason = "";
         }
-        steps.add(new DestroyStep(id, ids, dependsOn, action, reason));
+        steps.add(new DestroyStep(kind, ids, dependsOn, action, reason));
     }
 
-    /** What the preserved EFS mount targets sit in (security group, subnets, VPC) cannot go either. */
+    /** What the preserved EFS mount targets sit in (security group, subnets, the VPC and its gateways) cannot go either. */
     private static List<DestroyStep> keepPreservedDependencies(List<DestroyStep> steps) {
         boolean mountTargetsKept = steps.stream()
-                .anyMatch(st -> st.id().equals(MOUNT_TARGETS) && st.action() == DestroyStep.Action.SKIP_PRESERVED);
+                .anyMatch(st -> st.kind() == StepKind.EFS_MOUNT_TARGETS && st.action() == DestroyStep.Action.SKIP_PRESERVED);
         if (!mountTargetsKept) {
             return steps;
         }
+        Set<StepKind> network = EnumSet.of(StepKind.SECURITY_GROUP, StepKind.SUBNETS, StepKind.VPC_DEPENDENTS, StepKind.VPC);
         List<DestroyStep> out = new ArrayList<>();
         for (DestroyStep st : steps) {
-            boolean needed = st.id().equals(SECURITY_GROUP) || st.id().equals(SUBNETS) || st.id().equals(VPC);
-            out.add(needed && st.action() == DestroyStep.Action.DELETE
-                    ? new DestroyStep(st.id(), st.resourceIds(), st.dependsOn(), DestroyStep.Action.SKIP_PRESERVED,
+            boolean needed = network.contains(st.kind());
+            out.add(needed && st.action() != DestroyStep.Action.SKIP_REUSED
+                    ? new DestroyStep(st.kind(), st.resourceIds(), st.dependsOn(), DestroyStep.Action.SKIP_PRESERVED,
                             "kept: the preserved EFS mount targets still use it")
                     : st);
         }
         return out;
     }
 
-    static boolean isReused(DeploymentState s, String step) {
-        for (String key : PROVENANCE_KEYS.getOrDefault(step, List.of(step))) {
+    static boolean isReused(DeploymentState s, StepKind step) {
+        for (String key : PROVENANCE_KEYS.getOrDefault(step, List.of(step.id()))) {
             Provenance p = s.resourceProvenance().get(key);
             if (p != null) {
                 return p == Provenance.REUSED;

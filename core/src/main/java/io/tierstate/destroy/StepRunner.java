@@ -2,6 +2,7 @@ package io.tierstate.destroy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One step as a small state machine the scheduler advances one cloud call at a time, so that a
@@ -17,13 +18,21 @@ abstract class StepRunner {
     int polls;
     int retries;
     Instant inUseSince;
-    boolean readyForDependants;
     DestroyReport.Result result;
+    Optional<DestroyReport.SkipReason> skipReason = Optional.empty();
+    Optional<StepKind> blockedBy = Optional.empty();
     String detail = "";
     String waitingFor = "";
+    /** The wait in progress: what it awaits and when it began, so each wait has its own timeout and poll count. */
+    String waitKey;
+    Instant waitStarted;
 
     StepRunner(DestroyStep step) {
         this.step = step;
+    }
+
+    StepKind kind() {
+        return step.kind();
     }
 
     String id() {
@@ -32,11 +41,6 @@ abstract class StepRunner {
 
     boolean finished() {
         return result != null;
-    }
-
-    /** Whether steps that depend on this one may start: finished, or (CloudFront) its disable is requested. */
-    boolean unblocksDependants() {
-        return readyForDependants || (result != null && result != DestroyReport.Result.FAILED);
     }
 
     Duration elapsed(Instant now) {

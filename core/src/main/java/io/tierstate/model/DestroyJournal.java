@@ -42,6 +42,30 @@ public abstract class DestroyJournal {
         return false;
     }
 
+    /** @return whether the run that started it deferred the CloudFront deletion ({@code deferCloudFrontDeletion()}) */
+    @JsonProperty("defer_cloudfront")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @Value.Default
+    public boolean deferCloudFront() {
+        return false;
+    }
+
+    /** @return whether termination and deletion protection may be turned off ({@code disableProtection()}) */
+    @JsonProperty("disable_protection")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    @Value.Default
+    public boolean disableProtection() {
+        return false;
+    }
+
+    /** @return the region the destroy runs in, e.g. {@code eu-west-1} */
+    @JsonProperty("region")
+    public abstract Optional<String> region();
+
+    /** @return the account the destroy runs in, when the cloud could tell */
+    @JsonProperty("account")
+    public abstract Optional<String> account();
+
     /** @return whether the CloudFront deletion was deferred and is still to be done */
     @JsonProperty("pending_cloudfront_deletion")
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
@@ -84,6 +108,9 @@ public abstract class DestroyJournal {
 
     /** @param elements the new steps @return a copy with them */
     public abstract DestroyJournal withSteps(Iterable<? extends DestroyStepRecord> elements);
+
+    /** @param value whether the run deferred the CloudFront deletion @return a copy with it */
+    public abstract DestroyJournal withDeferCloudFront(boolean value);
 
     /** @param value whether the CloudFront deletion is pending @return a copy with it */
     public abstract DestroyJournal withPendingCloudFrontDeletion(boolean value);

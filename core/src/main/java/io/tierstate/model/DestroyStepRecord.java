@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -43,6 +44,14 @@ public abstract class DestroyStepRecord {
     public int attempts() {
         return 0;
     }
+
+    /** @return what the step found or did, e.g. {@code already gone: describe found nothing in eu-west-1} */
+    @JsonProperty("detail")
+    public abstract Optional<String> detail();
+
+    /** @return ids the step must still finish, e.g. the Elastic IPs of NAT gateways being deleted */
+    @JsonProperty("resources")
+    public abstract List<String> resources();
 
     /** @return the error of a failed step */
     @JsonProperty("error")
