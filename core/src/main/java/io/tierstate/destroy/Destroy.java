@@ -1,6 +1,8 @@
 package io.tierstate.destroy;
 
 import io.tierstate.DeploymentNotFoundException;
+import io.tierstate.DestroyBlockedException;
+import io.tierstate.ResourcesMissingException;
 import io.tierstate.model.StackName;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.StateStore;
@@ -229,6 +231,34 @@ public final class Destroy {
         target.check(session);
         DestroyPlan plan = plan();
         return plan.withFindings(new Survey(session, state, pollPolicy, new Cancellation()).run(plan), session.describe());
+    }
+
+    /**
+     * The live plan ({@link #planLive()}), refused the way {@link #run()} would refuse it, so a
+     * caller can show it and ask for confirmation knowing the run will not stop at once.
+     *
+     * @return the plan with its findings
+     * @throws ResourcesMissingException when none of the recorded resources exists (unless {@link #assumeGone()})
+     * @throws DestroyBlockedException when a resource is protected (unless {@link #disableProtection()})
+     */
+    public DestroyPlan preflight() {
+        DestroyPlan plan = planLive();
+        DestroyRun.Options o = DestroyRun.resolveOptions(state().destroyProgress(), settings());
+        List<String> toDelete = plan.deletions().stream().filter(st -> st.kind() != StepKind.VPC_DEPENDENTS)
+                .flatMap(st -> st.resourceIds().stream()).toList();
+        boolean earlier = plan.steps().stream().anyMatch(st -> st.action() == DestroyStep.Action.ALREADY_DONE);
+        boolean allGone = !toDelete.isEmpty() && !earlier && toDelete.stream().allMatch(id -> plan.findings().stream()
+                .anyMatch(f -> f.resourceId().equals(id) && f.kind() == Finding.Kind.GONE));
+        if (allGone && !assumeGone) {
+            throw new ResourcesMissingException(name, plan.checkedIn().orElse("the cloud"), toDelete,
+                    "forget the state with destroy().assumeGone() (tierstate destroy " + name + " --assume-gone)");
+        }
+        if (!plan.blockers().isEmpty() && !o.disableProtection()) {
+            throw new DestroyBlockedException(name, plan.blockers().stream().map(Finding::toString).toList(),
+                    "turn the protection off, or let destroy do it first with destroy().disableProtection()"
+                            + " (tierstate destroy " + name + " --disable-protection)");
+        }
+        return plan;
     }
 
     /**

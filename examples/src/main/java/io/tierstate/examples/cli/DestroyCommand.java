@@ -28,13 +28,27 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "sequential|overlapped", description = "Order (default: sequential).")
     String strategy = "sequential";
 
-    @Option(names = "--preserve-efs", description = "Keep the EFS file system and its mount targets.")
-    boolean preserveEfs;
+    @Option(names = "--preserve-efs", description = "Keep the EFS file system and its mount targets (kept by every resume).")
+    Boolean preserveEfs;
 
-    @Option(names = "--defer-cloudfront", description = "Return once the CloudFront disable is requested; finish later with complete-pending.")
-    boolean deferCloudFront;
+    @Option(names = "--defer-cloudfront", description = "Return once the CloudFront disable is requested; finish later with"
+            + " complete-pending.")
+    Boolean deferCloudFront;
 
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+    @Option(names = "--disable-protection", description = "Turn off EC2 termination protection and ALB deletion protection"
+            + " before deleting (without it a protected resource stops the destroy before anything is deleted).")
+    Boolean disableProtection;
+
+    @Option(names = "--assume-gone", description = "Forget a state none of whose resources exists (another account or"
+            + " region, an old copy); without it destroy keeps such a state and says where it looked.")
+    boolean assumeGone;
+
+    @Option(names = "--change-options", description = "Let a resumed destroy change --preserve-efs, --defer-cloudfront or"
+            + " --disable-protection from what its first run journaled.")
+    boolean changeOptions;
+
+    @Option(names = "--dry-run", description = "Print the plan, each resource described in the cloud when it can be"
+            + " reached; change nothing.")
     boolean dryRun;
 
     @Option(names = "--yes", description = "Do not ask for confirmation.")
@@ -47,31 +61,48 @@ final class DestroyCommand implements Callable<Integer> {
         Strategy chosen = switch (strategy.toLowerCase(Locale.ROOT)) {
             case "sequential" -> Strategy.SEQUENTIAL;
             case "overlapped" -> Strategy.OVERLAPPED;
-            default -> throw new IllegalArgumentException("--strategy must be sequential or overlapped, was '" + strategy + "'");
+            default -> throw new io.tierstate.InvalidInputException("--strategy must be sequential or overlapped, was '"
+                    + strategy + "'");
         };
         try (CliSession session = cli.cloudSession()) {
             DeploymentHandle d = session.client().deployment(name);
             Destroy destroy = d.destroy().strategy(chosen);
-            if (preserveEfs) {
-                destroy.preserveEfs();
+            if (preserveEfs != null) {
+                destroy.preserveEfs(preserveEfs);
             }
-            if (deferCloudFront) {
+            if (Boolean.TRUE.equals(deferCloudFront)) {
                 destroy.deferCloudFrontDeletion();
             }
-            DestroyPlan plan = destroy.plan();
+            if (Boolean.TRUE.equals(disableProtection)) {
+                destroy.disableProtection();
+            }
+            if (assumeGone) {
+                destroy.assumeGone();
+            }
+            if (changeOptions) {
+                destroy.changeOptions();
+            }
             if (dryRun) {
-                out.print(plan.render());
+                DestroyPlan plan;
+                try {
+                    plan = destroy.planLive();
+                } catch (io.tierstate.CloudOperationException unreachable) {
+                    plan = destroy.plan();
+                    err.println("tierstate: not checked against the cloud (" + TierStateCli.oneLine(unreachable.getMessage())
+                            + "); the plan below is from the state alone");
+                }
+                out.print(cli.json ? PlanJson.of(plan) : plan.render());
                 return 0;
             }
-            session.client().cloud().verifyAccess(); // no credentials: say so before asking anything
-            err.println("Target: " + session.client().cloud().describe());
+            DestroyPlan plan = destroy.preflight(); // checks account and region, describes everything, stops on what blocks
+            err.println("Target: " + plan.checkedIn().orElse(session.client().cloud().describe()));
             err.print(plan.render());
             if (!yes) {
                 err.print("Type the stack name to destroy it: ");
                 err.flush();
                 String typed = cli.readLine();
                 if (typed == null) {
-                    throw new IllegalArgumentException("confirmation needed: type the stack name, or pass --yes in scripts");
+                    throw new io.tierstate.InvalidInputException("confirmation needed: type the stack name, or pass --yes in scripts");
                 }
                 if (!typed.trim().equals(name)) {
                     err.println("tierstate: '" + typed.trim() + "' is not '" + name + "'; nothing was destroyed");

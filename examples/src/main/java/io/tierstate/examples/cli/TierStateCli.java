@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
         subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
             RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
-            CompletePendingCommand.class, CopyCommand.class,
+            CompletePendingCommand.class, VerifyCommand.class, CopyCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
@@ -282,7 +282,7 @@ public final class TierStateCli implements Runnable {
                 || e instanceof io.tierstate.cost.InvalidUsageException || e instanceof io.tierstate.cost.InvalidPriceCatalogException
                 || e instanceof io.tierstate.cost.UnknownPriceException
                 || e instanceof UnsupportedSchemaVersionException || e instanceof InvalidStateDocumentException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof io.tierstate.InvalidInputException || e instanceof IllegalArgumentException) {
             return BAD_INPUT;
         }
         if (e instanceof TierStateException) {
