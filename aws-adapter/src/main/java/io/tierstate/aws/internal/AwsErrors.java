@@ -40,7 +40,7 @@ public final class AwsErrors {
             "InvalidVpcEndpointId.NotFound", "InvalidNetworkAclID.NotFound", "InvalidNetworkInterfaceID.NotFound",
             "InvalidSpotInstanceRequestID.NotFound",
             "AccessPointNotFound", "ReplicationNotFound",
-            "ResourceNotFoundException");
+            "ResourceNotFoundException", "NoSuchResource");
 
     /** Error codes that mean "something still depends on it; retry once that is gone". */
     static final Set<String> IN_USE = Set.of(
