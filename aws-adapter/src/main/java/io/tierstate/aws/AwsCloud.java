@@ -43,10 +43,17 @@ import software.amazon.awssdk.services.sts.StsClient;
  * {@link io.tierstate.ResourceInUseException}, {@link io.tierstate.PreconditionFailedException},
  * {@link io.tierstate.DistributionNotDisabledException}, else {@link CloudOperationException}),
  * keeping the AWS error code, HTTP status and request id.
+ *
+ * <p>{@link #inRegion(String)} gives the session of another region: same credentials, HTTP client,
+ * retries and endpoint, its own EC2, ELB, EFS and ACM clients (made when first needed), the global
+ * CloudFront, IAM and STS clients shared. Sessions are kept and closed with this cloud.
  */
 public final class AwsCloud implements Cloud {
 
     private final AwsClients clients;
+    /** The cloud this is a regional session of, or {@code null}. */
+    private final AwsCloud parent;
+    private final java.util.Map<String, AwsCloud> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object lock = new Object();
     private CloudFrontPort cloudFront;
     private ComputePort compute;
@@ -58,6 +65,12 @@ public final class AwsCloud implements Cloud {
 
     private AwsCloud(AwsClientSettings settings) {
         this.clients = new AwsClients(settings);
+        this.parent = null;
+    }
+
+    private AwsCloud(AwsCloud parent, String region) {
+        this.clients = parent.clients.inRegion(region);
+        this.parent = parent;
     }
 
     /**
@@ -102,6 +115,10 @@ public final class AwsCloud implements Cloud {
      */
     @Override
     public void verifyAccess() {
+        if (parent != null) {
+            parent.verifyAccess();
+            return;
+        }
         synchronized (lock) {
             if (account != null) {
                 return;
@@ -120,7 +137,65 @@ public final class AwsCloud implements Cloud {
         }
     }
 
+    /**
+     * The account the credentials act in, from {@code sts:GetCallerIdentity}, asked once and shared
+     * by every regional session.
+     *
+     * @return the twelve-digit account id, or empty when STS cannot be asked (no credentials, an
+     *     endpoint without STS)
+     */
+    @Override
+    public java.util.Optional<String> callerAccountId() {
+        return java.util.Optional.ofNullable(account());
+    }
+
+    /**
+     * The region of this session's EC2, ELB, EFS and ACM calls.
+     *
+     * @return the configured region (or the SDK chain's), or empty when none is configured anywhere
+     */
+    @Override
+    public java.util.Optional<String> sessionRegion() {
+        try {
+            return java.util.Optional.of(clients.region());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The session whose regional calls go to {@code region}, made on first use and kept; this cloud
+     * itself when it already is in that region. A session shares this cloud's credentials, HTTP
+     * client, retry settings, endpoint and global clients; closing it does nothing, closing this
+     * cloud closes every session. SDK clients passed to the builder for EC2, ELB or EFS belong to
+     * their own region and are used only there.
+     *
+     * @param region e.g. {@code eu-west-1}
+     * @return the session
+     * @throws io.tierstate.InvalidInputException when {@code region} is not a region id
+     */
+    @Override
+    public Cloud inRegion(String region) {
+        if (parent != null) {
+            return parent.inRegion(region);
+        }
+        String id = Builder.regionId(region, m -> new io.tierstate.InvalidInputException(m));
+        if (sessionRegion().filter(id::equals).isPresent()) {
+            return this;
+        }
+        return sessions.computeIfAbsent(id, r -> new AwsCloud(this, r));
+    }
+
+    /** @return true: the SDK retries throttling, 5xx answers and broken connections with back-off */
+    @Override
+    public boolean retriesTransientErrors() {
+        return true;
+    }
+
     private String account() {
+        if (parent != null) {
+            return parent.account();
+        }
         synchronized (lock) {
             if (account == null) {
                 try {
@@ -194,15 +269,24 @@ public final class AwsCloud implements Cloud {
         }
     }
 
-    /** Closes the SDK clients (and the HTTP client) this cloud created; clients passed to the builder stay open. */
+    /**
+     * Closes the SDK clients (and the HTTP client) this cloud and its regional sessions created;
+     * clients passed to the builder stay open. On a regional session this does nothing: the cloud
+     * it came from owns its clients.
+     */
     @Override
     public void close() {
+        if (parent != null) {
+            return;
+        }
         clients.close();
+        sessions.clear();
     }
 
     @Override
     public String toString() {
-        return "AwsCloud[region=" + Objects.requireNonNullElse(clients.settings().region(), "(default chain)")
+        String region = parent != null ? clients.region() : clients.settings().region();
+        return "AwsCloud[region=" + Objects.requireNonNullElse(region, "(default chain)")
                 + (clients.settings().endpoint() == null ? "" : ", endpoint=" + clients.settings().endpoint()) + "]";
     }
 
@@ -238,13 +322,17 @@ public final class AwsCloud implements Cloud {
          * @return this builder
          */
         public Builder region(String region) {
+            this.region = regionId(region, IllegalArgumentException::new);
+            return this;
+        }
+
+        static String regionId(String region, java.util.function.Function<String, RuntimeException> invalid) {
             Objects.requireNonNull(region, "region");
             String id = region.trim().toLowerCase(Locale.ROOT);
             if (!id.matches("[a-z]{2}(-[a-z0-9]+)+")) {
-                throw new IllegalArgumentException("'" + region + "' is not an AWS region id: use one like us-east-1 or eu-west-1");
+                throw invalid.apply("'" + region + "' is not an AWS region id: use one like us-east-1 or eu-west-1");
             }
-            this.region = id;
-            return this;
+            return id;
         }
 
         /**

@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionRespon
  * {@link CloudFrontPort} on the AWS SDK's CloudFront client. Obtain it from
  * {@link AwsCloud#cloudFront()}.
  *
- * <p>{@link #getDistribution(String)} also reads the tags ({@code ListTagsForResource}); when the
- * identity may not list tags it warns once and describes distributions without tags from then on.
+ * <p>{@link #getDistribution(String)} is one {@code GetDistribution} call, so wait loops can poll it;
+ * it returns no tags: {@link #distributionTags(String)} reads them ({@code ListTagsForResource}).
  * {@link #createDistribution(DistributionSpec)} is idempotent on the caller reference: when AWS
  * answers {@code DistributionAlreadyExists}, the id in its message names the distribution created
  * the first time, which is described and returned.
@@ -44,7 +44,6 @@ public final class SdkCloudFrontAdapter implements CloudFrontPort {
     private static final Pattern ALREADY_EXISTS = Pattern.compile("Already exists:\\s*([A-Z0-9]+)");
 
     private final AwsClients clients;
-    private volatile boolean tagsReadable = true;
 
     SdkCloudFrontAdapter(AwsClients clients) {
         this.clients = clients;
@@ -55,7 +54,7 @@ public final class SdkCloudFrontAdapter implements CloudFrontPort {
         Objects.requireNonNull(id, "id");
         GetDistributionResponse response = call("cloudfront:GetDistribution", id,
                 () -> clients.cloudFront().getDistribution(b -> b.id(id)));
-        return CloudFrontMapping.toDistribution(response.distribution(), response.eTag(), tags(response.distribution().arn()));
+        return CloudFrontMapping.toDistribution(response.distribution(), response.eTag(), Map.of());
     }
 
     @Override
@@ -119,21 +118,11 @@ public final class SdkCloudFrontAdapter implements CloudFrontPort {
         run("cloudfront:DeleteDistribution", id, () -> clients.cloudFront().deleteDistribution(b -> b.id(id).ifMatch(ifMatch)));
     }
 
-    private Map<String, String> tags(String arn) {
-        if (!tagsReadable || arn == null) {
-            return Map.of();
-        }
-        try {
-            return CloudFrontMapping.toMap(call("cloudfront:ListTagsForResource", arn,
-                    () -> clients.cloudFront().listTagsForResource(b -> b.resource(arn)).tags()));
-        } catch (CloudOperationException e) {
-            if (!e.errorCode().filter(c -> c.startsWith("AccessDenied")).isPresent()) {
-                throw e;
-            }
-            tagsReadable = false;
-            LOG.warn("distributions are described without tags: {}", e.getMessage());
-            return Map.of();
-        }
+    @Override
+    public Map<String, String> distributionTags(String arn) {
+        Objects.requireNonNull(arn, "arn");
+        return CloudFrontMapping.toMap(call("cloudfront:ListTagsForResource", arn,
+                () -> clients.cloudFront().listTagsForResource(b -> b.resource(arn)).tags()));
     }
 
     private Distribution earlierDistribution(DistributionSpec spec, CloudOperationException e) {

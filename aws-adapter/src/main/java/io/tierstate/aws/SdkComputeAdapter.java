@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.GpuDeviceInfo;
 import software.amazon.awssdk.services.ec2.model.GpuInfo;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
 
 /**
  * {@link ComputePort} on the AWS SDK's EC2 client. Obtain it from {@link AwsCloud#compute()}.
@@ -30,6 +33,10 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * {@code INITIALIZING} or {@code INSUFFICIENT_DATA} while either is still undecided, {@code OK}
  * when every check that applies passes, {@code NOT_APPLICABLE} when neither applies (a stopped
  * instance). An instance EC2 reports no status for (terminated some time ago) has no health.
+ *
+ * <p>A protected instance refuses {@code TerminateInstances} with {@code OperationNotPermitted}: that
+ * becomes a non-retryable {@link io.tierstate.CloudOperationException} that says termination
+ * protection is on and how to turn it off ({@link #setTerminationProtection(String, boolean)}).
  */
 public final class SdkComputeAdapter implements ComputePort {
 
@@ -42,15 +49,7 @@ public final class SdkComputeAdapter implements ComputePort {
     @Override
     public InstanceDescription describeInstance(String instanceId) {
         Objects.requireNonNull(instanceId, "instanceId");
-        List<Instance> instances = call("ec2:DescribeInstances", instanceId, () -> {
-            List<Instance> found = new ArrayList<>();
-            for (Reservation reservation : clients.ec2().describeInstances(b -> b.instanceIds(instanceId)).reservations()) {
-                found.addAll(reservation.instances());
-            }
-            return found;
-        });
-        Instance instance = instances.stream().filter(i -> instanceId.equals(i.instanceId())).findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("ec2:DescribeInstances", instanceId, null, null, null));
+        Instance instance = instance(instanceId);
         return new InstanceDescription(instance.instanceId(), instance.instanceTypeAsString(), instance.imageId(),
                 state(instance), Optional.ofNullable(instance.publicIpAddress()), Optional.ofNullable(instance.privateIpAddress()));
     }
@@ -77,6 +76,66 @@ public final class SdkComputeAdapter implements ComputePort {
     public void terminateInstance(String instanceId) {
         Objects.requireNonNull(instanceId, "instanceId");
         run("ec2:TerminateInstances", instanceId, () -> clients.ec2().terminateInstances(b -> b.instanceIds(instanceId)));
+    }
+
+    @Override
+    public boolean terminationProtection(String instanceId) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        AttributeBooleanValue value = call("ec2:DescribeInstanceAttribute", instanceId, () -> clients.ec2()
+                .describeInstanceAttribute(b -> b.instanceId(instanceId).attribute(InstanceAttributeName.DISABLE_API_TERMINATION))
+                .disableApiTermination());
+        return value != null && Boolean.TRUE.equals(value.value());
+    }
+
+    @Override
+    public void setTerminationProtection(String instanceId, boolean enabled) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        run("ec2:ModifyInstanceAttribute", instanceId, () -> clients.ec2().modifyInstanceAttribute(
+                b -> b.instanceId(instanceId).disableApiTermination(v -> v.value(enabled))));
+    }
+
+    /**
+     * Finds the spot request in the instance's {@code SpotInstanceRequestId}, then reads its type
+     * and state. A request that EC2 no longer knows (spot requests are described for a few hours
+     * after they end) counts as no request.
+     */
+    @Override
+    public Optional<SpotRequest> spotRequest(String instanceId) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Instance instance = instance(instanceId);
+        String requestId = instance.spotInstanceRequestId();
+        if (requestId == null || requestId.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SpotInstanceRequest> requests;
+        try {
+            requests = call("ec2:DescribeSpotInstanceRequests", requestId, () -> clients.ec2()
+                    .describeSpotInstanceRequests(b -> b.spotInstanceRequestIds(requestId)).spotInstanceRequests());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+        return requests.stream().filter(r -> requestId.equals(r.spotInstanceRequestId())).findFirst()
+                .map(r -> new SpotRequest(requestId, Objects.requireNonNullElse(r.typeAsString(), "one-time"),
+                        Objects.requireNonNullElse(r.stateAsString(), "")));
+    }
+
+    @Override
+    public void cancelSpotRequest(String requestId) {
+        Objects.requireNonNull(requestId, "requestId");
+        run("ec2:CancelSpotInstanceRequests", requestId, () -> clients.ec2()
+                .cancelSpotInstanceRequests(b -> b.spotInstanceRequestIds(requestId)));
+    }
+
+    private Instance instance(String instanceId) {
+        List<Instance> instances = call("ec2:DescribeInstances", instanceId, () -> {
+            List<Instance> found = new ArrayList<>();
+            for (Reservation reservation : clients.ec2().describeInstances(b -> b.instanceIds(instanceId)).reservations()) {
+                found.addAll(reservation.instances());
+            }
+            return found;
+        });
+        return instances.stream().filter(i -> instanceId.equals(i.instanceId())).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("ec2:DescribeInstances", instanceId, null, null, null));
     }
 
     private static Optional<GpuSpec> gpu(GpuInfo info) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /**
@@ -19,6 +20,10 @@ import software.amazon.awssdk.services.iam.model.Role;
  * them first ({@code RemoveRoleFromInstanceProfile}; {@code DetachRolePolicy} for managed and
  * {@code DeleteRolePolicy} for inline policies). A role or policy that disappears meanwhile is
  * skipped, so two destroys racing each other both finish.
+ *
+ * <p>{@link #deleteRole(String)} first takes the role out of every instance profile that holds it
+ * ({@code ListInstanceProfilesForRole}, paged), not only the deployment's: IAM refuses to delete a
+ * role still in a profile ({@code DeleteConflict}, mapped to {@link io.tierstate.ResourceInUseException}).
  */
 public final class SdkIdentityAdapter implements IdentityPort {
 
@@ -41,8 +46,39 @@ public final class SdkIdentityAdapter implements IdentityPort {
     }
 
     @Override
+    public RoleDescription describeRole(String name) {
+        Objects.requireNonNull(name, "name");
+        Role role = call("iam:GetRole", name, () -> clients.iam().getRole(b -> b.roleName(name)).role());
+        return new RoleDescription(role.roleName(), role.arn(), profilesOf(name));
+    }
+
+    @Override
+    public InstanceProfileDescription describeInstanceProfile(String name) {
+        Objects.requireNonNull(name, "name");
+        InstanceProfile profile = call("iam:GetInstanceProfile", name,
+                () -> clients.iam().getInstanceProfile(b -> b.instanceProfileName(name)).instanceProfile());
+        return new InstanceProfileDescription(profile.instanceProfileName(), profile.arn(),
+                profile.roles().stream().map(Role::roleName).toList());
+    }
+
+    private List<String> profilesOf(String role) {
+        return call("iam:ListInstanceProfilesForRole", role, () -> {
+            List<String> names = new ArrayList<>();
+            for (InstanceProfile profile : clients.iam().listInstanceProfilesForRolePaginator(b -> b.roleName(role))
+                    .instanceProfiles()) {
+                names.add(profile.instanceProfileName());
+            }
+            return List.copyOf(names);
+        });
+    }
+
+    @Override
     public void deleteRole(String name) {
         Objects.requireNonNull(name, "name");
+        for (String profile : profilesOf(name)) {
+            ignoringGone(() -> run("iam:RemoveRoleFromInstanceProfile", profile,
+                    () -> clients.iam().removeRoleFromInstanceProfile(b -> b.instanceProfileName(profile).roleName(name))));
+        }
         List<String> managed = call("iam:ListAttachedRolePolicies", name, () -> {
             List<String> arns = new ArrayList<>();
             for (AttachedPolicy policy : clients.iam().listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies()) {

@@ -164,7 +164,7 @@ class AwsTier3ScenarioIT {
     private void provisionAndDescribe(AwsCloud cloud) throws InterruptedException {
         DistributionSpec spec = new DistributionSpec("tierstate-it-" + suffix, "TierState integration test " + name, "alb-origin",
                 loadBalancerDns, "http-only", "redirect-to-https", DistributionSpec.CACHING_DISABLED,
-                DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("tierstate:it", name));
+                DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("tierstate:it", name), 60);
         Distribution created = cloud.cloudFront().createDistribution(spec);
         distributionId = created.id();
         log("distribution: " + distributionId + " (" + created.domainName() + "), " + created.status());

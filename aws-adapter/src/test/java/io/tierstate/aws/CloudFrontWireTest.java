@@ -62,7 +62,7 @@ class CloudFrontWireTest extends WireTest {
     }
 
     @Test
-    void getDistribution_inProgressThenDeployed_followsTheStatusAndTheEtag() {
+    void getDistribution_inProgressThenDeployed_followsTheStatusAndTheEtag_oneRequestPerPoll() {
         wire.stubFor(get(urlEqualTo(BASE)).inScenario("deploy").whenScenarioStateIs(STARTED).willSetStateTo("deployed")
                 .willReturn(cf(200, CloudFrontFixtures.distribution(ID, "InProgress", true)).withHeader("ETag", "E1ETAG")));
         wire.stubFor(get(urlEqualTo(BASE)).inScenario("deploy").whenScenarioStateIs("deployed")
@@ -82,7 +82,7 @@ class CloudFrontWireTest extends WireTest {
         assertThat(second.enabled()).isTrue();
         assertThat(second.priceClass()).contains("PriceClass_100");
         assertThat(second.callerReference()).contains(CALLER_REFERENCE);
-        assertThat(second.tags()).containsExactlyInAnyOrderEntriesOf(Map.of("tierstate:stack", "gpu-stack", "team", "ml"));
+        assertThat(second.tags()).as("tags are read by distributionTags, not on every poll").isEmpty();
         assertThat(second.origins()).containsExactly(CloudFrontOrigin.builder().id("alb-origin").domainName(ALB)
                 .protocolPolicy("http-only").httpPort(80).httpsPort(443).build());
         assertThat(second.cacheBehaviors()).hasSize(2);
@@ -101,33 +101,73 @@ class CloudFrontWireTest extends WireTest {
         assertThat(statics.originRequestPolicyId()).isEmpty();
 
         wire.verify(2, getRequestedFor(urlEqualTo(BASE)));
-        wire.verify(2, getRequestedFor(urlPathEqualTo("/2020-05-31/tagging")).withQueryParam("Resource", equalTo(ARN)));
+        wire.verify(0, getRequestedFor(urlPathEqualTo("/2020-05-31/tagging")));
+        assertThat(requests()).as("one request per poll").hasSize(2);
     }
 
     @Test
-    void getDistribution_tagsNotAllowed_describesWithoutTagsAndStopsAsking() {
-        wire.stubFor(get(urlEqualTo(BASE)).willReturn(cf(200, CloudFrontFixtures.distribution(ID, "Deployed", true))
-                .withHeader("ETag", "E1ETAG")));
+    void distributionTags_readsTheTagsOfTheArn() {
+        stubTags("tierstate:stack", "gpu-stack", "team", "ml");
+
+        assertThat(cloudFront().distributionTags(ARN))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("tierstate:stack", "gpu-stack", "team", "ml"));
+        wire.verify(1, getRequestedFor(urlPathEqualTo("/2020-05-31/tagging")).withQueryParam("Resource", equalTo(ARN)));
+    }
+
+    @Test
+    void distributionTags_notAllowed_isNonRetryableNamingThePermission() {
         wire.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).willReturn(cfError(403, "AccessDenied",
-                "User is not authorized to perform: cloudfront:ListTagsForResource", "req-denied")));
+                "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: cloudfront:ListTagsForResource",
+                "req-denied")));
 
-        assertThat(cloudFront().getDistribution(ID).tags()).isEmpty();
-        assertThat(cloudFront().getDistribution(ID).tags()).isEmpty();
-
-        wire.verify(1, getRequestedFor(urlPathEqualTo("/2020-05-31/tagging")));
+        assertThatThrownBy(() -> cloudFront().distributionTags(ARN))
+                .isInstanceOfSatisfying(CloudOperationException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.errorCode()).contains("AccessDenied");
+                })
+                .hasMessageContaining("allow cloudfront:ListTagsForResource");
     }
 
     @Test
-    void getDistribution_tagsFailOtherwise_throws() {
-        wire.stubFor(get(urlEqualTo(BASE)).willReturn(cf(200, CloudFrontFixtures.distribution(ID, "Deployed", true))
-                .withHeader("ETag", "E1ETAG")));
-        wire.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).willReturn(cfError(400, "InvalidArgument",
-                "The ARN is malformed", "req-bad-arn")));
+    void distributionTags_ofAMissingDistribution_isResourceNotFound() {
+        wire.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).willReturn(cfError(404, "NoSuchResource",
+                "The specified resource does not exist.", "req-404-tags")));
 
-        assertThatThrownBy(() -> cloudFront().getDistribution(ID))
-                .isInstanceOf(CloudOperationException.class)
-                .hasMessageContaining("cloudfront:ListTagsForResource")
-                .hasMessageContaining("InvalidArgument");
+        assertThatThrownBy(() -> cloudFront().distributionTags(ARN))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo(ARN))
+                .hasMessageContaining("cloudfront:ListTagsForResource");
+    }
+
+    @Test
+    void setEnabled_deniedForAWebAclTheCallerCannotRead_isNonRetryableNamingThatPermission() {
+        wire.stubFor(get(urlEqualTo(BASE + "/config")).willReturn(cf(200, CloudFrontFixtures.distributionConfig(true))
+                .withHeader("ETag", "E1ETAG")));
+        wire.stubFor(put(urlEqualTo(BASE + "/config")).willReturn(cfError(403, "AccessDenied",
+                "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: wafv2:GetWebACL on resource: "
+                        + "arn:aws:wafv2:us-east-1:123456789012:global/webacl/gpu/1234", "req-waf")));
+
+        assertThatThrownBy(() -> cloudFront().setEnabled(ID, false, "E1ETAG"))
+                .isInstanceOfSatisfying(CloudOperationException.class, e -> {
+                    assertThat(e).isNotInstanceOf(PreconditionFailedException.class);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.operation()).isEqualTo("cloudfront:UpdateDistribution");
+                    assertThat(e.statusCode()).isEqualTo(403);
+                })
+                .hasMessageContaining("may not call wafv2:GetWebACL (needed by cloudfront:UpdateDistribution)")
+                .hasMessageContaining("allow wafv2:GetWebACL");
+    }
+
+    @Test
+    void setEnabled_deniedWithoutNamingTheAction_explainsWhatAnUpdateNeeds() {
+        wire.stubFor(get(urlEqualTo(BASE + "/config")).willReturn(cf(200, CloudFrontFixtures.distributionConfig(true))
+                .withHeader("ETag", "E1ETAG")));
+        wire.stubFor(put(urlEqualTo(BASE + "/config")).willReturn(cfError(403, "AccessDenied", "Access denied", "req-lambda")));
+
+        assertThatThrownBy(() -> cloudFront().setEnabled(ID, false, "E1ETAG"))
+                .isInstanceOfSatisfying(CloudOperationException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("allow cloudfront:UpdateDistribution")
+                .hasMessageContaining("wafv2:GetWebACL")
+                .hasMessageContaining("lambda:GetFunction");
     }
 
     @Test
@@ -283,7 +323,6 @@ class CloudFrontWireTest extends WireTest {
                 .willReturn(cfError(400, "Throttling", "Rate exceeded", "req-t2")));
         wire.stubFor(get(urlEqualTo(BASE)).inScenario("throttle").whenScenarioStateIs("twice")
                 .willReturn(cf(200, CloudFrontFixtures.distribution(ID, "Deployed", true)).withHeader("ETag", "E1ETAG")));
-        stubTags();
 
         assertThat(cloudFront().getDistribution(ID).status()).isEqualTo(CloudFrontStatus.DEPLOYED);
 
@@ -323,7 +362,7 @@ class CloudFrontWireTest extends WireTest {
                 .withHeader("Location", "https://cloudfront.amazonaws.com/2020-05-31/distribution/" + ID)));
         DistributionSpec spec = new DistributionSpec(CALLER_REFERENCE, "TierState gpu-stack", "alb-origin", ALB, "http-only",
                 "redirect-to-https", DistributionSpec.CACHING_DISABLED, DistributionSpec.ALL_VIEWER, "PriceClass_100",
-                "http2and3", Map.of("tierstate:stack", "gpu-stack"));
+                "http2and3", Map.of("tierstate:stack", "gpu-stack"), 90);
 
         Distribution created = cloudFront().createDistribution(spec);
 
@@ -349,6 +388,7 @@ class CloudFrontWireTest extends WireTest {
                 origin + "CustomOriginConfig/OriginProtocolPolicy=http-only",
                 origin + "CustomOriginConfig/HTTPPort=80",
                 origin + "CustomOriginConfig/HTTPSPort=443",
+                origin + "CustomOriginConfig/OriginReadTimeout=90",
                 behavior + "TargetOriginId=alb-origin",
                 behavior + "ViewerProtocolPolicy=redirect-to-https",
                 behavior + "CachePolicyId=" + DistributionSpec.CACHING_DISABLED,
@@ -365,7 +405,7 @@ class CloudFrontWireTest extends WireTest {
         wire.stubFor(post(urlEqualTo("/2020-05-31/distribution?WithTags")).willReturn(cf(201,
                 CloudFrontFixtures.distribution(ID, "InProgress", true)).withHeader("ETag", "E1NEW")));
         DistributionSpec spec = new DistributionSpec(CALLER_REFERENCE, null, "alb-origin", ALB, null, null, null, null,
-                null, null, Map.of());
+                null, null, Map.of(), 60);
 
         cloudFront().createDistribution(spec);
 
@@ -386,7 +426,6 @@ class CloudFrontWireTest extends WireTest {
                         + "Already exists: " + ID, "req-409-dae")));
         wire.stubFor(get(urlEqualTo(BASE)).willReturn(cf(200, CloudFrontFixtures.distribution(ID, "Deployed", true))
                 .withHeader("ETag", "E7ETAG")));
-        stubTags("tierstate:stack", "gpu-stack");
 
         Distribution existing = cloudFront().createDistribution(spec(CALLER_REFERENCE));
 
@@ -418,7 +457,6 @@ class CloudFrontWireTest extends WireTest {
                 "The caller reference ... Already exists: " + ID, "req-409-other")));
         wire.stubFor(get(urlEqualTo(BASE)).willReturn(cf(200, CloudFrontFixtures.distribution(ID, "Deployed", true))
                 .withHeader("ETag", "E7ETAG")));
-        stubTags();
 
         assertThatThrownBy(() -> cloudFront().createDistribution(spec("another-reference")))
                 .isInstanceOf(CloudOperationException.class)
@@ -440,6 +478,6 @@ class CloudFrontWireTest extends WireTest {
 
     private static DistributionSpec spec(String callerReference) {
         return new DistributionSpec(callerReference, "c", "alb-origin", ALB, "http-only", "redirect-to-https",
-                DistributionSpec.CACHING_DISABLED, DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of());
+                DistributionSpec.CACHING_DISABLED, DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of(), 60);
     }
 }

@@ -215,4 +215,156 @@ class ComputeWireTest extends WireTest {
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.requestId()).contains("req-term-404"))
                 .hasMessageContaining("ec2:TerminateInstances failed (InvalidInstanceID.NotFound");
     }
+
+    // ---- termination protection
+
+    @Test
+    void terminationProtection_readsDisableApiTermination() {
+        wire.stubFor(action("DescribeInstanceAttribute").willReturn(ec2("DescribeInstanceAttribute", """
+                <instanceId>%s</instanceId>
+                <disableApiTermination><value>true</value></disableApiTermination>""".formatted(INSTANCE))));
+
+        assertThat(cloud.compute().terminationProtection(INSTANCE)).isTrue();
+        assertThat(form(requests().get(0))).containsEntry("Action", "DescribeInstanceAttribute")
+                .containsEntry("InstanceId", INSTANCE).containsEntry("Attribute", "disableApiTermination");
+    }
+
+    @Test
+    void terminationProtection_off_isFalse() {
+        wire.stubFor(action("DescribeInstanceAttribute").willReturn(ec2("DescribeInstanceAttribute", """
+                <instanceId>%s</instanceId>
+                <disableApiTermination><value>false</value></disableApiTermination>""".formatted(INSTANCE))));
+
+        assertThat(cloud.compute().terminationProtection(INSTANCE)).isFalse();
+    }
+
+    @Test
+    void terminationProtection_unknownInstance_isResourceNotFound() {
+        wire.stubFor(action("DescribeInstanceAttribute").willReturn(ec2Error("InvalidInstanceID.NotFound",
+                "The instance ID '" + INSTANCE + "' does not exist", "req-attr-404")));
+
+        assertThatThrownBy(() -> cloud.compute().terminationProtection(INSTANCE))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("ec2:DescribeInstanceAttribute");
+    }
+
+    @Test
+    void setTerminationProtection_false_sendsModifyInstanceAttribute() {
+        wire.stubFor(action("ModifyInstanceAttribute").willReturn(ec2("ModifyInstanceAttribute", "<return>true</return>")));
+
+        cloud.compute().setTerminationProtection(INSTANCE, false);
+
+        assertThat(form(requests().get(0))).containsEntry("Action", "ModifyInstanceAttribute")
+                .containsEntry("InstanceId", INSTANCE).containsEntry("DisableApiTermination.Value", "false");
+    }
+
+    @Test
+    void terminateInstance_protected_isNonRetryableAndSaysHowToTurnProtectionOff() {
+        wire.stubFor(action("TerminateInstances").willReturn(ec2Error("OperationNotPermitted",
+                "The instance '" + INSTANCE + "' may not be terminated. Modify its 'disableApiTermination' instance attribute "
+                        + "and try again.", "req-protected")));
+
+        assertThatThrownBy(() -> cloud.compute().terminateInstance(INSTANCE))
+                .isInstanceOfSatisfying(CloudOperationException.class, e -> {
+                    assertThat(e).isNotInstanceOf(ResourceNotFoundException.class);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.errorCode()).contains("OperationNotPermitted");
+                    assertThat(e.requestId()).contains("req-protected");
+                })
+                .hasMessageContaining("termination protection on")
+                .hasMessageContaining("--no-disable-api-termination")
+                .hasMessageContaining("--disable-protection");
+    }
+
+    @Test
+    void terminateInstance_unauthorized_namesTheMissingPermission() {
+        wire.stubFor(action("TerminateInstances").willReturn(ec2Error("UnauthorizedOperation",
+                "You are not authorized to perform this operation. Encoded authorization failure message: abc", "req-401")));
+
+        assertThatThrownBy(() -> cloud.compute().terminateInstance(INSTANCE))
+                .isInstanceOfSatisfying(CloudOperationException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("allow ec2:TerminateInstances");
+    }
+
+    // ---- spot requests
+
+    private static String spotInstance(String requestId) {
+        return """
+                <reservationSet><item><reservationId>r-1</reservationId><instancesSet><item>
+                  <instanceId>%s</instanceId><imageId>ami-1</imageId>
+                  <instanceState><code>16</code><name>running</name></instanceState>
+                  <instanceType>g5.xlarge</instanceType>
+                  %s
+                </item></instancesSet></item></reservationSet>""".formatted(INSTANCE,
+                requestId == null ? "" : "<spotInstanceRequestId>" + requestId + "</spotInstanceRequestId>"
+                        + "<instanceLifecycle>spot</instanceLifecycle>");
+    }
+
+    @Test
+    void spotRequest_persistentAndActive_relaunches() {
+        wire.stubFor(action("DescribeInstances").willReturn(ec2("DescribeInstances", spotInstance("sir-0abc12"))));
+        wire.stubFor(action("DescribeSpotInstanceRequests").willReturn(ec2("DescribeSpotInstanceRequests", """
+                <spotInstanceRequestSet><item>
+                  <spotInstanceRequestId>sir-0abc12</spotInstanceRequestId>
+                  <spotPrice>0.5</spotPrice>
+                  <type>persistent</type>
+                  <state>active</state>
+                  <status><code>fulfilled</code><message>Your spot request is fulfilled.</message></status>
+                  <instanceId>%s</instanceId>
+                  <instanceInterruptionBehavior>terminate</instanceInterruptionBehavior>
+                </item></spotInstanceRequestSet>""".formatted(INSTANCE))));
+
+        Optional<io.tierstate.port.ComputePort.SpotRequest> request = cloud.compute().spotRequest(INSTANCE);
+
+        assertThat(request).contains(new io.tierstate.port.ComputePort.SpotRequest("sir-0abc12", "persistent", "active"));
+        assertThat(request.get().relaunches()).isTrue();
+        assertThat(actions()).containsExactly("DescribeInstances", "DescribeSpotInstanceRequests");
+        assertThat(form(requests().get(1))).containsEntry("SpotInstanceRequestId.1", "sir-0abc12");
+    }
+
+    @Test
+    void spotRequest_onDemandInstance_isEmptyWithoutAskingForRequests() {
+        wire.stubFor(action("DescribeInstances").willReturn(ec2("DescribeInstances", spotInstance(null))));
+
+        assertThat(cloud.compute().spotRequest(INSTANCE)).isEmpty();
+        assertThat(actions()).containsExactly("DescribeInstances");
+    }
+
+    @Test
+    void spotRequest_requestNoLongerKnown_isEmpty() {
+        wire.stubFor(action("DescribeInstances").willReturn(ec2("DescribeInstances", spotInstance("sir-0old"))));
+        wire.stubFor(action("DescribeSpotInstanceRequests").willReturn(ec2Error("InvalidSpotInstanceRequestID.NotFound",
+                "The spot instance request ID 'sir-0old' does not exist", "req-sir-404")));
+
+        assertThat(cloud.compute().spotRequest(INSTANCE)).isEmpty();
+    }
+
+    @Test
+    void spotRequest_unknownInstance_isResourceNotFound() {
+        wire.stubFor(action("DescribeInstances").willReturn(ec2Error("InvalidInstanceID.NotFound",
+                "The instance ID '" + INSTANCE + "' does not exist", "req-404")));
+
+        assertThatThrownBy(() -> cloud.compute().spotRequest(INSTANCE)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void cancelSpotRequest_sendsTheRequestId() {
+        wire.stubFor(action("CancelSpotInstanceRequests").willReturn(ec2("CancelSpotInstanceRequests", """
+                <spotInstanceRequestSet><item><spotInstanceRequestId>sir-0abc12</spotInstanceRequestId>
+                  <state>cancelled</state></item></spotInstanceRequestSet>""")));
+
+        cloud.compute().cancelSpotRequest("sir-0abc12");
+
+        assertThat(form(requests().get(0))).containsEntry("Action", "CancelSpotInstanceRequests")
+                .containsEntry("SpotInstanceRequestId.1", "sir-0abc12");
+    }
+
+    @Test
+    void cancelSpotRequest_unknown_isResourceNotFound() {
+        wire.stubFor(action("CancelSpotInstanceRequests").willReturn(ec2Error("InvalidSpotInstanceRequestID.NotFound",
+                "The spot instance request ID 'sir-0abc12' does not exist", "req-cancel-404")));
+
+        assertThatThrownBy(() -> cloud.compute().cancelSpotRequest("sir-0abc12"))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo("sir-0abc12"))
+                .hasMessageContaining("ec2:CancelSpotInstanceRequests");
+    }
 }

@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.tierstate.ResourceInUseException;
 import io.tierstate.ResourceNotFoundException;
+import io.tierstate.CloudOperationException;
+import io.tierstate.port.FileSystemPort.FileSystemDescription;
 import io.tierstate.port.FileSystemPort.MountTarget;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FileSystemWireTest extends WireTest {
@@ -52,7 +55,8 @@ class FileSystemWireTest extends WireTest {
                 .willReturn(json(200, "{\"MountTargets\":[" + mountTarget("fsmt-02", "deleting") + "]}")));
 
         assertThat(cloud.fileSystems().mountTargets(FS)).containsExactly(
-                new MountTarget("fsmt-01", FS, "available"), new MountTarget("fsmt-02", FS, "deleting"));
+                new MountTarget("fsmt-01", FS, "available", Optional.of("eni-0abc")),
+                new MountTarget("fsmt-02", FS, "deleting", Optional.of("eni-0abc")));
         wire.verify(2, getRequestedFor(urlPathEqualTo("/2015-02-01/mount-targets")));
     }
 
@@ -121,5 +125,131 @@ class FileSystemWireTest extends WireTest {
 
         assertThatThrownBy(() -> cloud.fileSystems().deleteFileSystem(FS)).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining(FS + " does not exist");
+    }
+
+    @Test
+    void describeFileSystem_readsStateAndSize() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/file-systems")).withQueryParam("FileSystemId", equalTo(FS))
+                .willReturn(json(200, """
+                        {"FileSystems":[{"OwnerId":"123456789012","CreationToken":"gpu-stack","FileSystemId":"%s",
+                          "LifeCycleState":"available","NumberOfMountTargets":1,
+                          "SizeInBytes":{"Value":6442450944,"ValueInIA":0,"ValueInStandard":6442450944},
+                          "PerformanceMode":"generalPurpose","Encrypted":true,"ThroughputMode":"bursting","Tags":[]}]}"""
+                        .formatted(FS))));
+
+        assertThat(cloud.fileSystems().describeFileSystem(FS)).isEqualTo(new FileSystemDescription(FS, "available", 6442450944L));
+    }
+
+    @Test
+    void describeFileSystem_gone_isResourceNotFound() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/file-systems")).willReturn(efsError(404, "FileSystemNotFound",
+                "File system '" + FS + "' does not exist.", "efs-404")));
+
+        assertThatThrownBy(() -> cloud.fileSystems().describeFileSystem(FS)).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("elasticfilesystem:DescribeFileSystems");
+    }
+
+    @Test
+    void accessPoints_readsEveryPage() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/access-points")).withQueryParam("FileSystemId", equalTo(FS))
+                .withQueryParam("NextToken", absent())
+                .willReturn(json(200, "{\"AccessPoints\":[{\"AccessPointId\":\"fsap-01\",\"FileSystemId\":\"" + FS
+                        + "\",\"LifeCycleState\":\"available\"}],\"NextToken\":\"ap-2\"}")));
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/access-points")).withQueryParam("NextToken", equalTo("ap-2"))
+                .willReturn(json(200, "{\"AccessPoints\":[{\"AccessPointId\":\"fsap-02\",\"FileSystemId\":\"" + FS
+                        + "\"}]}")));
+
+        assertThat(cloud.fileSystems().accessPoints(FS)).containsExactly("fsap-01", "fsap-02");
+        wire.verify(2, getRequestedFor(urlPathEqualTo("/2015-02-01/access-points")));
+    }
+
+    @Test
+    void accessPoints_ofAMissingFileSystem_isResourceNotFound() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/access-points")).willReturn(efsError(404, "FileSystemNotFound",
+                "File system '" + FS + "' does not exist.", "efs-404-ap")));
+
+        assertThatThrownBy(() -> cloud.fileSystems().accessPoints(FS)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void deleteAccessPoint_sendsDelete_andMapsNotFound() {
+        wire.stubFor(delete(urlEqualTo("/2015-02-01/access-points/fsap-01")).willReturn(aResponse().withStatus(204)));
+        cloud.fileSystems().deleteAccessPoint("fsap-01");
+        wire.verify(1, deleteRequestedFor(urlEqualTo("/2015-02-01/access-points/fsap-01")));
+
+        wire.stubFor(delete(urlEqualTo("/2015-02-01/access-points/fsap-01")).willReturn(efsError(404, "AccessPointNotFound",
+                "Access point 'fsap-01' does not exist.", "efs-404-fsap")));
+        assertThatThrownBy(() -> cloud.fileSystems().deleteAccessPoint("fsap-01"))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.errorCode()).contains("AccessPointNotFound"));
+    }
+
+    @Test
+    void replicationDestinations_readsTheDestinationsOfTheSource() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/file-systems/replication-configurations"))
+                .withQueryParam("FileSystemId", equalTo(FS)).willReturn(json(200, """
+                        {"Replications":[{"SourceFileSystemId":"%1$s","SourceFileSystemRegion":"us-east-1",
+                          "SourceFileSystemArn":"arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/%1$s",
+                          "OriginalSourceFileSystemArn":"arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/%1$s",
+                          "CreationTime":1733000000,
+                          "Destinations":[{"Status":"ENABLED","FileSystemId":"fs-0dest","Region":"eu-west-1"}]}]}"""
+                        .formatted(FS))));
+
+        assertThat(cloud.fileSystems().replicationDestinations(FS)).containsExactly("fs-0dest");
+    }
+
+    @Test
+    void replicationDestinations_askedAboutADestination_isEmpty() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/file-systems/replication-configurations")).willReturn(json(200, """
+                {"Replications":[{"SourceFileSystemId":"fs-0source","SourceFileSystemRegion":"us-east-1",
+                  "SourceFileSystemArn":"a","OriginalSourceFileSystemArn":"a","CreationTime":1733000000,
+                  "Destinations":[{"Status":"ENABLED","FileSystemId":"%s","Region":"us-east-1"}]}]}""".formatted(FS))));
+
+        assertThat(cloud.fileSystems().replicationDestinations(FS)).isEmpty();
+    }
+
+    @Test
+    void replicationDestinations_noReplication_isEmpty() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/file-systems/replication-configurations")).willReturn(efsError(404,
+                "ReplicationNotFound", "Replication configuration not found", "efs-404-rep")));
+
+        assertThat(cloud.fileSystems().replicationDestinations(FS)).isEmpty();
+    }
+
+    @Test
+    void replicationDestinations_ofAMissingFileSystem_isResourceNotFound() {
+        wire.stubFor(get(urlPathEqualTo("/2015-02-01/file-systems/replication-configurations")).willReturn(efsError(404,
+                "FileSystemNotFound", "File system '" + FS + "' does not exist.", "efs-404-fs")));
+
+        assertThatThrownBy(() -> cloud.fileSystems().replicationDestinations(FS)).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("elasticfilesystem:DescribeReplicationConfigurations");
+    }
+
+    @Test
+    void deleteReplicationConfiguration_sendsDeleteOnTheSource() {
+        wire.stubFor(delete(urlEqualTo("/2015-02-01/file-systems/" + FS + "/replication-configuration"))
+                .willReturn(aResponse().withStatus(204)));
+
+        cloud.fileSystems().deleteReplicationConfiguration(FS);
+
+        wire.verify(1, deleteRequestedFor(urlEqualTo("/2015-02-01/file-systems/" + FS + "/replication-configuration")));
+    }
+
+    @Test
+    void deleteReplicationConfiguration_none_isResourceNotFound() {
+        wire.stubFor(delete(urlEqualTo("/2015-02-01/file-systems/" + FS + "/replication-configuration"))
+                .willReturn(efsError(404, "ReplicationNotFound", "Replication configuration not found", "efs-404-rep")));
+
+        assertThatThrownBy(() -> cloud.fileSystems().deleteReplicationConfiguration(FS))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("DeleteReplicationConfiguration");
+    }
+
+    @Test
+    void deleteFileSystem_accessDenied_isNonRetryableNamingThePermission() {
+        wire.stubFor(delete(urlEqualTo("/2015-02-01/file-systems/" + FS)).willReturn(efsError(403, "AccessDeniedException",
+                "User is not authorized to perform: elasticfilesystem:DeleteFileSystem", "efs-403")));
+
+        assertThatThrownBy(() -> cloud.fileSystems().deleteFileSystem(FS))
+                .isInstanceOfSatisfying(CloudOperationException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("allow elasticfilesystem:DeleteFileSystem");
     }
 }

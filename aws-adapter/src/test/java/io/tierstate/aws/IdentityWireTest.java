@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierstate.ResourceInUseException;
 import io.tierstate.ResourceNotFoundException;
+import io.tierstate.port.IdentityPort.InstanceProfileDescription;
+import io.tierstate.port.IdentityPort.RoleDescription;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,88 @@ class IdentityWireTest extends WireTest {
                   <Arn>arn:aws:iam::123456789012:instance-profile/%s</Arn>
                   <CreateDate>2025-06-01T10:00:00Z</CreateDate>
                 </InstanceProfile>""".formatted(members, PROFILE, PROFILE)))));
+    }
+
+    private static String profileMember(String name) {
+        return """
+                <member><InstanceProfileId>AIPA%1$s</InstanceProfileId><Roles/><InstanceProfileName>%1$s</InstanceProfileName>
+                  <Path>/</Path><Arn>arn:aws:iam::123456789012:instance-profile/%1$s</Arn>
+                  <CreateDate>2025-06-01T10:00:00Z</CreateDate></member>""".formatted(name);
+    }
+
+    private static void stubProfilesForRole(String... profiles) {
+        StringBuilder members = new StringBuilder();
+        for (String p : profiles) {
+            members.append(profileMember(p));
+        }
+        wire.stubFor(action("ListInstanceProfilesForRole").willReturn(xml(200, answer("ListInstanceProfilesForRole",
+                "<InstanceProfiles>" + members + "</InstanceProfiles><IsTruncated>false</IsTruncated>"))));
+    }
+
+    @Test
+    void describeRole_readsArnAndEveryProfileHoldingIt_acrossPages() {
+        wire.stubFor(action("GetRole").willReturn(xml(200, answer("GetRole", role(ROLE).replace("<member>", "<Role>")
+                .replace("</member>", "</Role>")))));
+        wire.stubFor(action("ListInstanceProfilesForRole").withFormParam("Marker", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(xml(200, answer("ListInstanceProfilesForRole", "<InstanceProfiles>" + profileMember(PROFILE)
+                        + "</InstanceProfiles><IsTruncated>true</IsTruncated><Marker>p2</Marker>"))));
+        wire.stubFor(action("ListInstanceProfilesForRole").withFormParam("Marker", com.github.tomakehurst.wiremock.client.WireMock.equalTo("p2"))
+                .willReturn(xml(200, answer("ListInstanceProfilesForRole", "<InstanceProfiles>" + profileMember("other-profile")
+                        + "</InstanceProfiles><IsTruncated>false</IsTruncated>"))));
+
+        RoleDescription role = cloud.identity().describeRole(ROLE);
+
+        assertThat(role).isEqualTo(new RoleDescription(ROLE, "arn:aws:iam::123456789012:role/" + ROLE,
+                List.of(PROFILE, "other-profile")));
+        assertThat(actions()).containsExactly("GetRole", "ListInstanceProfilesForRole", "ListInstanceProfilesForRole");
+        assertThat(form(requests().get(0))).containsEntry("RoleName", ROLE);
+        assertThat(requests().get(0).getHeader("Authorization")).contains("/iam/aws4_request");
+    }
+
+    @Test
+    void describeRole_gone_isResourceNotFound() {
+        wire.stubFor(action("GetRole").willReturn(queryError(404, "NoSuchEntity",
+                "The role with name " + ROLE + " cannot be found.", "iam-404-getrole")));
+
+        assertThatThrownBy(() -> cloud.identity().describeRole(ROLE))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo(ROLE))
+                .hasMessageContaining("iam:GetRole");
+    }
+
+    @Test
+    void describeInstanceProfile_readsArnAndRoles() {
+        stubProfile(ROLE);
+
+        assertThat(cloud.identity().describeInstanceProfile(PROFILE)).isEqualTo(new InstanceProfileDescription(PROFILE,
+                "arn:aws:iam::123456789012:instance-profile/" + PROFILE, List.of(ROLE)));
+        assertThat(actions()).containsExactly("GetInstanceProfile");
+    }
+
+    @Test
+    void describeInstanceProfile_gone_isResourceNotFound() {
+        wire.stubFor(action("GetInstanceProfile").willReturn(queryError(404, "NoSuchEntity",
+                "Instance Profile " + PROFILE + " cannot be found.", "iam-404")));
+
+        assertThatThrownBy(() -> cloud.identity().describeInstanceProfile(PROFILE)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void deleteRole_inTwoInstanceProfiles_leavesBothBeforeDeleting() {
+        stubProfilesForRole(PROFILE, "someone-elses-profile");
+        wire.stubFor(action("RemoveRoleFromInstanceProfile").willReturn(xml(200, answer("RemoveRoleFromInstanceProfile", null))));
+        wire.stubFor(action("ListAttachedRolePolicies").willReturn(xml(200, answer("ListAttachedRolePolicies",
+                "<AttachedPolicies/><IsTruncated>false</IsTruncated>"))));
+        wire.stubFor(action("ListRolePolicies").willReturn(xml(200, answer("ListRolePolicies",
+                "<PolicyNames/><IsTruncated>false</IsTruncated>"))));
+        wire.stubFor(action("DeleteRole").willReturn(xml(200, answer("DeleteRole", null))));
+
+        cloud.identity().deleteRole(ROLE);
+
+        assertThat(actions()).containsExactly("ListInstanceProfilesForRole", "RemoveRoleFromInstanceProfile",
+                "RemoveRoleFromInstanceProfile", "ListAttachedRolePolicies", "ListRolePolicies", "DeleteRole");
+        List<Map<String, String>> forms = requests().stream().map(WireTest::form).toList();
+        assertThat(forms.get(1)).containsEntry("InstanceProfileName", PROFILE).containsEntry("RoleName", ROLE);
+        assertThat(forms.get(2)).containsEntry("InstanceProfileName", "someone-elses-profile").containsEntry("RoleName", ROLE);
     }
 
     @Test
@@ -107,17 +191,18 @@ class IdentityWireTest extends WireTest {
                 "<PolicyNames><member>efs-mount</member><member>cloudwatch-logs</member></PolicyNames><IsTruncated>false</IsTruncated>"))));
         wire.stubFor(action("DeleteRolePolicy").willReturn(xml(200, answer("DeleteRolePolicy", null))));
         wire.stubFor(action("DeleteRole").willReturn(xml(200, answer("DeleteRole", null))));
+        stubProfilesForRole();
 
         cloud.identity().deleteRole(ROLE);
 
-        assertThat(actions()).containsExactly("ListAttachedRolePolicies", "ListAttachedRolePolicies", "DetachRolePolicy",
+        assertThat(actions()).containsExactly("ListInstanceProfilesForRole", "ListAttachedRolePolicies", "ListAttachedRolePolicies", "DetachRolePolicy",
                 "DetachRolePolicy", "ListRolePolicies", "DeleteRolePolicy", "DeleteRolePolicy", "DeleteRole");
         List<Map<String, String>> forms = requests().stream().map(WireTest::form).toList();
         assertThat(forms).allSatisfy(f -> assertThat(f).containsEntry("RoleName", ROLE));
-        assertThat(forms.get(2)).containsEntry("PolicyArn", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
-        assertThat(forms.get(3)).containsEntry("PolicyArn", "arn:aws:iam::aws:policy/AmazonElasticFileSystemClientReadWriteAccess");
-        assertThat(forms.get(5)).containsEntry("PolicyName", "efs-mount");
-        assertThat(forms.get(6)).containsEntry("PolicyName", "cloudwatch-logs");
+        assertThat(forms.get(3)).containsEntry("PolicyArn", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        assertThat(forms.get(4)).containsEntry("PolicyArn", "arn:aws:iam::aws:policy/AmazonElasticFileSystemClientReadWriteAccess");
+        assertThat(forms.get(6)).containsEntry("PolicyName", "efs-mount");
+        assertThat(forms.get(7)).containsEntry("PolicyName", "cloudwatch-logs");
     }
 
     @Test
@@ -128,6 +213,7 @@ class IdentityWireTest extends WireTest {
                 "<PolicyNames/><IsTruncated>false</IsTruncated>"))));
         wire.stubFor(action("DeleteRole").willReturn(queryError(409, "DeleteConflict",
                 "Cannot delete entity, must remove roles from instance profile first.", "iam-409")));
+        stubProfilesForRole();
 
         assertThatThrownBy(() -> cloud.identity().deleteRole(ROLE))
                 .isInstanceOfSatisfying(ResourceInUseException.class, e -> {
@@ -135,17 +221,18 @@ class IdentityWireTest extends WireTest {
                     assertThat(e.requestId()).contains("iam-409");
                 })
                 .hasMessageContaining("must remove roles from instance profile first");
-        assertThat(actions()).containsExactly("ListAttachedRolePolicies", "ListRolePolicies", "DeleteRole");
+        assertThat(actions()).containsExactly("ListInstanceProfilesForRole", "ListAttachedRolePolicies", "ListRolePolicies",
+                "DeleteRole");
     }
 
     @Test
     void deleteRole_gone_isResourceNotFound() {
-        wire.stubFor(action("ListAttachedRolePolicies").willReturn(queryError(404, "NoSuchEntity",
+        wire.stubFor(action("ListInstanceProfilesForRole").willReturn(queryError(404, "NoSuchEntity",
                 "The role with name " + ROLE + " cannot be found.", "iam-404-role")));
 
         assertThatThrownBy(() -> cloud.identity().deleteRole(ROLE))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).isEqualTo(ROLE))
-                .hasMessageContaining("iam:ListAttachedRolePolicies");
-        assertThat(actions()).containsExactly("ListAttachedRolePolicies");
+                .hasMessageContaining("iam:ListInstanceProfilesForRole");
+        assertThat(actions()).containsExactly("ListInstanceProfilesForRole");
     }
 }

@@ -1,6 +1,7 @@
 package io.tierstate.aws.internal;
 
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
@@ -16,13 +17,21 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>Creating this object loads no SDK class (a test proves it): the accessors do, and the code
  * that builds clients lives in {@link SdkClientFactory}, which is only loaded to build the first one.
+ *
+ * <p>{@link #inRegion(String)} makes the clients of another region: they are built by the same
+ * factory (same credentials provider, HTTP client, retry settings and endpoint), share the global
+ * clients (CloudFront, IAM, STS) with this one, and are closed with it.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsClientSettings settings;
+    /** The clients of the configured region; {@code null} for those. */
+    private final AwsClients parent;
     private SdkClientFactory factory;
     private String region;
-    private boolean closed;
+    private volatile boolean closed;
+    private final java.util.Map<String, AwsClients> regions = new java.util.HashMap<>();
+    private AcmClient acm;
 
     private CloudFrontClient cloudFront;
     private Ec2Client ec2;
@@ -39,6 +48,36 @@ public final class AwsClients implements AutoCloseable {
      */
     public AwsClients(AwsClientSettings settings) {
         this.settings = settings;
+        this.parent = null;
+    }
+
+    private AwsClients(AwsClients parent, String region) {
+        this.settings = parent.settings;
+        this.parent = parent;
+        this.region = region;
+    }
+
+    /**
+     * The clients of another region, made on first use and kept: regional clients of their own,
+     * built like this one's (the user's own regional clients belong to their region and are not
+     * used there); global clients shared with this one. Closed with this one.
+     *
+     * @param regionId e.g. {@code eu-west-1}
+     * @return the clients of that region
+     */
+    public AwsClients inRegion(String regionId) {
+        if (parent != null) {
+            return parent.inRegion(regionId);
+        }
+        synchronized (this) {
+            ensureOpen();
+            return regions.computeIfAbsent(regionId, r -> new AwsClients(this, r));
+        }
+    }
+
+    /** @return whether these are the clients of a region other than the configured one */
+    public boolean regional() {
+        return parent != null;
     }
 
     /** @return the settings the clients are built from */
@@ -47,7 +86,15 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** @return the CloudFront client (a global service: signed for the partition's global region) */
-    public synchronized CloudFrontClient cloudFront() {
+    public CloudFrontClient cloudFront() {
+        if (parent != null) {
+            ensureOpen();
+            return parent.cloudFront();
+        }
+        return ownCloudFront();
+    }
+
+    private synchronized CloudFrontClient ownCloudFront() {
         ensureOpen();
         if (cloudFront == null) {
             cloudFront = settings.cloudFront() != null ? settings.cloudFront()
@@ -60,7 +107,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized Ec2Client ec2() {
         ensureOpen();
         if (ec2 == null) {
-            ec2 = settings.ec2() != null ? settings.ec2() : factory().ec2(Region.of(region()));
+            ec2 = userClient(settings.ec2()) != null ? settings.ec2() : factory().ec2(Region.of(region()));
         }
         return ec2;
     }
@@ -69,7 +116,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized ElasticLoadBalancingV2Client loadBalancing() {
         ensureOpen();
         if (loadBalancing == null) {
-            loadBalancing = settings.loadBalancing() != null ? settings.loadBalancing()
+            loadBalancing = userClient(settings.loadBalancing()) != null ? settings.loadBalancing()
                     : factory().loadBalancing(Region.of(region()));
         }
         return loadBalancing;
@@ -79,13 +126,21 @@ public final class AwsClients implements AutoCloseable {
     public synchronized EfsClient efs() {
         ensureOpen();
         if (efs == null) {
-            efs = settings.efs() != null ? settings.efs() : factory().efs(Region.of(region()));
+            efs = userClient(settings.efs()) != null ? settings.efs() : factory().efs(Region.of(region()));
         }
         return efs;
     }
 
     /** @return the IAM client (a global service: signed for the partition's global region) */
-    public synchronized IamClient iam() {
+    public IamClient iam() {
+        if (parent != null) {
+            ensureOpen();
+            return parent.iam();
+        }
+        return ownIam();
+    }
+
+    private synchronized IamClient ownIam() {
         ensureOpen();
         if (iam == null) {
             iam = settings.iam() != null ? settings.iam()
@@ -95,12 +150,34 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** @return the STS client, used to name the account */
-    public synchronized StsClient sts() {
+    public StsClient sts() {
+        if (parent != null) {
+            ensureOpen();
+            return parent.sts();
+        }
+        return ownSts();
+    }
+
+    private synchronized StsClient ownSts() {
         ensureOpen();
         if (sts == null) {
             sts = settings.sts() != null ? settings.sts() : factory().sts(Region.of(region()));
         }
         return sts;
+    }
+
+    /** @return the ACM client of this region (certificates live in the region of the load balancer that uses them) */
+    public synchronized AcmClient acm() {
+        ensureOpen();
+        if (acm == null) {
+            acm = factory().acm(Region.of(region()));
+        }
+        return acm;
+    }
+
+    /** The user's own regional client, used only in the region it was configured for. */
+    private <T> T userClient(T client) {
+        return parent == null ? client : null;
     }
 
     /**
@@ -137,21 +214,34 @@ public final class AwsClients implements AutoCloseable {
             return;
         }
         closed = true;
+        for (AwsClients child : regions.values()) {
+            child.closed = true;
+        }
+        regions.clear();
         if (factory != null) {
             factory.close();
         }
     }
 
     private void ensureOpen() {
-        if (closed) {
+        if (closed || (parent != null && parent.closed)) {
             throw new IllegalStateException("this AwsCloud is closed: create a new one with AwsCloud.create() or AwsCloud.builder()");
         }
     }
 
     private SdkClientFactory factory() {
+        if (parent != null) {
+            return parent.sharedFactory();
+        }
         if (factory == null) {
             factory = new SdkClientFactory(settings);
         }
         return factory;
+    }
+
+    /** The one factory every region's clients are built by, so one HTTP client serves them all and closes once. */
+    private synchronized SdkClientFactory sharedFactory() {
+        ensureOpen();
+        return factory();
     }
 }

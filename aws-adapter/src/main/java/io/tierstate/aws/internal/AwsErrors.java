@@ -32,12 +32,23 @@ public final class AwsErrors {
             "LoadBalancerNotFound", "TargetGroupNotFound", "ListenerNotFound",
             "FileSystemNotFound", "MountTargetNotFound",
             "NoSuchEntity",
-            "InvalidGroup.NotFound", "InvalidGroupId.NotFound", "InvalidSubnetID.NotFound", "InvalidVpcID.NotFound",
-            "InvalidInternetGatewayID.NotFound", "InvalidRouteTableID.NotFound");
+            "InvalidGroup.NotFound", "InvalidGroupId.NotFound", "InvalidSecurityGroupID.NotFound",
+            "InvalidSubnetID.NotFound", "InvalidVpcID.NotFound",
+            "InvalidInternetGatewayID.NotFound", "InvalidRouteTableID.NotFound", "InvalidRouteTableId.NotFound",
+            "InvalidGatewayID.NotFound", "InvalidEgressOnlyInternetGatewayId.NotFound",
+            "InvalidNatGatewayID.NotFound", "NatGatewayNotFound", "InvalidAllocationID.NotFound",
+            "InvalidVpcEndpointId.NotFound", "InvalidNetworkAclID.NotFound", "InvalidNetworkInterfaceID.NotFound",
+            "InvalidSpotInstanceRequestID.NotFound",
+            "AccessPointNotFound", "ReplicationNotFound",
+            "ResourceNotFoundException", "NoSuchResource");
 
     /** Error codes that mean "something still depends on it; retry once that is gone". */
     static final Set<String> IN_USE = Set.of(
-            "ResourceInUse", "FileSystemInUse", "DependencyViolation", "DeleteConflict");
+            "ResourceInUse", "FileSystemInUse", "DependencyViolation", "DeleteConflict", "InvalidIPAddress.InUse");
+
+    /** The IAM action AWS names in an access-denied message: {@code ... is not authorized to perform: wafv2:GetWebACL ...}. */
+    private static final java.util.regex.Pattern DENIED_ACTION =
+            java.util.regex.Pattern.compile("not authorized to perform:?\\s+([a-z0-9-]+:[A-Za-z0-9]+)");
 
     /** Error codes of a stale ETag on a conditional write. */
     static final Set<String> PRECONDITION_FAILED = Set.of("PreconditionFailed", "InvalidIfMatchVersion");
@@ -148,9 +159,12 @@ public final class AwsErrors {
                         "AWS did not accept the credentials (" + awsMessage + "): " + CREDENTIALS_HELP, e);
             }
             if (ACCESS_DENIED.contains(code)) {
-                return new CloudOperationException(operation, code, requestId, status, false,
-                        "the AWS identity may not call " + operation + " (" + awsMessage + "): allow " + operation
-                                + " in its IAM policy (docs/aws.md has a least-privilege policy)", e);
+                return new CloudOperationException(operation, code, requestId, status, false, accessDenied(operation, resourceId,
+                        awsMessage), e);
+            }
+            if ("OperationNotPermitted".equals(code)) {
+                return new CloudOperationException(operation, code, requestId, status, false, notPermitted(operation, resourceId,
+                        awsMessage), e);
             }
         }
         if (e.isThrottlingException() || status >= 500) {
@@ -158,6 +172,41 @@ public final class AwsErrors {
                     + " (still failing after the SDK's retries: try again later, or raise AwsCloud.builder().maxAttempts(...))", e);
         }
         return new CloudOperationException(operation, code, requestId, status, e.retryable(), resourceId + ": " + awsMessage, e);
+    }
+
+    /**
+     * Names the permission to add. AWS's message often names the action that was really refused,
+     * which can differ from the call's own (a CloudFront update that needs {@code wafv2:GetWebACL}).
+     */
+    static String accessDenied(String operation, String resourceId, String awsMessage) {
+        java.util.regex.Matcher m = DENIED_ACTION.matcher(awsMessage == null ? "" : awsMessage);
+        String missing = m.find() ? m.group(1) : operation;
+        StringBuilder message = new StringBuilder("the AWS identity may not call ").append(missing);
+        if (!missing.equals(operation)) {
+            message.append(" (needed by ").append(operation).append(")");
+        }
+        message.append(" for ").append(resourceId).append(" (").append(awsMessage).append("): allow ").append(missing)
+                .append(" in its IAM policy (docs/aws.md has a least-privilege policy)");
+        if ("cloudfront:UpdateDistribution".equals(operation) && missing.equals(operation)) {
+            // AWS authorizes an update against everything the configuration references
+            message.append("; a distribution associated with an AWS WAF web ACL also needs wafv2:GetWebACL (waf:GetWebACL "
+                    + "for WAF Classic), one with Lambda@Edge functions lambda:GetFunction and lambda:EnableReplication* on them");
+        }
+        return message.toString();
+    }
+
+    /** What {@code OperationNotPermitted} means for the calls that can get it, and how to get past it. */
+    static String notPermitted(String operation, String resourceId, String awsMessage) {
+        return switch (operation) {
+            case "ec2:TerminateInstances" -> "instance " + resourceId + " has termination protection on (" + awsMessage
+                    + "); turn it off with `aws ec2 modify-instance-attribute --instance-id " + resourceId
+                    + " --no-disable-api-termination`, or destroy with --disable-protection (library: .disableProtection())";
+            case "elasticloadbalancing:DeleteLoadBalancer" -> "load balancer " + resourceId + " has deletion protection on ("
+                    + awsMessage + "); turn it off with `aws elbv2 modify-load-balancer-attributes --load-balancer-arn "
+                    + resourceId + " --attributes Key=deletion_protection.enabled,Value=false`, or destroy with "
+                    + "--disable-protection (library: .disableProtection())";
+            default -> resourceId + ": AWS does not permit " + operation + " (" + awsMessage + ")";
+        };
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

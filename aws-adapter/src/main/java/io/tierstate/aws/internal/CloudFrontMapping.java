@@ -148,7 +148,7 @@ public final class CloudFrontMapping {
 
     /**
      * The configuration of a new distribution: one custom origin (the ALB) reached on ports 80/443
-     * with TLS 1.2, a default behaviour that allows all methods and caches GET/HEAD, compression,
+     * with TLS 1.2 and the spec's origin read timeout, a default behaviour that allows all methods and caches GET/HEAD, compression,
      * IPv6 on, enabled. Values the spec leaves empty get TierState's defaults: origin protocol
      * {@code https-only}, viewer protocol {@code redirect-to-https}, the managed CachingDisabled
      * and AllViewer policies, {@code http2and3}; an empty price class leaves AWS's
@@ -166,6 +166,7 @@ public final class CloudFrontMapping {
                         .httpsPort(443)
                         .originProtocolPolicy(or(spec.originProtocolPolicy(), DEFAULT_ORIGIN_PROTOCOL))
                         .originSslProtocols(OriginSslProtocols.builder().quantity(1).items(SslProtocol.TLS_V1_2).build())
+                        .originReadTimeout(spec.originReadTimeoutSeconds())
                         .build())
                 .build();
         DefaultCacheBehavior behavior = DefaultCacheBehavior.builder()

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.efs.EfsClient;
@@ -59,6 +60,10 @@ final class SdkClientFactory implements AutoCloseable {
 
     StsClient sts(Region region) {
         return own(configure(StsClient.builder(), region).build());
+    }
+
+    AcmClient acm(Region region) {
+        return own(configure(AcmClient.builder(), region).build());
     }
 
     /**
