@@ -38,6 +38,8 @@ final class Calls {
     private final AtomicLong sequence = new AtomicLong();
     private final List<Consumer<SimCall>> listeners = new CopyOnWriteArrayList<>();
     private volatile Faults faults;
+    /** IAM actions the caller may not perform, lower case, e.g. {@code cloudfront:updatedistribution}. */
+    private final java.util.Set<String> denied = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Calls(World world, VirtualClock clock, Faults faults, SimRandom draws, Runnable afterCall) {
         this.world = world;
@@ -51,7 +53,16 @@ final class Calls {
         }
     }
 
+    /** A call of a global service (CloudFront, IAM). */
     <T> T call(SimOperation op, String target, Function<Ctx, T> body) {
+        return call(op, null, target, body);
+    }
+
+    /**
+     * A call made from a session of {@code region} (null: a global service): regional resources of
+     * other regions do not exist for it.
+     */
+    <T> T call(SimOperation op, String region, String target, Function<Ctx, T> body) {
         long seq = sequence.incrementAndGet();
         counts.get(op).increment();
         String requestId = String.format("sim-%06d", seq);
@@ -61,7 +72,8 @@ final class Calls {
             synchronized (world) {
                 at = clock.now();
                 world.settle(at);
-                Ctx ctx = new Ctx(op.awsName(), at, requestId);
+                Ctx ctx = new Ctx(op.awsName(), at, requestId, region);
+                checkPermission(op, target, ctx);
                 injectFault(op, target, ctx);
                 return body.apply(ctx);
             }
@@ -74,10 +86,36 @@ final class Calls {
     }
 
     void run(SimOperation op, String target, Consumer<Ctx> body) {
-        call(op, target, ctx -> {
+        run(op, null, target, body);
+    }
+
+    void run(SimOperation op, String region, String target, Consumer<Ctx> body) {
+        call(op, region, target, ctx -> {
             body.accept(ctx);
             return null;
         });
+    }
+
+    /** Refuses a call whose IAM action is denied, as IAM does: AccessDenied, HTTP 403, not retryable. */
+    private void checkPermission(SimOperation op, String target, Ctx ctx) {
+        if (denied.contains(op.awsName().toLowerCase(java.util.Locale.ROOT))) {
+            throw new CloudOperationException(ctx.operation(), "AccessDenied", ctx.requestId(), 403, false,
+                    "User: arn:aws:iam::" + world.accountId + ":user/tierstate is not authorized to perform: " + op.awsName()
+                            + (target == null ? "" : " on resource: " + target)
+                            + " (simulated: the permission is denied); grant it, or remove what requires it", null);
+        }
+    }
+
+    void deny(String action) {
+        denied.add(action.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    void allow(String action) {
+        denied.remove(action.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    java.util.Set<String> denied() {
+        return java.util.Set.copyOf(new java.util.TreeSet<>(denied));
     }
 
     private void finish(SimCall call) {

@@ -21,6 +21,13 @@ import java.util.Objects;
  * <tr><td>{@link SimOperation#DELETE_LOAD_BALANCER} (still described, holds its target groups)</td><td>30 s</td></tr>
  * <tr><td>{@link SimOperation#DELETE_MOUNT_TARGET} ({@code deleting})</td><td>1 min</td></tr>
  * <tr><td>{@link #instanceInitialization()} (health {@code initializing} after launch)</td><td>2 min</td></tr>
+ * <tr><td>{@link #eventualConsistency()} (a launched instance reads {@code InvalidInstanceID.NotFound})</td><td>5 s</td></tr>
+ * <tr><td>{@link #spotRelaunch()} (a persistent spot request launches a replacement after its instance terminates)</td><td>2 min</td></tr>
+ * <tr><td>{@link #loadBalancerInterfaceRetention()} (a deleted ALB's network interfaces linger after it is gone)</td><td>5 min</td></tr>
+ * <tr><td>{@link #mountTargetInterfaceRetention()} (a deleted mount target's network interface lingers)</td><td>1 min</td></tr>
+ * <tr><td>{@link #endpointInterfaceRetention()} (a deleted Interface endpoint's network interfaces linger)</td><td>2 min</td></tr>
+ * <tr><td>{@link SimOperation#DELETE_NAT_GATEWAY} ({@code deleting}, then {@code deleted})</td><td>1 min</td></tr>
+ * <tr><td>{@link SimOperation#DELETE_VPC_ENDPOINT} ({@code deleting})</td><td>1 min</td></tr>
  * <tr><td>every other delete (target group, file system, IAM, network)</td><td>immediate</td></tr>
  * </table>
  * Change one to test a slow or fast case, or use {@link #none()} when only the order of calls
@@ -33,6 +40,11 @@ public final class Latencies {
 
     private static final Duration INSTANCE_INITIALIZATION = Duration.ofMinutes(2);
     private static final Duration TERMINATED_RETENTION = Duration.ofHours(1);
+    private static final Duration EVENTUAL_CONSISTENCY = Duration.ofSeconds(5);
+    private static final Duration SPOT_RELAUNCH = Duration.ofMinutes(2);
+    private static final Duration LOAD_BALANCER_INTERFACES = Duration.ofMinutes(5);
+    private static final Duration MOUNT_TARGET_INTERFACE = Duration.ofMinutes(1);
+    private static final Duration ENDPOINT_INTERFACES = Duration.ofMinutes(2);
     private static final Latencies DEFAULTS = new Builder().build();
     private static final Latencies NONE = zero();
 
@@ -40,12 +52,22 @@ public final class Latencies {
     private final Duration instanceInitialization;
     private final Duration terminatedRetention;
     private final double jitter;
+    private final Duration eventualConsistency;
+    private final Duration spotRelaunch;
+    private final Duration loadBalancerInterfaceRetention;
+    private final Duration mountTargetInterfaceRetention;
+    private final Duration endpointInterfaceRetention;
 
     private Latencies(Builder b) {
         this.byOperation = new EnumMap<>(b.byOperation);
         this.instanceInitialization = b.instanceInitialization;
         this.terminatedRetention = b.terminatedRetention;
         this.jitter = b.jitter;
+        this.eventualConsistency = b.eventualConsistency;
+        this.spotRelaunch = b.spotRelaunch;
+        this.loadBalancerInterfaceRetention = b.loadBalancerInterfaceRetention;
+        this.mountTargetInterfaceRetention = b.mountTargetInterfaceRetention;
+        this.endpointInterfaceRetention = b.endpointInterfaceRetention;
     }
 
     /** @return the latencies close to AWS's (see the table above) */
@@ -73,6 +95,11 @@ public final class Latencies {
         b.instanceInitialization = instanceInitialization;
         b.terminatedRetention = terminatedRetention;
         b.jitter = jitter;
+        b.eventualConsistency = eventualConsistency;
+        b.spotRelaunch = spotRelaunch;
+        b.loadBalancerInterfaceRetention = loadBalancerInterfaceRetention;
+        b.mountTargetInterfaceRetention = mountTargetInterfaceRetention;
+        b.endpointInterfaceRetention = endpointInterfaceRetention;
         return b;
     }
 
@@ -94,6 +121,34 @@ public final class Latencies {
     /** @return how long a terminated instance is still described as {@code TERMINATED} before it is not found (default 1 h) */
     public Duration terminatedRetention() {
         return terminatedRetention;
+    }
+
+    /**
+     * @return how long a launched instance reads {@code InvalidInstanceID.NotFound} (EC2's eventual
+     *     consistency; default 5 s); adopted instances are visible at once
+     */
+    public Duration eventualConsistency() {
+        return eventualConsistency;
+    }
+
+    /** @return how long after its instance terminates an open persistent spot request launches a replacement (default 2 min) */
+    public Duration spotRelaunch() {
+        return spotRelaunch;
+    }
+
+    /** @return how long a deleted load balancer's network interfaces remain after it is gone (default 5 min) */
+    public Duration loadBalancerInterfaceRetention() {
+        return loadBalancerInterfaceRetention;
+    }
+
+    /** @return how long a deleted mount target's network interface remains after it is gone (default 1 min) */
+    public Duration mountTargetInterfaceRetention() {
+        return mountTargetInterfaceRetention;
+    }
+
+    /** @return how long a deleted Interface endpoint's network interfaces remain after it is gone (default 2 min) */
+    public Duration endpointInterfaceRetention() {
+        return endpointInterfaceRetention;
     }
 
     /** @return the fraction by which each latency varies at random, from 0 (default: exact) to 1 */
@@ -123,22 +178,33 @@ public final class Latencies {
     public boolean equals(Object o) {
         return o instanceof Latencies l && byOperation.equals(l.byOperation)
                 && instanceInitialization.equals(l.instanceInitialization)
-                && terminatedRetention.equals(l.terminatedRetention) && Double.compare(jitter, l.jitter) == 0;
+                && terminatedRetention.equals(l.terminatedRetention) && Double.compare(jitter, l.jitter) == 0
+                && eventualConsistency.equals(l.eventualConsistency) && spotRelaunch.equals(l.spotRelaunch)
+                && loadBalancerInterfaceRetention.equals(l.loadBalancerInterfaceRetention)
+                && mountTargetInterfaceRetention.equals(l.mountTargetInterfaceRetention)
+                && endpointInterfaceRetention.equals(l.endpointInterfaceRetention);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(byOperation, instanceInitialization, terminatedRetention, jitter);
+        return Objects.hash(byOperation, instanceInitialization, terminatedRetention, jitter, eventualConsistency, spotRelaunch,
+                loadBalancerInterfaceRetention, mountTargetInterfaceRetention, endpointInterfaceRetention);
     }
 
     @Override
     public String toString() {
         return "Latencies" + byOperation + " instanceInitialization=" + instanceInitialization
-                + " terminatedRetention=" + terminatedRetention + " jitter=" + jitter;
+                + " terminatedRetention=" + terminatedRetention + " jitter=" + jitter
+                + " eventualConsistency=" + eventualConsistency + " spotRelaunch=" + spotRelaunch
+                + " loadBalancerInterfaceRetention=" + loadBalancerInterfaceRetention
+                + " mountTargetInterfaceRetention=" + mountTargetInterfaceRetention
+                + " endpointInterfaceRetention=" + endpointInterfaceRetention;
     }
 
     private static Latencies zero() {
-        Builder b = new Builder().instanceInitialization(Duration.ZERO);
+        Builder b = new Builder().instanceInitialization(Duration.ZERO).eventualConsistency(Duration.ZERO)
+                .spotRelaunch(Duration.ZERO).loadBalancerInterfaceRetention(Duration.ZERO)
+                .mountTargetInterfaceRetention(Duration.ZERO).endpointInterfaceRetention(Duration.ZERO);
         for (SimOperation op : SimOperation.values()) {
             if (op.hasLatency()) {
                 b.latency(op, Duration.ZERO);
@@ -154,6 +220,11 @@ public final class Latencies {
         private Duration instanceInitialization = INSTANCE_INITIALIZATION;
         private Duration terminatedRetention = TERMINATED_RETENTION;
         private double jitter;
+        private Duration eventualConsistency = EVENTUAL_CONSISTENCY;
+        private Duration spotRelaunch = SPOT_RELAUNCH;
+        private Duration loadBalancerInterfaceRetention = LOAD_BALANCER_INTERFACES;
+        private Duration mountTargetInterfaceRetention = MOUNT_TARGET_INTERFACE;
+        private Duration endpointInterfaceRetention = ENDPOINT_INTERFACES;
 
         private Builder() {
             for (SimOperation op : SimOperation.values()) {
@@ -200,6 +271,62 @@ public final class Latencies {
          */
         public Builder terminatedRetention(Duration duration) {
             this.terminatedRetention = nonNegative(duration, "terminatedRetention");
+            return this;
+        }
+
+        /**
+         * Sets how long a launched instance reads {@code InvalidInstanceID.NotFound}, as EC2's
+         * eventual consistency makes it; zero makes it visible at once.
+         *
+         * @param duration zero or more (default 5 s)
+         * @return this builder
+         */
+        public Builder eventualConsistency(Duration duration) {
+            this.eventualConsistency = nonNegative(duration, "eventualConsistency");
+            return this;
+        }
+
+        /**
+         * Sets how long after its instance terminates an open persistent spot request launches a replacement.
+         *
+         * @param duration zero or more (default 2 min)
+         * @return this builder
+         */
+        public Builder spotRelaunch(Duration duration) {
+            this.spotRelaunch = nonNegative(duration, "spotRelaunch");
+            return this;
+        }
+
+        /**
+         * Sets how long a deleted load balancer's network interfaces remain after it is gone.
+         *
+         * @param duration zero or more (default 5 min)
+         * @return this builder
+         */
+        public Builder loadBalancerInterfaceRetention(Duration duration) {
+            this.loadBalancerInterfaceRetention = nonNegative(duration, "loadBalancerInterfaceRetention");
+            return this;
+        }
+
+        /**
+         * Sets how long a deleted mount target's network interface remains after it is gone.
+         *
+         * @param duration zero or more (default 1 min)
+         * @return this builder
+         */
+        public Builder mountTargetInterfaceRetention(Duration duration) {
+            this.mountTargetInterfaceRetention = nonNegative(duration, "mountTargetInterfaceRetention");
+            return this;
+        }
+
+        /**
+         * Sets how long a deleted Interface VPC endpoint's network interfaces remain after it is gone.
+         *
+         * @param duration zero or more (default 2 min)
+         * @return this builder
+         */
+        public Builder endpointInterfaceRetention(Duration duration) {
+            this.endpointInterfaceRetention = nonNegative(duration, "endpointInterfaceRetention");
             return this;
         }
 

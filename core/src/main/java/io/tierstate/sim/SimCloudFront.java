@@ -45,6 +45,6 @@ final class SimCloudFront implements CloudFrontPort {
 
     @Override
     public java.util.Map<String, String> distributionTags(String arn) {
-        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+        return calls.call(SimOperation.LIST_TAGS_FOR_RESOURCE, arn, ctx -> world.distributionTags(ctx, arn));
     }
 }

@@ -3,54 +3,58 @@ package io.tierstate.sim;
 import io.tierstate.port.FileSystemPort;
 import java.util.List;
 
-/** {@link FileSystemPort} on the simulated world. */
+/** {@link FileSystemPort} on the simulated world, as seen from one region. */
 final class SimFileSystems implements FileSystemPort {
 
     private final World world;
     private final Calls calls;
+    private final String region;
 
-    SimFileSystems(World world, Calls calls) {
+    SimFileSystems(World world, Calls calls, String region) {
         this.world = world;
         this.calls = calls;
+        this.region = region;
     }
 
     @Override
     public List<MountTarget> mountTargets(String fileSystemId) {
-        return calls.call(SimOperation.DESCRIBE_MOUNT_TARGETS, fileSystemId, ctx -> world.mountTargets(ctx, fileSystemId));
+        return calls.call(SimOperation.DESCRIBE_MOUNT_TARGETS, region, fileSystemId, ctx -> world.mountTargets(ctx, fileSystemId));
     }
 
     @Override
     public void deleteMountTarget(String mountTargetId) {
-        calls.run(SimOperation.DELETE_MOUNT_TARGET, mountTargetId, ctx -> world.deleteMountTarget(ctx, mountTargetId));
+        calls.run(SimOperation.DELETE_MOUNT_TARGET, region, mountTargetId, ctx -> world.deleteMountTarget(ctx, mountTargetId));
     }
 
     @Override
     public void deleteFileSystem(String fileSystemId) {
-        calls.run(SimOperation.DELETE_FILE_SYSTEM, fileSystemId, ctx -> world.deleteFileSystem(ctx, fileSystemId));
+        calls.run(SimOperation.DELETE_FILE_SYSTEM, region, fileSystemId, ctx -> world.deleteFileSystem(ctx, fileSystemId));
     }
 
     @Override
     public FileSystemDescription describeFileSystem(String fileSystemId) {
-        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+        return calls.call(SimOperation.DESCRIBE_FILE_SYSTEMS, region, fileSystemId, ctx -> world.describeFileSystem(ctx, fileSystemId));
     }
 
     @Override
-    public java.util.List<String> accessPoints(String fileSystemId) {
-        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    public List<String> accessPoints(String fileSystemId) {
+        return calls.call(SimOperation.DESCRIBE_ACCESS_POINTS, region, fileSystemId, ctx -> world.accessPoints(ctx, fileSystemId));
     }
 
     @Override
     public void deleteAccessPoint(String accessPointId) {
-        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+        calls.run(SimOperation.DELETE_ACCESS_POINT, region, accessPointId, ctx -> world.deleteAccessPoint(ctx, accessPointId));
     }
 
     @Override
-    public java.util.List<String> replicationDestinations(String fileSystemId) {
-        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+    public List<String> replicationDestinations(String fileSystemId) {
+        return calls.call(SimOperation.DESCRIBE_REPLICATION_CONFIGURATIONS, region, fileSystemId,
+                ctx -> world.replicationDestinations(ctx, fileSystemId));
     }
 
     @Override
     public void deleteReplicationConfiguration(String fileSystemId) {
-        throw new UnsupportedOperationException("SIM-TODO"); // replaced by the simulated implementation
+        calls.run(SimOperation.DELETE_REPLICATION_CONFIGURATION, region, fileSystemId,
+                ctx -> world.deleteReplicationConfiguration(ctx, fileSystemId));
     }
 }

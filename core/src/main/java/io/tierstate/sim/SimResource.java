@@ -40,7 +40,32 @@ public record SimResource(Kind kind, String id) {
         /** A target group, named by its ARN. */
         TARGET_GROUP,
         /** A CloudFront distribution ({@code E...}). */
-        DISTRIBUTION
+        DISTRIBUTION,
+        /** A network interface ({@code eni-...}) made for an instance, a load balancer, a mount target, an endpoint or a NAT gateway. */
+        NETWORK_INTERFACE,
+        /** An internet gateway ({@code igw-...}). */
+        INTERNET_GATEWAY,
+        /** An egress-only internet gateway ({@code eigw-...}). */
+        EGRESS_ONLY_INTERNET_GATEWAY,
+        /** A NAT gateway ({@code nat-...}), listed until {@code deleted}. */
+        NAT_GATEWAY,
+        /** An Elastic IP allocation ({@code eipalloc-...}). */
+        ELASTIC_IP,
+        /** A VPC endpoint ({@code vpce-...}). */
+        VPC_ENDPOINT,
+        /** A route table other than a VPC's main one ({@code rtb-...}). */
+        ROUTE_TABLE,
+        /** A network ACL other than a VPC's default one ({@code acl-...}). */
+        NETWORK_ACL,
+        /** A spot instance request ({@code sir-...}), listed while it is open or active. */
+        SPOT_REQUEST,
+        /** An EFS access point ({@code fsap-...}). */
+        ACCESS_POINT;
+
+        /** @return whether it lives in no region (IAM, CloudFront) */
+        boolean global() {
+            return this == IAM_ROLE || this == INSTANCE_PROFILE || this == DISTRIBUTION;
+        }
     }
 
     @Override

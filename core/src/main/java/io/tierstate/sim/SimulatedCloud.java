@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -76,7 +77,11 @@ public final class SimulatedCloud implements Cloud {
     private final World world;
     private final Calls calls;
     private final Path persistFile;
-    private final Object saveLock = new Object();
+    private final Object saveLock;
+    /** The cloud the builder made; a session ({@link #inRegion(String)}) shares its world and saves through it. */
+    private final SimulatedCloud root;
+    /** The root's sessions by region, made lazily; empty in a session. */
+    private final java.util.concurrent.ConcurrentMap<String, SimulatedCloud> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final CloudFrontPort cloudFront;
     private final ComputePort compute;
     private final LoadBalancingPort loadBalancing;
@@ -94,13 +99,36 @@ public final class SimulatedCloud implements Cloud {
         this.faultDraws = new SimRandom(faultSeed(seed), faultDrawCount);
         this.world = new World(accountId, region, new SimRandom(seed, idDraws), latencies);
         this.persistFile = persistFile;
+        this.saveLock = new Object();
+        this.root = this;
         this.calls = new Calls(world, clock, faults, faultDraws, this::autoSave);
         this.cloudFront = new SimCloudFront(world, calls);
-        this.compute = new SimCompute(world, calls);
-        this.loadBalancing = new SimLoadBalancing(world, calls);
-        this.fileSystems = new SimFileSystems(world, calls);
+        this.compute = new SimCompute(world, calls, region);
+        this.loadBalancing = new SimLoadBalancing(world, calls, region);
+        this.fileSystems = new SimFileSystems(world, calls, region);
         this.identity = new SimIdentity(world, calls);
-        this.network = new SimNetwork(world, calls);
+        this.network = new SimNetwork(world, calls, region);
+    }
+
+    /** A session of {@code root} in another region: same world, clock, faults, call counts, listeners and file. */
+    private SimulatedCloud(SimulatedCloud root, String region) {
+        this.accountId = root.accountId;
+        this.region = region;
+        this.seed = root.seed;
+        this.clock = root.clock;
+        this.latencies = root.latencies;
+        this.faultDraws = root.faultDraws;
+        this.world = root.world;
+        this.persistFile = root.persistFile;
+        this.saveLock = root.saveLock;
+        this.root = root;
+        this.calls = root.calls;
+        this.cloudFront = root.cloudFront;
+        this.identity = root.identity;
+        this.compute = new SimCompute(world, calls, region);
+        this.loadBalancing = new SimLoadBalancing(world, calls, region);
+        this.fileSystems = new SimFileSystems(world, calls, region);
+        this.network = new SimNetwork(world, calls, region);
     }
 
     /** @return a cloud with the defaults: clock at the current time in instant mode, AWS-like latencies, no faults */
@@ -149,6 +177,40 @@ public final class SimulatedCloud implements Cloud {
     @Override
     public String describe() {
         return "simulated cloud (account " + accountId + ", " + region + ")";
+    }
+
+    /** @return the region this session's EC2, ELB and EFS calls see: the builder's region for the cloud it built */
+    @Override
+    public java.util.Optional<String> sessionRegion() {
+        return java.util.Optional.of(region);
+    }
+
+    /**
+     * A session of the same account in another region: it shares this cloud's world, clock, faults,
+     * denied permissions, call counts, listeners and persistence; its compute, load balancing, file
+     * system and network ports see only that region's resources (a resource of another region is
+     * not found, with AWS's code), and its world-building methods create resources there.
+     * CloudFront and IAM are global. Sessions are made once per region and shared.
+     *
+     * @param region e.g. {@code eu-west-1}
+     * @return the session (this cloud's root for its own region)
+     * @throws IllegalArgumentException when {@code region} is not a region name
+     */
+    @Override
+    public SimulatedCloud inRegion(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("'" + region + "' is not a region name such as us-east-1");
+        }
+        if (region.equals(root.region)) {
+            return root;
+        }
+        return root.sessions.computeIfAbsent(region, r -> new SimulatedCloud(root, r));
+    }
+
+    /** @return the simulated account id, as STS {@code GetCallerIdentity} would tell it */
+    @Override
+    public java.util.Optional<String> callerAccountId() {
+        return java.util.Optional.of(accountId);
     }
 
     /** @return CloudFront distributions */
@@ -204,7 +266,7 @@ public final class SimulatedCloud implements Cloud {
         return accountId;
     }
 
-    /** @return the simulated region, e.g. {@code us-east-1} */
+    /** @return the region of this session, e.g. {@code us-east-1} (see {@link #sessionRegion()}) */
     public String region() {
         return region;
     }
@@ -243,7 +305,16 @@ public final class SimulatedCloud implements Cloud {
      * @return its id, {@code vpc-} and 17 hex digits
      */
     public String createVpc() {
-        return setUp("ec2:CreateVpc", ctx -> world.createVpc());
+        return setUp("ec2:CreateVpc", ctx -> world.createVpc(ctx, false));
+    }
+
+    /**
+     * Creates the region's default VPC ({@link NetworkPort#describeVpc(String)} says {@code isDefault}).
+     *
+     * @return its id
+     */
+    public String createDefaultVpc() {
+        return setUp("ec2:CreateDefaultVpc", ctx -> world.createVpc(ctx, true));
     }
 
     /**
@@ -265,12 +336,175 @@ public final class SimulatedCloud implements Cloud {
      * @throws io.tierstate.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
      */
     public String createSecurityGroup(String vpcId) {
-        return setUp("ec2:CreateSecurityGroup", ctx -> world.createSecurityGroup(ctx, vpcId));
+        return setUp("ec2:CreateSecurityGroup", ctx -> world.createSecurityGroup(ctx, vpcId, null));
+    }
+
+    /**
+     * Creates a named security group.
+     *
+     * @param vpcId an existing VPC
+     * @param name unique in the VPC
+     * @return its id
+     * @throws io.tierstate.CloudOperationException ({@code InvalidGroup.Duplicate}) when the name is taken
+     */
+    public String createSecurityGroup(String vpcId, String name) {
+        Objects.requireNonNull(name, "name");
+        return setUp("ec2:CreateSecurityGroup", ctx -> world.createSecurityGroup(ctx, vpcId, name));
+    }
+
+    /**
+     * Adds a rule to a security group that names another group (as a source for {@code ingress},
+     * a destination for {@code egress}); the referenced group cannot be deleted while the rule
+     * exists, and {@link NetworkPort#securityGroupReferences(String)} lists it.
+     *
+     * @param groupId the group that gets the rule
+     * @param referencedGroupId the group the rule names
+     * @param direction {@code ingress} or {@code egress}
+     * @param rule e.g. {@code tcp 5432}
+     */
+    public void addSecurityGroupReference(String groupId, String referencedGroupId, String direction, String rule) {
+        setUp("ec2:AuthorizeSecurityGroupIngress", ctx -> {
+            world.addSecurityGroupReference(ctx, groupId, referencedGroupId, direction, rule);
+            return null;
+        });
+    }
+
+    /**
+     * Creates an internet gateway attached to a VPC.
+     *
+     * @param vpcId an existing VPC without one
+     * @return its id, {@code igw-...}
+     */
+    public String createInternetGateway(String vpcId) {
+        Objects.requireNonNull(vpcId, "vpcId");
+        return setUp("ec2:CreateInternetGateway", ctx -> world.createInternetGateway(ctx, vpcId, Map.of()));
+    }
+
+    /**
+     * Creates an internet gateway with tags, attached to a VPC or (with {@code vpcId} null) detached,
+     * as a crash between detach and delete leaves one: {@link NetworkPort#vpcDependents(String, Map)}
+     * lists a detached one when it carries the stack's tags.
+     *
+     * @param vpcId an existing VPC, or null for a detached gateway
+     * @param tags e.g. {@code Map.of("Stack", "gpu-global")}
+     * @return its id
+     */
+    public String createInternetGateway(String vpcId, Map<String, String> tags) {
+        Map<String, String> copy = Map.copyOf(tags);
+        return setUp("ec2:CreateInternetGateway", ctx -> world.createInternetGateway(ctx, vpcId, copy));
+    }
+
+    /**
+     * Detaches an internet gateway from its VPC (without deleting it).
+     *
+     * @param gatewayId the gateway
+     * @param vpcId the VPC it is attached to
+     */
+    public void detachInternetGateway(String gatewayId, String vpcId) {
+        setUp("ec2:DetachInternetGateway", ctx -> {
+            world.detachInternetGateway(ctx, gatewayId, vpcId);
+            return null;
+        });
+    }
+
+    /**
+     * @param vpcId an existing VPC
+     * @return the id of a new egress-only internet gateway in it, {@code eigw-...}
+     */
+    public String createEgressOnlyInternetGateway(String vpcId) {
+        return setUp("ec2:CreateEgressOnlyInternetGateway", ctx -> world.createEgressOnlyInternetGateway(ctx, vpcId));
+    }
+
+    /** @return the allocation id of a new Elastic IP, {@code eipalloc-...} */
+    public String allocateAddress() {
+        return setUp("ec2:AllocateAddress", world::allocateAddress);
+    }
+
+    /**
+     * Creates a NAT gateway using an Elastic IP; it has a network interface in its subnet until it is
+     * deleted, and the address cannot be released until then.
+     *
+     * @param subnetId an existing subnet
+     * @param allocationId an Elastic IP not in use ({@link #allocateAddress()})
+     * @return its id, {@code nat-...}
+     */
+    public String createNatGateway(String subnetId, String allocationId) {
+        return setUp("ec2:CreateNatGateway", ctx -> world.createNatGateway(ctx, subnetId, allocationId));
+    }
+
+    /**
+     * Creates a VPC endpoint; an {@code Interface} (or {@code GatewayLoadBalancer}) endpoint makes one
+     * network interface per subnet, which lingers for {@link Latencies#endpointInterfaceRetention()}
+     * after the endpoint is gone.
+     *
+     * @param vpcId an existing VPC
+     * @param type {@code Interface}, {@code Gateway} or {@code GatewayLoadBalancer}
+     * @param subnetIds its subnets (ignored for {@code Gateway})
+     * @param securityGroupIds its security groups (ignored for {@code Gateway})
+     * @return its id, {@code vpce-...}
+     */
+    public String createVpcEndpoint(String vpcId, String type, List<String> subnetIds, List<String> securityGroupIds) {
+        List<String> subnets = List.copyOf(subnetIds);
+        List<String> groups = List.copyOf(securityGroupIds);
+        return setUp("ec2:CreateVpcEndpoint", ctx -> world.createVpcEndpoint(ctx, vpcId, type, subnets, groups));
+    }
+
+    /**
+     * @param vpcId an existing VPC
+     * @return the id of a new (non-main) route table in it, {@code rtb-...}
+     */
+    public String createRouteTable(String vpcId) {
+        return setUp("ec2:CreateRouteTable", ctx -> world.createRouteTable(ctx, vpcId));
+    }
+
+    /**
+     * @param vpcId an existing VPC
+     * @return the id of a new (non-default) network ACL in it, {@code acl-...}
+     */
+    public String createNetworkAcl(String vpcId) {
+        return setUp("ec2:CreateNetworkAcl", ctx -> world.createNetworkAcl(ctx, vpcId));
+    }
+
+    /**
+     * The VPC's main route table and default network ACL: never listed as dependents, refused by
+     * {@code DeleteRouteTable} / {@code DeleteNetworkAcl}, gone with the VPC.
+     *
+     * @param vpcId an existing VPC
+     * @return the main route table id, then the default network ACL id
+     */
+    public List<String> vpcDefaults(String vpcId) {
+        return setUp("ec2:DescribeRouteTables", ctx -> world.vpcDefaults(ctx, vpcId));
     }
 
     /** @return the id of a new EFS file system, {@code fs-...} */
     public String createFileSystem() {
-        return setUp("elasticfilesystem:CreateFileSystem", ctx -> world.createFileSystem());
+        return setUp("elasticfilesystem:CreateFileSystem", world::createFileSystem);
+    }
+
+    /**
+     * Creates an access point; the file system cannot be deleted until it is gone.
+     *
+     * @param fileSystemId an existing file system
+     * @return its id, {@code fsap-...}
+     */
+    public String createAccessPoint(String fileSystemId) {
+        return setUp("elasticfilesystem:CreateAccessPoint", ctx -> world.createAccessPoint(ctx, fileSystemId));
+    }
+
+    /**
+     * Replicates a file system to a new one in another region (or the same); neither can be deleted
+     * until the replication configuration is.
+     *
+     * @param fileSystemId an existing file system without replication
+     * @param destinationRegion e.g. {@code eu-west-1}
+     * @return the destination file system's id
+     */
+    public String createReplication(String fileSystemId, String destinationRegion) {
+        if (destinationRegion == null || !REGION.matcher(destinationRegion).matches()) {
+            throw new IllegalArgumentException("'" + destinationRegion + "' is not a region name such as us-east-1");
+        }
+        return setUp("elasticfilesystem:CreateReplicationConfiguration",
+                ctx -> world.createReplication(ctx, fileSystemId, destinationRegion));
     }
 
     /**
@@ -311,6 +545,47 @@ public final class SimulatedCloud implements Cloud {
     }
 
     /**
+     * Puts a role into an instance profile that holds none (a profile holds at most one role; a role
+     * may be in several profiles).
+     *
+     * @param profileName an existing instance profile without a role
+     * @param roleName an existing role
+     * @throws io.tierstate.CloudOperationException ({@code LimitExceeded}) when the profile already holds a role
+     */
+    public void addRoleToInstanceProfile(String profileName, String roleName) {
+        setUp("iam:AddRoleToInstanceProfile", ctx -> {
+            world.addRoleToInstanceProfile(ctx, profileName, roleName);
+            return null;
+        });
+    }
+
+    /**
+     * Attaches a managed policy to a role; {@code DeleteRole} is refused until it is detached.
+     *
+     * @param roleName an existing role
+     * @param policyArn e.g. {@code arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore}
+     */
+    public void attachRolePolicy(String roleName, String policyArn) {
+        setUp("iam:AttachRolePolicy", ctx -> {
+            world.attachRolePolicy(ctx, roleName, policyArn);
+            return null;
+        });
+    }
+
+    /**
+     * Adds an inline policy to a role; {@code DeleteRole} is refused until it is deleted.
+     *
+     * @param roleName an existing role
+     * @param policyName e.g. {@code efs-access}
+     */
+    public void putRolePolicy(String roleName, String policyName) {
+        setUp("iam:PutRolePolicy", ctx -> {
+            world.putRolePolicy(ctx, roleName, policyName);
+            return null;
+        });
+    }
+
+    /**
      * Launches an instance, {@code RUNNING} at once; its health is {@code initializing} for
      * {@link Latencies#instanceInitialization()}, then {@code ok}.
      *
@@ -327,6 +602,38 @@ public final class SimulatedCloud implements Cloud {
     }
 
     /**
+     * Launches a spot instance through a spot request ({@link ComputePort#spotRequest(String)}). A
+     * persistent request that is not cancelled launches a replacement {@link Latencies#spotRelaunch()}
+     * after its instance terminates; a one-time request closes.
+     *
+     * @param instanceType e.g. {@code g4dn.xlarge}
+     * @param amiId the AMI
+     * @param subnetId an existing subnet
+     * @param securityGroupId an existing security group
+     * @param persistent whether the request is {@code persistent} (else {@code one-time})
+     * @return the instance id; its request id is {@code sir-...}
+     */
+    public String launchSpotInstance(String instanceType, String amiId, String subnetId, String securityGroupId,
+            boolean persistent) {
+        return setUp("ec2:RequestSpotInstances",
+                ctx -> world.launchSpotInstance(ctx, instanceType, amiId, subnetId, securityGroupId, persistent));
+    }
+
+    /**
+     * Turns termination protection ({@code disableApiTermination}) on or off, as a console user would;
+     * a protected instance refuses {@code TerminateInstances} with {@code OperationNotPermitted}.
+     *
+     * @param instanceId an existing instance (visible or not yet)
+     * @param enabled whether it is protected
+     */
+    public void setTerminationProtection(String instanceId, boolean enabled) {
+        setUp("ec2:ModifyInstanceAttribute", ctx -> {
+            world.protectInstance(ctx, instanceId, enabled);
+            return null;
+        });
+    }
+
+    /**
      * Creates an Application Load Balancer; it uses its subnets until it is gone.
      *
      * @param name 1 to 32 letters, digits or hyphens, unique among load balancers
@@ -335,8 +642,50 @@ public final class SimulatedCloud implements Cloud {
      * @throws io.tierstate.ResourceNotFoundException when a subnet does not exist
      */
     public LoadBalancerDescription createLoadBalancer(String name, List<String> subnetIds) {
+        return createLoadBalancer(name, subnetIds, List.of());
+    }
+
+    /**
+     * Creates an Application Load Balancer with security groups. Like every ALB here it has an
+     * {@code HTTP:80} listener and one network interface per subnet (description
+     * {@code ELB app/<name>/<id>}), which linger for {@link Latencies#loadBalancerInterfaceRetention()}
+     * after it is gone.
+     *
+     * @param name 1 to 32 letters, digits or hyphens, unique among the region's load balancers
+     * @param subnetIds existing subnets, at least one
+     * @param securityGroupIds existing security groups, used until it and its interfaces are gone
+     * @return its ARN, DNS name and state {@code active}
+     */
+    public LoadBalancerDescription createLoadBalancer(String name, List<String> subnetIds, List<String> securityGroupIds) {
         List<String> subnets = List.copyOf(subnetIds);
-        return setUp("elasticloadbalancing:CreateLoadBalancer", ctx -> world.createLoadBalancer(ctx, name, subnets));
+        List<String> groups = List.copyOf(securityGroupIds);
+        return setUp("elasticloadbalancing:CreateLoadBalancer", ctx -> world.createLoadBalancer(ctx, name, subnets, groups));
+    }
+
+    /**
+     * Adds an {@code HTTPS:443} listener whose certificate covers these domain names.
+     *
+     * @param loadBalancerArn an existing load balancer
+     * @param certificateDomains e.g. {@code List.of("app.example.com", "*.example.com")}, at least one
+     * @return the listener's ARN
+     */
+    public String addHttpsListener(String loadBalancerArn, List<String> certificateDomains) {
+        List<String> domains = List.copyOf(certificateDomains);
+        return setUp("elasticloadbalancing:CreateListener", ctx -> world.addHttpsListener(ctx, loadBalancerArn, domains));
+    }
+
+    /**
+     * Turns a load balancer's deletion protection on or off; a protected one refuses
+     * {@code DeleteLoadBalancer} with {@code OperationNotPermitted}.
+     *
+     * @param loadBalancerArn an existing load balancer
+     * @param enabled whether it is protected
+     */
+    public void setDeletionProtection(String loadBalancerArn, boolean enabled) {
+        setUp("elasticloadbalancing:ModifyLoadBalancerAttributes", ctx -> {
+            world.protectLoadBalancer(ctx, loadBalancerArn, enabled);
+            return null;
+        });
     }
 
     /**
@@ -397,6 +746,63 @@ public final class SimulatedCloud implements Cloud {
     public List<SimResource> adopt(DeploymentState state) {
         Objects.requireNonNull(state, "state");
         return setUp("tierstate:Adopt", ctx -> world.adopt(state, ctx.now()));
+    }
+
+    // ------------------------------------------------------------------ permissions
+
+    /**
+     * Denies the caller an operation's IAM action, from the next call on: every call of it (and of
+     * any operation with the same action) fails with {@code AccessDenied}, HTTP 403, not retryable,
+     * before it does anything, as when a distribution has a WAF web ACL or Lambda@Edge association
+     * the caller cannot read. Saved with the world.
+     *
+     * @param operation e.g. {@link SimOperation#UPDATE_DISTRIBUTION}
+     */
+    public void denyPermission(SimOperation operation) {
+        denyPermission(Objects.requireNonNull(operation, "operation").awsName());
+    }
+
+    /**
+     * Denies an IAM action by name (case-insensitive).
+     *
+     * @param iamAction e.g. {@code cloudfront:UpdateDistribution}
+     * @throws IllegalArgumentException when it is not {@code service:Action}
+     */
+    public void denyPermission(String iamAction) {
+        calls.deny(checkAction(iamAction));
+        autoSave();
+    }
+
+    /**
+     * Grants a denied operation's action again.
+     *
+     * @param operation the operation
+     */
+    public void allowPermission(SimOperation operation) {
+        allowPermission(Objects.requireNonNull(operation, "operation").awsName());
+    }
+
+    /**
+     * Grants a denied IAM action again.
+     *
+     * @param iamAction e.g. {@code cloudfront:UpdateDistribution}
+     */
+    public void allowPermission(String iamAction) {
+        calls.allow(checkAction(iamAction));
+        autoSave();
+    }
+
+    /** @return the denied IAM actions, lower case, sorted */
+    public java.util.Set<String> deniedPermissions() {
+        return calls.denied();
+    }
+
+    private static String checkAction(String iamAction) {
+        if (iamAction == null || !iamAction.matches("^[a-zA-Z0-9-]+:[a-zA-Z0-9]+$")) {
+            throw new IllegalArgumentException("an IAM action is service:Action, e.g. cloudfront:UpdateDistribution, not '"
+                    + iamAction + "'");
+        }
+        return iamAction;
     }
 
     // ------------------------------------------------------------------ faults
@@ -490,6 +896,28 @@ public final class SimulatedCloud implements Cloud {
         }
     }
 
+    /**
+     * @param id an id or ARN of a regional resource
+     * @return the region it lives in, or empty for a global resource or one that does not exist
+     */
+    public java.util.Optional<String> regionOf(String id) {
+        synchronized (world) {
+            world.settle(clock.now());
+            SimResource.Kind kind = world.kinds.get(id);
+            return kind == null || kind.global() ? java.util.Optional.empty() : java.util.Optional.of(world.regionOf(id));
+        }
+    }
+
+    /**
+     * @param distributionId an existing distribution
+     * @return the origin read timeout it was created with ({@link io.tierstate.port.DistributionSpec#originReadTimeoutSeconds()};
+     *     CloudFront's 30 s for an adopted one)
+     * @throws io.tierstate.ResourceNotFoundException ({@code NoSuchDistribution}) when it does not exist
+     */
+    public int originReadTimeoutSeconds(String distributionId) {
+        return setUp("cloudfront:GetDistributionConfig", ctx -> world.originReadTimeoutSeconds(ctx, distributionId));
+    }
+
     /** @return how many port calls this cloud has answered, failed ones included (world building not counted) */
     public long calls() {
         return calls.count();
@@ -552,7 +980,7 @@ public final class SimulatedCloud implements Cloud {
         synchronized (world) {
             Instant now = clock.now();
             world.settle(now);
-            return new WorldCodec.Snapshot(WorldCodec.FORMAT, WorldCodec.VERSION, accountId, region, now,
+            return new WorldCodec.Snapshot(WorldCodec.FORMAT, WorldCodec.VERSION, accountId, root.region, now,
                     clock.realTime().instant(), seed, world.ids.draws(), faultDraws.draws(),
                     WorldCodec.LatenciesDoc.of(latencies), WorldCodec.FaultsDoc.of(calls.faults()),
                     all(SimResource.Kind.VPC, World.Vpc.class), all(SimResource.Kind.SUBNET, World.Subnet.class),
@@ -565,7 +993,45 @@ public final class SimulatedCloud implements Cloud {
                     all(SimResource.Kind.LOAD_BALANCER, World.LoadBalancer.class),
                     all(SimResource.Kind.TARGET_GROUP, World.TargetGroup.class),
                     all(SimResource.Kind.DISTRIBUTION, World.Dist.class),
-                    new java.util.LinkedHashMap<>(world.goneAt), List.copyOf(world.known));
+                    new java.util.LinkedHashMap<>(world.goneAt), List.copyOf(world.known), additions());
+        }
+    }
+
+    /** What the world file gained with regions: additive, so files without it still load. */
+    private WorldCodec.Additions additions() {
+        return new WorldCodec.Additions(new java.util.LinkedHashMap<>(world.regions), List.copyOf(calls.denied()),
+                all(SimResource.Kind.NETWORK_INTERFACE, World.Eni.class),
+                all(SimResource.Kind.INTERNET_GATEWAY, World.InternetGateway.class),
+                all(SimResource.Kind.EGRESS_ONLY_INTERNET_GATEWAY, World.EgressOnlyGateway.class),
+                all(SimResource.Kind.NAT_GATEWAY, World.NatGateway.class),
+                all(SimResource.Kind.ELASTIC_IP, World.ElasticIp.class),
+                all(SimResource.Kind.VPC_ENDPOINT, World.Endpoint.class),
+                all(SimResource.Kind.ROUTE_TABLE, World.RouteTable.class),
+                all(SimResource.Kind.NETWORK_ACL, World.NetworkAcl.class),
+                all(SimResource.Kind.SPOT_REQUEST, World.Spot.class),
+                all(SimResource.Kind.ACCESS_POINT, World.AccessPoint.class));
+    }
+
+    private static void restoreAdditions(SimulatedCloud cloud, WorldCodec.Additions a) {
+        if (a == null) {
+            return;
+        }
+        World w = cloud.world;
+        restoreAll(w, SimResource.Kind.NETWORK_INTERFACE, a.networkInterfaces(), World.Eni::id);
+        restoreAll(w, SimResource.Kind.INTERNET_GATEWAY, a.internetGateways(), World.InternetGateway::id);
+        restoreAll(w, SimResource.Kind.EGRESS_ONLY_INTERNET_GATEWAY, a.egressOnlyInternetGateways(), World.EgressOnlyGateway::id);
+        restoreAll(w, SimResource.Kind.NAT_GATEWAY, a.natGateways(), World.NatGateway::id);
+        restoreAll(w, SimResource.Kind.ELASTIC_IP, a.elasticIps(), World.ElasticIp::allocationId);
+        restoreAll(w, SimResource.Kind.VPC_ENDPOINT, a.vpcEndpoints(), World.Endpoint::id);
+        restoreAll(w, SimResource.Kind.ROUTE_TABLE, a.routeTables(), World.RouteTable::id);
+        restoreAll(w, SimResource.Kind.NETWORK_ACL, a.networkAcls(), World.NetworkAcl::id);
+        restoreAll(w, SimResource.Kind.SPOT_REQUEST, a.spotRequests(), World.Spot::id);
+        restoreAll(w, SimResource.Kind.ACCESS_POINT, a.accessPoints(), World.AccessPoint::id);
+        if (a.regions() != null) {
+            w.regions.putAll(a.regions());
+        }
+        if (a.deniedActions() != null) {
+            a.deniedActions().forEach(cloud.calls::deny);
         }
     }
 
@@ -603,6 +1069,7 @@ public final class SimulatedCloud implements Cloud {
             if (s.known() != null) {
                 w.known.addAll(s.known());
             }
+            restoreAdditions(cloud, s.additions());
         }
         return cloud;
     }
@@ -620,7 +1087,7 @@ public final class SimulatedCloud implements Cloud {
         synchronized (world) {
             Instant now = clock.now();
             world.settle(now);
-            result = body.apply(new Ctx(operation, now, SETUP_REQUEST_ID));
+            result = body.apply(new Ctx(operation, now, SETUP_REQUEST_ID, region));
         }
         autoSave();
         return result;
@@ -666,6 +1133,7 @@ public final class SimulatedCloud implements Cloud {
         private String accountId = DEFAULT_ACCOUNT_ID;
         private String region = DEFAULT_REGION;
         private Path persistFile;
+        private Duration eventualConsistency;
         private InstantSource realTime = InstantSource.system();
 
         private Builder() {}
@@ -717,6 +1185,24 @@ public final class SimulatedCloud implements Cloud {
          */
         public Builder latencies(Latencies latencies) {
             this.latencies = Objects.requireNonNull(latencies, "latencies").toBuilder();
+            return this;
+        }
+
+        /**
+         * How long a launched instance reads {@code InvalidInstanceID.NotFound}, as EC2's eventual
+         * consistency makes it (default {@link Latencies#eventualConsistency()}, 5 s); wins over
+         * {@link #latencies(Latencies)} whatever the order. Tests that describe an instance right
+         * after launching it set zero.
+         *
+         * @param window zero or more
+         * @return this builder
+         */
+        public Builder eventualConsistency(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("eventualConsistency must not be negative, was " + window);
+            }
+            this.eventualConsistency = window;
             return this;
         }
 
@@ -815,6 +1301,9 @@ public final class SimulatedCloud implements Cloud {
             VirtualClock c = clock != null ? clock
                     : new VirtualClock(start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                             speed, realTime);
+            if (eventualConsistency != null) {
+                latencies.eventualConsistency(eventualConsistency);
+            }
             SimulatedCloud cloud = new SimulatedCloud(accountId, region, seed, c, latencies.build(), faults, 0, 0, persistFile);
             cloud.autoSave();
             return cloud;

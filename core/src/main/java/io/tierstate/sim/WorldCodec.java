@@ -39,15 +39,34 @@ final class WorldCodec {
     static final int VERSION = 1;
 
     record LatenciesDoc(Map<SimOperation, Duration> operations, Duration instanceInitialization, Duration terminatedRetention,
-            double jitter) {
+            double jitter, Duration eventualConsistency, Duration spotRelaunch, Duration loadBalancerInterfaceRetention,
+            Duration mountTargetInterfaceRetention, Duration endpointInterfaceRetention) {
 
         static LatenciesDoc of(Latencies l) {
-            return new LatenciesDoc(l.byOperation(), l.instanceInitialization(), l.terminatedRetention(), l.jitter());
+            return new LatenciesDoc(l.byOperation(), l.instanceInitialization(), l.terminatedRetention(), l.jitter(),
+                    l.eventualConsistency(), l.spotRelaunch(), l.loadBalancerInterfaceRetention(),
+                    l.mountTargetInterfaceRetention(), l.endpointInterfaceRetention());
         }
 
         Latencies toLatencies() {
             Latencies.Builder b = Latencies.builder().instanceInitialization(instanceInitialization)
                     .terminatedRetention(terminatedRetention).jitter(jitter);
+            // absent in files written before these existed: the defaults apply
+            if (eventualConsistency != null) {
+                b.eventualConsistency(eventualConsistency);
+            }
+            if (spotRelaunch != null) {
+                b.spotRelaunch(spotRelaunch);
+            }
+            if (loadBalancerInterfaceRetention != null) {
+                b.loadBalancerInterfaceRetention(loadBalancerInterfaceRetention);
+            }
+            if (mountTargetInterfaceRetention != null) {
+                b.mountTargetInterfaceRetention(mountTargetInterfaceRetention);
+            }
+            if (endpointInterfaceRetention != null) {
+                b.endpointInterfaceRetention(endpointInterfaceRetention);
+            }
             operations.forEach(b::latency);
             return b.build();
         }
@@ -80,7 +99,18 @@ final class WorldCodec {
             List<World.FileSystem> fileSystems, List<World.MountTarget> mountTargets, List<World.Role> roles,
             List<World.InstanceProfile> instanceProfiles, List<World.Instance> instances,
             List<World.LoadBalancer> loadBalancers, List<World.TargetGroup> targetGroups, List<World.Dist> distributions,
-            Map<String, Instant> goneAt, List<String> known) {}
+            Map<String, Instant> goneAt, List<String> known, Additions additions) {}
+
+    /**
+     * What a world file holds since the simulated cloud has regions: the region of each regional
+     * resource, the denied IAM actions, and the kinds added with them. Absent in older files, which
+     * then load with everything in the saved region and none of these resources.
+     */
+    record Additions(Map<String, String> regions, List<String> deniedActions, List<World.Eni> networkInterfaces,
+            List<World.InternetGateway> internetGateways, List<World.EgressOnlyGateway> egressOnlyInternetGateways,
+            List<World.NatGateway> natGateways, List<World.ElasticIp> elasticIps, List<World.Endpoint> vpcEndpoints,
+            List<World.RouteTable> routeTables, List<World.NetworkAcl> networkAcls, List<World.Spot> spotRequests,
+            List<World.AccessPoint> accessPoints) {}
 
     private static final ObjectMapper MAPPER = createMapper();
 

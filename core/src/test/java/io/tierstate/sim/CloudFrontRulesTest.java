@@ -42,7 +42,8 @@ class CloudFrontRulesTest {
         assertThat(d.etag()).isNotBlank();
         assertThat(d.priceClass()).contains("PriceClass_100");
         assertThat(d.callerReference()).contains("ref-1");
-        assertThat(d.tags()).containsEntry("tierstate:stack", "shop");
+        assertThat(d.tags()).as("GetDistribution does not read tags").isEmpty();
+        assertThat(cf.distributionTags(d.arn())).containsEntry("tierstate:stack", "shop");
     }
 
     @Test

@@ -164,13 +164,13 @@ class FaultsTest {
         SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
         int before = cloud.liveResources().size();
         cloud.failNext(SimOperation.DELETE_VPC, SimFault.VANISH);
-        cloud.failNext(SimOperation.DELETE_ROLE, SimFault.VANISH);
+        cloud.failNext(SimOperation.DELETE_SUBNET, SimFault.VANISH);
         cloud.failNext(SimOperation.DELETE_TARGET_GROUP, SimFault.VANISH);
 
         assertThatThrownBy(() -> cloud.network().deleteVpc(w.vpc())).isInstanceOf(ResourceInUseException.class)
                 .hasMessageContaining("DependencyViolation");
-        assertThatThrownBy(() -> cloud.identity().deleteRole(w.role())).isInstanceOf(ResourceInUseException.class)
-                .hasMessageContaining("DeleteConflict");
+        assertThatThrownBy(() -> cloud.network().deleteSubnet(w.subnetA())).isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("DependencyViolation").hasMessageContaining(w.instance());
         assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup()))
                 .isInstanceOf(ResourceInUseException.class).hasMessageContaining("ResourceInUse");
         assertThat(cloud.liveResources()).hasSize(before);

@@ -2,6 +2,7 @@ package io.tierstate.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tierstate.ResourceInUseException;
 import io.tierstate.ResourceNotFoundException;
@@ -30,7 +31,10 @@ class FileSystemRulesTest {
 
     @Test
     void mountTargets_areListedAvailable() {
-        assertThat(efs.mountTargets(fs)).containsExactly(new MountTarget(mtA, fs, "available"), new MountTarget(mtB, fs, "available"));
+        assertThat(efs.mountTargets(fs)).extracting(MountTarget::id, MountTarget::fileSystemId, MountTarget::lifeCycleState)
+                .containsExactly(tuple(mtA, fs, "available"), tuple(mtB, fs, "available"));
+        assertThat(efs.mountTargets(fs)).allSatisfy(mt -> assertThat(mt.networkInterfaceId()).hasValueSatisfying(
+                eni -> assertThat(eni).matches("eni-[0-9a-f]{17}")));
         assertThat(fs).matches("fs-[0-9a-f]{17}");
         assertThat(mtA).matches("fsmt-[0-9a-f]{17}");
     }
@@ -39,7 +43,8 @@ class FileSystemRulesTest {
     void deletedMountTarget_isDeletingForAMinute_thenGone() {
         efs.deleteMountTarget(mtA);
 
-        assertThat(efs.mountTargets(fs)).contains(new MountTarget(mtA, fs, "deleting"));
+        assertThat(efs.mountTargets(fs)).filteredOn(mt -> mt.id().equals(mtA)).extracting(MountTarget::lifeCycleState)
+                .containsExactly("deleting");
         efs.deleteMountTarget(mtA);
         cloud.clock().advance(Duration.ofSeconds(59));
         assertThat(efs.mountTargets(fs)).extracting(MountTarget::id).contains(mtA);

@@ -106,6 +106,9 @@ class LoadBalancingRulesTest {
 
         elb.deleteTargetGroup(tg);
 
+        assertThat(cloud.liveResources()).extracting(SimResource::kind).as("its network interface lingers after it")
+                .containsExactly(SimResource.Kind.VPC, SimResource.Kind.SUBNET, SimResource.Kind.NETWORK_INTERFACE);
+        cloud.clock().advance(Duration.ofMinutes(5));
         assertThat(cloud.liveResources()).extracting(SimResource::kind)
                 .containsExactly(SimResource.Kind.VPC, SimResource.Kind.SUBNET);
     }

@@ -51,6 +51,10 @@ class NetworkRulesTest {
         assertThatThrownBy(() -> net.deleteSecurityGroup(sg)).isInstanceOf(ResourceInUseException.class)
                 .hasMessageContaining("DependencyViolation").hasMessageContaining(mt + " (deleting)");
         cloud.clock().advance(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> net.deleteSecurityGroup(sg)).as("its network interface outlives it by about a minute")
+                .isInstanceOf(ResourceInUseException.class).hasMessageContaining("DependencyViolation")
+                .hasMessageContaining("network interface eni-").hasMessageContaining("(EFS mount target for " + fs + " (" + mt + "))");
+        cloud.clock().advance(Duration.ofMinutes(1));
 
         net.deleteSecurityGroup(sg);
     }
@@ -71,6 +75,13 @@ class NetworkRulesTest {
         assertThatThrownBy(() -> net.deleteSubnet(subnet)).isInstanceOf(ResourceInUseException.class)
                 .hasMessageContaining("(deleting)");
         cloud.clock().advance(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> net.deleteSubnet(subnet)).as("the ALB's and the mount target's interfaces linger")
+                .isInstanceOf(ResourceInUseException.class).hasMessageContaining("DependencyViolation")
+                .hasMessageContaining("(ELB app/alb/").hasMessageContaining("(EFS mount target for ");
+        cloud.clock().advance(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> net.deleteSubnet(subnet)).isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("(ELB app/alb/").hasMessageNotContaining("EFS mount target");
+        cloud.clock().advance(Duration.ofMinutes(3));
 
         net.deleteSubnet(subnet);
         assertThat(cloud.exists(subnet)).isFalse();

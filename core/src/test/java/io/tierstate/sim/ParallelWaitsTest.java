@@ -8,6 +8,7 @@ import io.tierstate.port.InstanceDescription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,11 @@ class ParallelWaitsTest {
         cloud.clock().advance(Duration.ofMinutes(5));
         Instant start = cloud.clock().now();
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        // both workers use the clock before either waits, so neither starts late on a loaded machine
+        CyclicBarrier bothStarted = new CyclicBarrier(2);
         try {
             CompletableFuture<Instant> cloudFront = CompletableFuture.supplyAsync(() -> {
+                awaitBoth(cloud, bothStarted);
                 String id = w.distribution();
                 String etag = cloud.cloudFront().setEnabled(id, false, cloud.cloudFront().getDistributionConfig(id).etag());
                 while (cloud.cloudFront().getDistribution(id).status() != CloudFrontStatus.DEPLOYED) {
@@ -34,6 +38,7 @@ class ParallelWaitsTest {
                 return cloud.clock().now();
             }, pool);
             CompletableFuture<Instant> rest = CompletableFuture.supplyAsync(() -> {
+                awaitBoth(cloud, bothStarted);
                 cloud.loadBalancing().deleteLoadBalancer(w.alb().arn());
                 untilDone(cloud, () -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup()));
                 cloud.compute().terminateInstance(w.instance());
@@ -56,6 +61,15 @@ class ParallelWaitsTest {
             assertThat(cloud.exists(w.fs())).isFalse();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void awaitBoth(SimulatedCloud cloud, CyclicBarrier barrier) {
+        cloud.clock().now();
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

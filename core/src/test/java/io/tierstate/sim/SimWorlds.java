@@ -4,6 +4,7 @@ import io.tierstate.CloudOperationException;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionSpec;
 import io.tierstate.port.LoadBalancerDescription;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,12 @@ final class SimWorlds {
 
     private SimWorlds() {}
 
-    /** A cloud at {@link #START} with the default latencies and no faults. */
+    /**
+     * A cloud at {@link #START} with the default latencies and no faults, except that launched
+     * instances are visible at once (no eventual-consistency window), so tests can describe them.
+     */
     static SimulatedCloud cloud() {
-        return SimulatedCloud.builder().startingAt(START).build();
+        return SimulatedCloud.builder().startingAt(START).eventualConsistency(Duration.ZERO).build();
     }
 
     /** A distribution spec in front of an origin, as provisionCloudFront would make it. */
