@@ -311,12 +311,17 @@ public final class DeploymentHandle {
     }
 
     private DeploymentState waitForDeployed(Cloud cloud, String id, CloudFrontOptions options) {
-        Waiter.Result<Distribution> r = Waiter.polling("distribution " + id + " to be Deployed",
-                () -> cloud.cloudFront().getDistribution(id))
-                .until(d -> d.status() == CloudFrontStatus.DEPLOYED).status(d -> String.valueOf(d.status()))
-                .policy(options.pollPolicy()).timeout(options.timeout())
-                .await(cloud.clock(), p -> emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.WAITING,
-                        "waiting for Deployed (" + p.status() + ")", p.elapsed(), p.attempt(), cloud.clock().now())));
+        Waiter.Result<Distribution> r;
+        try {
+            r = Waiter.polling("distribution " + id + " to be Deployed", () -> cloud.cloudFront().getDistribution(id))
+                    .until(d -> d.status() == CloudFrontStatus.DEPLOYED).status(d -> String.valueOf(d.status()))
+                    .policy(options.pollPolicy()).timeout(options.timeout())
+                    .await(cloud.clock(), p -> emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.WAITING,
+                            "waiting for Deployed (" + p.status() + ")", p.elapsed(), p.attempt(), cloud.clock().now())));
+        } catch (io.tierstate.destroy.WaitTimeoutException e) {
+            throw new TierStateException("distribution " + id + " still InProgress after " + options.timeout().toMinutes()
+                    + " min; it keeps deploying on its own: run refresh() later, or wait longer with withTimeout(...)", e);
+        }
         Distribution d = r.value().orElseThrow();
         emit(options, new ProgressEvent(name, "cloudfront", ProgressEvent.Phase.DONE, "distribution " + id + " is Deployed",
                 r.elapsed(), Math.max(1, r.attempts()), cloud.clock().now()));

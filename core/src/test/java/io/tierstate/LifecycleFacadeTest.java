@@ -93,7 +93,7 @@ class LifecycleFacadeTest {
         // the process wrote the reference, sent the create, and died before recording the answer
         String reference = "tierstate-web-crashed";
         client.deployment("web").update(s -> s.withCloudFrontCallerReference(reference));
-        String made = sim.cloudFront().createDistribution(CloudFrontOptions.defaults().toSpec("web", reference, alb.dnsName(), false)).id();
+        String made = sim.cloudFront().createDistribution(CloudFrontOptions.defaults().toSpec("web", reference, alb.dnsName(), "http-only")).id();
 
         DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults());
 
@@ -107,7 +107,7 @@ class LifecycleFacadeTest {
                 .config(DeploymentConfig.builder().tier(Tier.GPU).build()).build());
 
         assertThatThrownBy(() -> client.deployment("bare").provisionCloudFront(CloudFrontOptions.defaults()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no ALB recorded");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no ALB recorded");
         assertThat(distributions()).isZero();
     }
 
@@ -132,13 +132,13 @@ class LifecycleFacadeTest {
         String vpc = sim.createVpc();
         String cpu = sim.launchInstance("t3.medium", "ami-0cpu", sim.createSubnet(vpc), sim.createSecurityGroup(vpc));
 
-        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance(cpu)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance(cpu)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("t3.medium").hasMessageContaining("no GPU");
         assertThatThrownBy(() -> client.deployment("web").recordGpuInstance("i-0doesnotexist"))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("i-0doesnotexist");
-        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.deployment("web").recordGpuInstance(" ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("instance id");
-        assertThatThrownBy(() -> client.deployment("web").recordCloudFront("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.deployment("web").recordCloudFront("")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -188,11 +188,11 @@ class LifecycleFacadeTest {
 
     @Test
     void options_areCheckedAsTheyAreSet() {
-        assertThatThrownBy(() -> CloudFrontOptions.defaults().withPriceClass("PriceClass_1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withPriceClass("PriceClass_1")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("PriceClass_100");
-        assertThatThrownBy(() -> CloudFrontOptions.defaults().withOriginProtocolPolicy("ftp")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CloudFrontOptions.defaults().withComment("x".repeat(129))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CloudFrontOptions.defaults().withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withOriginProtocolPolicy("ftp")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withComment("x".repeat(129))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
         CloudFrontOptions o = CloudFrontOptions.defaults().withPriceClass("PriceClass_All").withOriginProtocolPolicy("http-only")
                 .withCachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").withComment("c").withTimeout(Duration.ofMinutes(5))
                 .withPollPolicy(io.tierstate.destroy.PollPolicy.defaults());

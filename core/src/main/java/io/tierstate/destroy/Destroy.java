@@ -173,7 +173,7 @@ public final class Destroy {
      */
     public Destroy timeout(Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("destroy timeout must be positive, was " + value);
+            throw new io.tierstate.InvalidInputException("destroy timeout must be positive, was " + value);
         }
         this.timeout = value;
         return this;
@@ -244,11 +244,12 @@ public final class Destroy {
     public DestroyPlan preflight() {
         DestroyPlan plan = planLive();
         DestroyRun.Options o = DestroyRun.resolveOptions(state().destroyProgress(), settings());
-        List<String> toDelete = plan.deletions().stream().filter(st -> st.kind() != StepKind.VPC_DEPENDENTS)
-                .flatMap(st -> st.resourceIds().stream()).toList();
+        List<DestroyStep> deleting = plan.deletions().stream().filter(st -> st.kind() != StepKind.VPC_DEPENDENTS).toList();
+        List<String> toDelete = deleting.stream().flatMap(st -> st.resourceIds().stream()).toList();
         boolean earlier = plan.steps().stream().anyMatch(st -> st.action() == DestroyStep.Action.ALREADY_DONE);
-        boolean allGone = !toDelete.isEmpty() && !earlier && toDelete.stream().allMatch(id -> plan.findings().stream()
-                .anyMatch(f -> f.resourceId().equals(id) && f.kind() == Finding.Kind.GONE));
+        boolean allGone = !toDelete.isEmpty() && !earlier && deleting.stream().allMatch(st -> st.resourceIds().stream()
+                .allMatch(id -> plan.findings().stream().anyMatch(f -> f.step() == st.kind() && f.resourceId().equals(id)
+                        && f.kind() == Finding.Kind.GONE)));
         if (allGone && !assumeGone) {
             throw new ResourcesMissingException(name, plan.checkedIn().orElse("the cloud"), toDelete,
                     "forget the state with destroy().assumeGone() (tierstate destroy " + name + " --assume-gone)");

@@ -111,11 +111,11 @@ final class DestroyRun {
         findings = survey.run(plan);
         cloudCalls += survey.calls;
         pollCalls += survey.polls;
-        List<String> toDelete = plan.deletions().stream().filter(s -> s.kind() != StepKind.VPC_DEPENDENTS)
-                .flatMap(s -> s.resourceIds().stream()).toList();
+        List<DestroyStep> deleting = plan.deletions().stream().filter(s -> s.kind() != StepKind.VPC_DEPENDENTS).toList();
+        List<String> toDelete = deleting.stream().flatMap(s -> s.resourceIds().stream()).toList();
         boolean earlierRunDidSomething = plan.steps().stream().anyMatch(s -> s.action() == DestroyStep.Action.ALREADY_DONE);
-        boolean allMissing = !toDelete.isEmpty() && !earlierRunDidSomething
-                && toDelete.stream().allMatch(id -> found(id, Finding.Kind.GONE));
+        boolean allMissing = !toDelete.isEmpty() && !earlierRunDidSomething && deleting.stream()
+                .allMatch(s -> s.resourceIds().stream().allMatch(id -> found(s.kind(), id, Finding.Kind.GONE)));
         if (allMissing && !settings.assumeGone()) {
             throw new ResourcesMissingException(name, where, toDelete, "forget the state with destroy().assumeGone()"
                     + " (tierstate destroy " + name + " --assume-gone)");
@@ -152,8 +152,9 @@ final class DestroyRun {
             }
         }
         for (StepRunner r : runners) {
-            List<String> gone = r.step.resourceIds().stream().filter(id -> found(id, Finding.Kind.GONE)).toList();
-            if (!gone.isEmpty() && gone.size() == r.step.resourceIds().size()) {
+            List<String> gone = r.step.resourceIds().stream().filter(id -> found(r.kind(), id, Finding.Kind.GONE)).toList();
+            boolean vpcGone = r.kind() == StepKind.VPC_DEPENDENTS && found(StepKind.VPC, r.step.resourceIds().get(0), Finding.Kind.GONE);
+            if (vpcGone || !gone.isEmpty() && gone.size() == r.step.resourceIds().size()) {
                 r.startedAt = start;
                 ctx.gone(r, allMissing ? "assumed gone (assumeGone): every describe in " + where + " found nothing"
                         : "already gone: a describe found nothing in " + where);
@@ -165,8 +166,8 @@ final class DestroyRun {
         return finish(plan, runners, start, timedOut, where);
     }
 
-    private boolean found(String id, Finding.Kind kind) {
-        return findings.stream().anyMatch(f -> f.resourceId().equals(id) && f.kind() == kind);
+    private boolean found(StepKind step, String id, Finding.Kind kind) {
+        return findings.stream().anyMatch(f -> f.step() == step && f.resourceId().equals(id) && f.kind() == kind);
     }
 
     /** The journaled options win on a resume; a different explicit value is refused unless changing them was asked for. */

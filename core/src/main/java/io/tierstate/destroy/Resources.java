@@ -63,7 +63,7 @@ final class Resources {
                 }
                 case SECURITY_GROUP -> new Look(true, "exists: " + c.network().describeSecurityGroup(id).name());
                 case SUBNETS -> new Look(true, "exists in " + c.network().describeSubnet(id).vpcId());
-                case VPC -> new Look(true, "exists");
+                case VPC -> new Look(true, c.network().describeVpc(id).isDefault() ? "exists (the default VPC)" : "exists");
             };
         } catch (ResourceNotFoundException gone) {
             return new Look(false, "NotFound" + gone.errorCode().map(code -> " (" + code + ")").orElse(""));

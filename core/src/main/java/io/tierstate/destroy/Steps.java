@@ -31,6 +31,9 @@ final class Steps {
     /** How long network interfaces left by a load balancer, mount target or endpoint are waited for. */
     static final Duration ENI_WAIT = Duration.ofMinutes(20);
 
+    /** How long a deleted resource may still be described (EFS "deleting", a VPC on its way out) before the step fails. */
+    static final Duration GONE_WAIT = Duration.ofMinutes(10);
+
     private Steps() {}
 
     static StepRunner runnerFor(DestroyStep step, boolean deferCloudFront) {
@@ -52,6 +55,28 @@ final class Steps {
     abstract static class PerResource extends StepRunner {
         final Deque<String> remaining;
         boolean deletedAny;
+        private boolean confirming;
+
+        /** Call first in {@code act}: while a deleted resource is still described, keep waiting for it to go. */
+        boolean confirmingDeletion(DestroyRun.Context ctx) {
+            if (confirming) {
+                awaitGone(ctx);
+            }
+            return confirming || finished();
+        }
+
+        /** The current resource was deleted: it counts as gone once a describe no longer finds it. */
+        void awaitGone(DestroyRun.Context ctx) {
+            confirming = true;
+            String id = remaining.peekFirst();
+            var gone = ctx.await(this, Waiter.polling(kind().noun() + " " + id + " to be gone",
+                    () -> Resources.look(ctx.cloud(), ctx.state(), kind(), id)).until(l -> !l.exists())
+                    .status(Resources.Look::detail).timeout(GONE_WAIT));
+            if (gone != null) {
+                confirming = false;
+                next(ctx, true);
+            }
+        }
 
         PerResource(DestroyStep step) {
             super(step);
@@ -103,6 +128,9 @@ final class Steps {
 
         @Override
         void act(DestroyRun.Context ctx) {
+            if (confirmingDeletion(ctx)) {
+                return;
+            }
             String id = remaining.peekFirst();
             try {
                 ctx.call(this, false, () -> {
@@ -114,7 +142,7 @@ final class Steps {
                 return;
             }
             ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted " + kind().noun() + " " + id);
-            next(ctx, true);
+            awaitGone(ctx);
         }
     }
 
@@ -294,6 +322,9 @@ final class Steps {
 
         @Override
         void act(DestroyRun.Context ctx) {
+            if (confirmingDeletion(ctx)) {
+                return;
+            }
             String fs = remaining.peekFirst();
             try {
                 for (String point : ctx.call(this, false, () -> ctx.cloud().fileSystems().accessPoints(fs))) {
@@ -326,8 +357,8 @@ final class Steps {
                 confirmGone(ctx, fs);
                 return;
             }
-            ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted file system " + fs);
-            next(ctx, true);
+            ctx.event(this, ProgressEvent.Phase.REQUESTED, "file system " + fs + " deletion requested");
+            awaitGone(ctx);
         }
     }
 
@@ -438,11 +469,17 @@ final class Steps {
             super(step);
         }
 
+        private boolean referencesChecked;
+
         @Override
         void act(DestroyRun.Context ctx) {
+            if (confirmingDeletion(ctx)) {
+                return;
+            }
             String id = remaining.peekFirst();
             NetworkPort net = ctx.cloud().network();
-            if (kind() == StepKind.SECURITY_GROUP) {
+            if (kind() == StepKind.SECURITY_GROUP && !referencesChecked) {
+                referencesChecked = true;
                 List<NetworkPort.SecurityGroupReference> refs = ctx.call(this, false, () -> net.securityGroupReferences(id));
                 if (!refs.isEmpty()) {
                     ctx.fail(this, new io.tierstate.ResourceInUseException("ec2:DeleteSecurityGroup", "DependencyViolation",
@@ -478,7 +515,7 @@ final class Steps {
                 return;
             }
             ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted " + kind().noun() + " " + id);
-            next(ctx, true);
+            awaitGone(ctx);
         }
     }
 

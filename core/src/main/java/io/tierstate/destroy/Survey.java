@@ -63,6 +63,15 @@ final class Survey {
     }
 
     private void survey(StepKind kind, String id) {
+        if (kind == StepKind.VPC_DEPENDENTS) {
+            // a VPC with nothing in it is the usual case, not a resource that is missing; the VPC step speaks for the VPC
+            try {
+                findings.addAll(Transient.retry(cloud, cancelled, () -> obstacles(kind, id)));
+            } catch (ResourceNotFoundException vpcGone) {
+                // the VPC step finds and confirms that
+            }
+            return;
+        }
         Resources.Look look = lookBelievingNotFoundLate(kind, id);
         if (!look.exists()) {
             findings.add(new Finding(kind, id, Finding.Kind.GONE, "already gone (" + look.detail() + ")"));
@@ -70,7 +79,7 @@ final class Survey {
         }
         findings.add(new Finding(kind, id, Finding.Kind.PRESENT, look.detail()));
         try {
-            obstacles(kind, id);
+            findings.addAll(Transient.retry(cloud, cancelled, () -> obstacles(kind, id)));
         } catch (ResourceNotFoundException raced) {
             // deleted between the two calls: the step will confirm it
         }
@@ -80,7 +89,7 @@ final class Survey {
         int attempt = 0;
         while (true) {
             calls++;
-            Resources.Look look = Resources.look(cloud, state, kind, id);
+            Resources.Look look = Transient.retry(cloud, cancelled, () -> Resources.look(cloud, state, kind, id));
             if (look.exists() || cancelled.isCancelled()
                     || Duration.between(started, clock.now()).compareTo(believeNotFoundAfter) >= 0) {
                 return look;
@@ -90,7 +99,9 @@ final class Survey {
         }
     }
 
-    private void obstacles(StepKind kind, String id) {
+    /** @return what stands in the way of deleting the resource; read again whole when a call is retried */
+    private List<Finding> obstacles(StepKind kind, String id) {
+        List<Finding> findings = new ArrayList<>();
         switch (kind) {
             case INSTANCE -> {
                 calls++;
@@ -154,5 +165,6 @@ final class Survey {
                 // nothing else stands in the way of the other kinds
             }
         }
+        return findings;
     }
 }

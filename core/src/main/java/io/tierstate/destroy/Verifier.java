@@ -30,7 +30,7 @@ final class Verifier {
             }
             for (String id : step.resourceIds()) {
                 calls++;
-                Resources.Look look = Resources.look(cloud, state, step.kind(), id);
+                Resources.Look look = Transient.retry(cloud, new Cancellation(), () -> Resources.look(cloud, state, step.kind(), id));
                 checks.add(new Verification.Check(step.kind(), id, created ? Verification.Expect.GONE : Verification.Expect.KEPT,
                         created != look.exists(), look.detail()));
             }

@@ -47,7 +47,8 @@ class DestroyTest {
     }
 
     private static List<String> doneOrder(List<ProgressEvent> events) {
-        return events.stream().filter(e -> e.phase() == ProgressEvent.Phase.DONE).map(ProgressEvent::step).toList();
+        return events.stream().filter(e -> e.phase() == ProgressEvent.Phase.DONE && !e.step().equals("verify"))
+                .map(ProgressEvent::step).toList();
     }
 
     @Test
@@ -60,7 +61,7 @@ class DestroyTest {
 
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
         assertThat(doneOrder(events)).containsExactly("cloudfront", "alb", "target_group", "instance", "iam_instance_profile",
-                "iam_role", "efs_mount_targets", "efs", "security_group", "subnets", "vpc");
+                "iam_role", "efs_mount_targets", "efs", "vpc_dependents", "security_group", "subnets", "vpc");
         assertThat(sim.liveResources()).isEmpty();
         assertThat(client.deployment("gpu-stack").exists()).isFalse();
         assertThat(report.archive()).hasValueSatisfying(a -> assertThat(Path.of(a)).exists());
@@ -68,6 +69,10 @@ class DestroyTest {
                 .contains("\"step\": \"cloudfront\"");
         assertThat(report.duration()).isGreaterThan(Duration.ofMinutes(15));
         assertThat(report.deleted()).hasSize(11);
+        assertThat(report.alreadyGone()).extracting(DestroyReport.StepResult::step).as("a VPC with nothing in it")
+                .containsExactly("vpc_dependents");
+        assertThat(report.verification()).hasValueSatisfying(v -> assertThat(v.clean()).isTrue());
+        assertThat(report.render()).contains("verified: nothing left");
         assertThat(report.cloudCalls()).isGreaterThan(report.pollCalls());
         assertThat(report.render()).contains("completed").contains("cloud calls");
         assertThat(report.toJson()).contains("\"outcome\": \"completed\"");
@@ -85,8 +90,11 @@ class DestroyTest {
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
         assertThat(sim.exists(vpc)).isTrue();
         assertThat(subnets).allMatch(sim::exists);
-        assertThat(report.skipped()).extracting(DestroyReport.StepResult::step).containsExactly("subnets", "vpc");
-        assertThat(report.skipped()).allSatisfy(s -> assertThat(s.detail()).startsWith("reused"));
+        assertThat(report.skipped()).extracting(DestroyReport.StepResult::step).containsExactly("vpc_dependents", "subnets", "vpc");
+        assertThat(report.skipped()).allSatisfy(s -> assertThat(s.skipReason()).contains(DestroyReport.SkipReason.REUSED));
+        assertThat(report.step(StepKind.VPC).orElseThrow().resources()).as("kept ones are named by id").containsExactly(vpc);
+        assertThat(report.verification().orElseThrow().checks()).filteredOn(c -> c.expect() == Verification.Expect.KEPT)
+                .extracting(Verification.Check::resourceId).contains(vpc).containsAll(subnets);
         assertThat(sim.calls(SimOperation.DELETE_VPC)).isZero();
         assertThat(sim.calls(SimOperation.DELETE_SUBNET)).isZero();
     }
@@ -102,9 +110,12 @@ class DestroyTest {
         DestroyReport report = overlapped.run();
 
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(report.duration()).isLessThan(sequential.duration());
+        assertThat(sequential.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
         List<String> order = doneOrder(events);
-        assertThat(order.get(order.size() - 1)).isIn("cloudfront", "vpc");
+        assertThat(order.subList(0, order.indexOf("cloudfront"))).as("torn down while the disable propagated")
+                .contains("instance", "iam_instance_profile", "iam_role", "efs_mount_targets", "efs");
+        assertThat(order.indexOf("cloudfront")).as("the ALB waits for the distribution's deletion").isLessThan(order.indexOf("alb"));
+        assertThat(order.get(order.size() - 1)).isEqualTo("vpc");
         assertThat(order.indexOf("alb")).isLessThan(order.indexOf("target_group"));
         assertThat(order.indexOf("efs_mount_targets")).isLessThan(order.indexOf("efs"));
         assertThat(order.indexOf("subnets")).isLessThan(order.indexOf("vpc"));
@@ -125,7 +136,8 @@ class DestroyTest {
         assertThat(sim.exists(w.vpc)).isTrue();
         assertThat(sim.exists(w.instance)).isFalse();
         assertThat(report.skipped()).extracting(DestroyReport.StepResult::step)
-                .containsExactly("efs_mount_targets", "efs", "security_group", "subnets", "vpc");
+                .containsExactly("efs_mount_targets", "efs", "vpc_dependents", "security_group", "subnets", "vpc");
+        assertThat(report.skipped()).allSatisfy(st -> assertThat(st.skipReason()).contains(DestroyReport.SkipReason.PRESERVED));
     }
 
     @Test
@@ -257,7 +269,7 @@ class DestroyTest {
         DestroyPlan plan = destroy.preserveEfs().plan();
 
         assertThat(plan.steps()).extracting(DestroyStep::id).containsExactly("cloudfront", "alb", "target_group", "instance",
-                "iam_instance_profile", "iam_role", "efs_mount_targets", "efs", "security_group", "subnets", "vpc");
+                "iam_instance_profile", "iam_role", "efs_mount_targets", "efs", "vpc_dependents", "security_group", "subnets", "vpc");
         assertThat(plan.deletions()).hasSize(6);
         assertThat(plan.step("efs").orElseThrow().action()).isEqualTo(DestroyStep.Action.SKIP_PRESERVED);
         assertThat(plan.render()).contains("keep").contains("delete");
@@ -288,13 +300,28 @@ class DestroyTest {
         var cfg = sim.cloudFront().getDistributionConfig(id);
         String etag = sim.cloudFront().setEnabled(id, false, cfg.etag());
         sim.cloudFront().setEnabled(id, true, etag); // a change in progress, enabled
+        assertThat(sim.cloudFront().getDistribution(id).status()).isEqualTo(CloudFrontStatus.IN_PROGRESS);
+        Destroy destroy = client.deployment("busy-cf").destroy();
+        List<ProgressEvent> events = events(destroy);
 
-        DestroyReport report = client.deployment("busy-cf").destroy().run();
+        DestroyReport report = destroy.run();
 
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
+        List<String> cloudFront = events.stream().filter(e -> e.step().equals("cloudfront")).map(ProgressEvent::message).toList();
+        int waited = indexOf(cloudFront, "a change in progress to finish before disabling");
+        int disabled = indexOf(cloudFront, "disable requested");
+        assertThat(waited).as("it waited for the change in progress: %s", cloudFront).isGreaterThanOrEqualTo(0);
+        assertThat(disabled).as("and disabled only after it").isGreaterThan(waited);
         assertThat(sim.exists(id)).isFalse();
-        assertThat(sim.cloudFront()).isNotNull();
-        assertThat(CloudFrontStatus.DEPLOYED).isNotNull();
+    }
+
+    private static int indexOf(List<String> messages, String part) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -312,11 +339,14 @@ class DestroyTest {
     @Test
     void settings_areChecked() {
         Destroy d = client.deployment("x").destroy();
-        assertThatThrownBy(() -> d.timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> d.timeout(Duration.ZERO)).isInstanceOf(io.tierstate.InvalidInputException.class)
+                .hasMessageContaining("positive");
         assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
-        assertThatThrownBy(() -> new PollPolicy(Duration.ZERO, 1, Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(io.tierstate.InvalidInputException.class).hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> new PollPolicy(Duration.ZERO, 1, Duration.ofSeconds(30)))
+                .isInstanceOf(io.tierstate.InvalidInputException.class);
+        assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(1)))
+                .isInstanceOf(io.tierstate.InvalidInputException.class);
         assertThat(PollPolicy.defaults().interval(1)).isEqualTo(Duration.ofSeconds(5));
         assertThat(PollPolicy.defaults().interval(100)).isEqualTo(Duration.ofSeconds(30));
         assertThat(Stream.of(Strategy.values())).hasSize(2);
