@@ -29,6 +29,11 @@ final class Tier3World {
     final DeploymentState state;
 
     private Tier3World(SimulatedCloud sim, DeploymentClient client, String name, String sharedVpc, List<String> sharedSubnets) {
+        this(sim, client, name, sharedVpc, sharedSubnets, null);
+    }
+
+    private Tier3World(SimulatedCloud sim, DeploymentClient client, String name, String sharedVpc, List<String> sharedSubnets,
+            String region) {
         vpc = sharedVpc != null ? sharedVpc : sim.createVpc();
         subnets = sharedSubnets != null ? sharedSubnets : List.of(sim.createSubnet(vpc), sim.createSubnet(vpc));
         securityGroup = sim.createSecurityGroup(vpc);
@@ -50,7 +55,8 @@ final class Tier3World {
         provenance.put("alb", Provenance.CREATED);
         client.deployment(name).create(DeploymentState.builder()
                 .stackName(name).status(Status.RUNNING)
-                .config(DeploymentConfig.builder().stackName(name).tier(Tier.GPU).instanceType("g4dn.xlarge").build())
+                .config(region == null ? DeploymentConfig.builder().stackName(name).tier(Tier.GPU).instanceType("g4dn.xlarge").build()
+                        : DeploymentConfig.builder().stackName(name).tier(Tier.GPU).instanceType("g4dn.xlarge").region(region).build())
                 .vpcId(vpc).subnetIds(subnets).securityGroupId(securityGroup)
                 .efsId(fileSystem).efsMountTargetId(mountTarget).addEfsMountTargetIds(mountTarget)
                 .iamRoleName(role).iamRoleArn(roleArn).iamInstanceProfileName(profile).iamInstanceProfileArn(profileArn)
@@ -64,6 +70,11 @@ final class Tier3World {
 
     static Tier3World deploy(SimulatedCloud sim, DeploymentClient client, String name) {
         return new Tier3World(sim, client, name, null, null);
+    }
+
+    /** Deploys in another region: the resources through that region's session, {@code config.region} set. */
+    static Tier3World deployIn(SimulatedCloud sim, DeploymentClient client, String name, String region) {
+        return new Tier3World(sim.inRegion(region), client, name, null, null, region);
     }
 
     static Tier3World deployInSharedVpc(SimulatedCloud sim, DeploymentClient client, String name, String vpc, List<String> subnets) {
