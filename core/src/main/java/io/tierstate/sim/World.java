@@ -1346,7 +1346,9 @@ final class World {
     }
 
     private String listenerArn(String loadBalancerArn) {
-        return unused(loadBalancerArn.replace(":loadbalancer/", ":listener/") + "/", () -> ids.hex(16));
+        String arn = unused(loadBalancerArn.replace(":loadbalancer/", ":listener/") + "/", () -> ids.hex(16));
+        known.add(arn);
+        return arn;
     }
 
     synchronized String addHttpsListener(Ctx ctx, String loadBalancerArn, List<String> certificateDomains) {
@@ -1355,7 +1357,6 @@ final class World {
             throw invalid(ctx, "CertificateNotFound", "an HTTPS listener needs a certificate: give the domain names it covers");
         }
         String arn = listenerArn(loadBalancerArn);
-        known.add(arn);
         List<Listener> listeners = new ArrayList<>(lb.listeners());
         listeners.add(new Listener(arn, "HTTPS", 443, certificateDomains));
         resources.get(Kind.LOAD_BALANCER).put(loadBalancerArn, lb.with(lb.targetGroupArns(), lb.deletionProtection(), listeners));
