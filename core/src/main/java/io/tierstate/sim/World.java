@@ -1683,8 +1683,10 @@ final class World {
         return "3." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "." + (1 + Math.floorMod(bits, 254));
     }
 
+    /** A missing resource, with the HTTP status its service answers: EC2 and ELB say 400, the others 404. */
     static ResourceNotFoundException notFound(Ctx ctx, String id, String code) {
-        return new ResourceNotFoundException(ctx.operation(), id, code, ctx.requestId(), null);
+        boolean answers400 = ctx.operation().startsWith("ec2:") || ctx.operation().startsWith("elasticloadbalancing:");
+        return new ResourceNotFoundException(ctx.operation(), id, code, ctx.requestId(), answers400 ? 400 : 404, null);
     }
 
     private static ResourceInUseException inUse(Ctx ctx, String code, String message) {

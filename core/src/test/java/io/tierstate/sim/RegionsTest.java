@@ -50,16 +50,20 @@ class RegionsTest {
 
         assertThat(eu.compute().describeInstance(instance).state()).isEqualTo(InstanceDescription.State.RUNNING);
         assertThat(cloud.regionOf(instance)).contains("eu-west-1");
-        assertThatThrownBy(() -> cloud.compute().describeInstance(instance)).isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("InvalidInstanceID.NotFound").hasMessageContaining(instance);
+        assertThatThrownBy(() -> cloud.compute().describeInstance(instance)).isInstanceOfSatisfying(ResourceNotFoundException.class,
+                e -> {
+                    assertThat(e.statusCode()).as("EC2 answers 400").isEqualTo(400);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.resourceId()).isEqualTo(instance);
+                }).hasMessageContaining("InvalidInstanceID.NotFound").hasMessageContaining(instance);
         assertThatThrownBy(() -> cloud.compute().terminateInstance(instance)).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("InvalidInstanceID.NotFound");
         assertThatThrownBy(() -> cloud.loadBalancing().describeLoadBalancer(alb.arn()))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("LoadBalancerNotFound");
         assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(tg)).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("TargetGroupNotFound");
-        assertThatThrownBy(() -> cloud.fileSystems().describeFileSystem(fs)).isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("FileSystemNotFound");
+        assertThatThrownBy(() -> cloud.fileSystems().describeFileSystem(fs)).isInstanceOfSatisfying(ResourceNotFoundException.class,
+                e -> assertThat(e.statusCode()).as("EFS answers 404").isEqualTo(404)).hasMessageContaining("FileSystemNotFound");
         assertThatThrownBy(() -> cloud.network().describeVpc(vpc)).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("InvalidVpcID.NotFound");
         assertThatThrownBy(() -> cloud.network().deleteSubnet(subnet)).isInstanceOf(ResourceNotFoundException.class)
