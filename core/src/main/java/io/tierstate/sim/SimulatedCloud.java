@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
  * An in-memory cloud that implements every port and enforces AWS's rules, so that code which passes
  * against it is right about ordering: a distribution is deleted only once disabled, deployed and
  * with its current ETag; a target group only once its load balancer is gone; a file system only
- * once its mount targets are; a VPC only once its subnets and security groups are. Time runs on a
+ * once its mount targets, access points and replication are; a subnet or security group only once
+ * the network interfaces that outlive a load balancer or mount target are gone; a VPC only once its
+ * subnets, security groups, gateways, endpoints, route tables and ACLs are. Several regions share one
+ * world ({@link #inRegion(String)}). Time runs on a
  * {@link VirtualClock}: every transition (CloudFront propagation, EC2 shutdown, deletions) is
  * computed from the clock at each call, so a 15-minute wait costs microseconds and no background
  * thread runs. Thread-safe.
@@ -39,7 +42,7 @@ import java.util.regex.Pattern;
  *
  * Distribution d = cloud.cloudFront().createDistribution(new DistributionSpec("shop-1", "shop", "alb",
  *         alb.dnsName(), "http-only", "redirect-to-https", DistributionSpec.CACHING_DISABLED,
- *         DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("stack", "shop")));
+ *         DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", Map.of("stack", "shop"), 60));
  * String etag = cloud.cloudFront().setEnabled(d.id(), false, cloud.cloudFront().getDistributionConfig(d.id()).etag());
  * cloud.cloudFront().deleteDistribution(d.id(), etag);     // DistributionNotDisabledException: still InProgress
  * cloud.clock().sleep(Duration.ofMinutes(15));             // returns at once; the disable has propagated
@@ -48,7 +51,8 @@ import java.util.regex.Pattern;
  *
  * <p>Everything can be tuned through {@link #builder()}: the start and speed of the clock, the
  * {@link Latencies} (defaults close to AWS), random {@link Faults} drawn from a seed, the account and
- * region. Tests script faults with {@link #failNext(SimOperation, SimFault)}, inspect the world
+ * region. Tests script faults with {@link #failNext(SimOperation, SimFault)}, deny permissions with
+ * {@link #denyPermission(SimOperation)}, inspect the world
  * with {@link #liveResources()} and count calls with {@link #calls(SimOperation)} or
  * {@link #onCall(Consumer)}. The {@code tierstate} program keeps one world across commands with
  * {@link Builder#persistTo(Path)}; {@link #adopt(DeploymentState)} makes a recorded deployment

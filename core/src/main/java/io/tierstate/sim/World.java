@@ -1346,7 +1346,9 @@ final class World {
     }
 
     private String listenerArn(String loadBalancerArn) {
-        return unused(loadBalancerArn.replace(":loadbalancer/", ":listener/") + "/", () -> ids.hex(16));
+        String arn = unused(loadBalancerArn.replace(":loadbalancer/", ":listener/") + "/", () -> ids.hex(16));
+        known.add(arn);
+        return arn;
     }
 
     synchronized String addHttpsListener(Ctx ctx, String loadBalancerArn, List<String> certificateDomains) {
@@ -1355,7 +1357,6 @@ final class World {
             throw invalid(ctx, "CertificateNotFound", "an HTTPS listener needs a certificate: give the domain names it covers");
         }
         String arn = listenerArn(loadBalancerArn);
-        known.add(arn);
         List<Listener> listeners = new ArrayList<>(lb.listeners());
         listeners.add(new Listener(arn, "HTTPS", 443, certificateDomains));
         resources.get(Kind.LOAD_BALANCER).put(loadBalancerArn, lb.with(lb.targetGroupArns(), lb.deletionProtection(), listeners));
@@ -1682,8 +1683,10 @@ final class World {
         return "3." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "." + (1 + Math.floorMod(bits, 254));
     }
 
+    /** A missing resource, with the HTTP status its service answers: EC2 and ELB say 400, the others 404. */
     static ResourceNotFoundException notFound(Ctx ctx, String id, String code) {
-        return new ResourceNotFoundException(ctx.operation(), id, code, ctx.requestId(), null);
+        boolean answers400 = ctx.operation().startsWith("ec2:") || ctx.operation().startsWith("elasticloadbalancing:");
+        return new ResourceNotFoundException(ctx.operation(), id, code, ctx.requestId(), answers400 ? 400 : 404, null);
     }
 
     private static ResourceInUseException inUse(Ctx ctx, String code, String message) {

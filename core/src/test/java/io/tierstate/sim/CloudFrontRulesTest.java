@@ -242,4 +242,29 @@ class CloudFrontRulesTest {
         assertThat(again.id()).isNotEqualTo(d.id());
         assertThat(START).isBefore(cloud.clock().now());
     }
+
+    @Test
+    void distributionTags_areReadByArn_unknownIsNoSuchResource() {
+        Distribution d = cf.createDistribution(spec("ref-tags", "shop-alb-1.us-east-1.elb.amazonaws.com"));
+
+        assertThat(cf.getDistribution(d.id()).tags()).isEmpty();
+        assertThat(cf.distributionTags(d.arn())).isEqualTo(java.util.Map.of("tierstate:stack", "shop"));
+        assertThat(cloud.calls(SimOperation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
+        assertThatThrownBy(() -> cf.distributionTags("arn:aws:cloudfront::000000000000:distribution/ENOPE"))
+                .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("NoSuchResource")
+                .hasMessageContaining("cloudfront:ListTagsForResource");
+    }
+
+    @Test
+    void theOriginReadTimeout_isKeptOnTheDistribution() {
+        io.tierstate.port.DistributionSpec base = spec("ref-timeout", "shop-alb-1.us-east-1.elb.amazonaws.com");
+        io.tierstate.port.DistributionSpec slow = new io.tierstate.port.DistributionSpec(base.callerReference(), base.comment(),
+                base.originId(), base.originDomainName(), base.originProtocolPolicy(), base.viewerProtocolPolicy(),
+                base.cachePolicyId(), base.originRequestPolicyId(), base.priceClass(), base.httpVersion(), base.tags(), 120);
+
+        Distribution d = cf.createDistribution(slow);
+
+        assertThat(cloud.originReadTimeoutSeconds(d.id())).isEqualTo(120);
+        assertThat(cloud.originReadTimeoutSeconds(cf.createDistribution(spec("ref-60", "a.example.com")).id())).isEqualTo(60);
+    }
 }

@@ -207,4 +207,85 @@ class PersistenceTest {
         assertThatThrownBy(() -> SimWorlds.cloud().saveTo(blocker.resolve("sim-cloud.json")))
                 .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("could not save the simulated cloud");
     }
+
+    @Test
+    void saveThenLoad_keepsWhatRealAccountsHave_andSpotRelaunchesGoOn() {
+        SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).eventualConsistency(Duration.ZERO).build();
+        SimulatedCloud eu = cloud.inRegion("eu-west-1");
+        String vpc = eu.createVpc();
+        String subnet = eu.createSubnet(vpc);
+        String db = eu.createSecurityGroup(vpc, "db");
+        String clients = eu.createSecurityGroup(vpc, "clients");
+        eu.addSecurityGroupReference(clients, db, "ingress", "tcp 5432");
+        String spot = eu.launchSpotInstance("g5.xlarge", "ami-1", subnet, clients, true);
+        eu.setTerminationProtection(eu.launchInstance("t3.medium", "ami-1", subnet, clients), true);
+        String alb = eu.createLoadBalancer("eu-alb", java.util.List.of(subnet), java.util.List.of(clients)).arn();
+        eu.addHttpsListener(alb, java.util.List.of("app.example.com"));
+        eu.setDeletionProtection(alb, true);
+        String eip = eu.allocateAddress();
+        eu.createNatGateway(subnet, eip);
+        eu.createInternetGateway(vpc);
+        eu.createInternetGateway(null, java.util.Map.of("Stack", "s"));
+        eu.createEgressOnlyInternetGateway(vpc);
+        eu.createVpcEndpoint(vpc, "Interface", java.util.List.of(subnet), java.util.List.of(clients));
+        eu.createRouteTable(vpc);
+        eu.createNetworkAcl(vpc);
+        String fs = eu.createFileSystem();
+        eu.createAccessPoint(fs);
+        eu.createReplication(fs, "us-west-2");
+        cloud.createRole("r");
+        cloud.attachRolePolicy("r", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        cloud.denyPermission(SimOperation.UPDATE_DISTRIBUTION);
+        eu.compute().terminateInstance(spot);
+        Path file = dir.resolve("sim-cloud.json");
+
+        cloud.saveTo(file);
+        SimulatedCloud loaded = SimulatedCloud.loadFrom(file);
+
+        assertThat(loaded.liveResources()).isEqualTo(cloud.liveResources());
+        for (SimulatedCloud c : new SimulatedCloud[] {cloud, loaded}) {
+            c.clock().advance(Duration.ofMinutes(3));
+        }
+        assertThat(loaded.liveResources()).as("the spot request relaunched in both").isEqualTo(cloud.liveResources());
+        SimulatedCloud euLoaded = loaded.inRegion("eu-west-1");
+        assertThat(euLoaded.network().vpcDependents(vpc, java.util.Map.of("Stack", "s")))
+                .isEqualTo(eu.network().vpcDependents(vpc, java.util.Map.of("Stack", "s")));
+        assertThat(euLoaded.network().networkInterfaces(io.tierstate.port.NetworkPort.InterfaceFilter.VPC, vpc))
+                .isEqualTo(eu.network().networkInterfaces(io.tierstate.port.NetworkPort.InterfaceFilter.VPC, vpc)).hasSize(5);
+        assertThat(euLoaded.network().securityGroupReferences(db)).isEqualTo(eu.network().securityGroupReferences(db)).hasSize(1);
+        assertThat(euLoaded.loadBalancing().listeners(alb)).isEqualTo(eu.loadBalancing().listeners(alb)).hasSize(2);
+        assertThat(euLoaded.loadBalancing().deletionProtection(alb)).isTrue();
+        assertThat(euLoaded.fileSystems().accessPoints(fs)).isEqualTo(eu.fileSystems().accessPoints(fs)).hasSize(1);
+        assertThat(euLoaded.fileSystems().replicationDestinations(fs)).isEqualTo(eu.fileSystems().replicationDestinations(fs));
+        assertThat(loaded.deniedPermissions()).isEqualTo(cloud.deniedPermissions());
+        loaded.identity().deleteRole("r");
+        assertThat(loaded.calls(SimOperation.DETACH_ROLE_POLICY)).as("the attached policy was kept").isEqualTo(1);
+    }
+
+    @Test
+    void aWorldFileFromBeforeRegions_loadsWithEverythingInItsRegion() throws IOException {
+        SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).region("eu-west-1")
+                .eventualConsistency(Duration.ZERO).build();
+        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Path file = dir.resolve("sim-cloud.json");
+        cloud.saveTo(file);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        old.remove("additions");
+        old.withArray("vpcs").forEach(v -> ((com.fasterxml.jackson.databind.node.ObjectNode) v)
+                .remove(List.of("is_default", "main_route_table_id", "default_network_acl_id")));
+        old.withArray("instances").forEach(i -> ((com.fasterxml.jackson.databind.node.ObjectNode) i)
+                .remove(List.of("termination_protection", "spot_request_id", "visible_at")));
+        old.withArray("load_balancers").forEach(lb -> ((com.fasterxml.jackson.databind.node.ObjectNode) lb)
+                .remove(List.of("security_group_ids", "deletion_protection", "listeners")));
+        Files.writeString(file, json.writeValueAsString(old));
+
+        SimulatedCloud loaded = SimulatedCloud.loadFrom(file);
+
+        assertThat(loaded.regionOf(w.instance())).contains("eu-west-1");
+        assertThat(loaded.compute().describeInstance(w.instance()).state()).isEqualTo(InstanceDescription.State.RUNNING);
+        assertThat(loaded.compute().terminationProtection(w.instance())).isFalse();
+        assertThat(loaded.network().vpcDependents(w.vpc(), java.util.Map.of()).isEmpty()).isTrue();
+        assertThat(loaded.liveResources()).extracting(SimResource::kind).doesNotContain(SimResource.Kind.NETWORK_INTERFACE);
+    }
 }
