@@ -17,6 +17,7 @@ import io.tierstate.port.Cloud;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.GpuSpec;
 import io.tierstate.port.InstanceDescription;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -222,7 +223,7 @@ public final class DeploymentHandle {
     public DeploymentState recordGpuInstance(String instanceId) {
         requireText(instanceId, "instance id", "i-0abc123");
         Cloud cloud = session(state()); // fail on a missing deployment before any cloud call
-        InstanceDescription i = cloud.compute().describeInstance(instanceId);
+        InstanceDescription i = believingNotFoundLate(cloud, () -> cloud.compute().describeInstance(instanceId));
         GpuSpec gpu = cloud.compute().gpuSpec(i.instanceType()).orElseThrow(() -> new InvalidInputException(
                 "instance " + instanceId + " is a " + i.instanceType() + ", which has no GPU; record a GPU instance"
                         + " (g4dn, g5, g6, p3 ...) or leave gpu_enabled false"));
@@ -370,6 +371,32 @@ public final class DeploymentHandle {
             }
             return y;
         });
+    }
+
+    /** How long a NotFound right after a launch may be EC2's eventual consistency rather than a fact. */
+    private static final Duration NOT_FOUND_PATIENCE = Duration.ofSeconds(60);
+
+    /**
+     * Describes, retrying a NotFound for {@link #NOT_FOUND_PATIENCE}: a pipeline records an
+     * instance seconds after launching it, and EC2 may not know it yet.
+     */
+    private static <T> T believingNotFoundLate(Cloud cloud, java.util.function.Supplier<T> describe) {
+        Instant start = cloud.clock().now();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return describe.get();
+            } catch (ResourceNotFoundException notYet) {
+                if (Duration.between(start, cloud.clock().now()).compareTo(NOT_FOUND_PATIENCE) >= 0) {
+                    throw notYet;
+                }
+                try {
+                    cloud.clock().sleep(Duration.ofSeconds(Math.min(10, 2L * attempt)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
     }
 
     /** The cloud session of the deployment's region. */

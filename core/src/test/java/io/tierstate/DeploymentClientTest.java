@@ -188,9 +188,9 @@ class DeploymentClientTest {
         DeploymentHandle d = client.deployment("one");
         DeploymentState other = state("two", Tier.DEV, "us-east-1", Status.RUNNING, "2025-01-01T00:00:00Z");
 
-        assertThatThrownBy(() -> d.create(other)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> d.create(other)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("client.deployment(\"two\")");
-        assertThatThrownBy(() -> d.save(other)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.save(other)).isInstanceOf(InvalidInputException.class);
         d.create(state("one", Tier.DEV, "x", Status.RUNNING, "2025-01-01T00:00:00Z"));
         assertThatThrownBy(() -> d.create(state("one", Tier.DEV, "x", Status.RUNNING, "2025-01-01T00:00:00Z")))
                 .isInstanceOf(DeploymentExistsException.class).hasMessageContaining("already exists");

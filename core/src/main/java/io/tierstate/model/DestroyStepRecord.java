@@ -51,6 +51,7 @@ public abstract class DestroyStepRecord {
 
     /** @return ids the step must still finish, e.g. the Elastic IPs of NAT gateways being deleted */
     @JsonProperty("resources")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<String> resources();
 
     /** @return the error of a failed step */

@@ -118,7 +118,7 @@ class InspectionTest {
         Inspection i = inspect(ViewFixtures.tier1().withStatus(Status.DESTROYING));
 
         assertThat(i.render()).contains("DESTROY IN PROGRESS").contains("done              none yet")
-                .contains("pending           instance, iam_instance_profile, iam_role, efs_mount_targets, efs, security_group,")
+                .contains("pending           instance, iam_instance_profile, iam_role, efs_mount_targets, efs, vpc_dependents,")
                 .contains("resume with       tierstate destroy dev-sandbox");
         assertThat(i.stepsPending()).startsWith("instance");
     }
