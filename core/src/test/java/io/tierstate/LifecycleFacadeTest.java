@@ -73,6 +73,64 @@ class LifecycleFacadeTest {
     }
 
     @Test
+    void provisionCloudFront_onAnAlbListeningOnlyOnHttp_usesHttpToTheOriginThoughHttpsIsEnabledInState() {
+        client.deployment("web").update(s -> s.withHttpsEnabled(true));
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults());
+
+        assertThat(s.cloudFrontOrigins()).singleElement().satisfies(o -> assertThat(o.protocolPolicy()).contains("http-only"));
+        assertThat(sim.originReadTimeoutSeconds(s.cloudFrontDistributionId().orElseThrow())).as("the default read timeout")
+                .isEqualTo(60);
+    }
+
+    @Test
+    void provisionCloudFront_httpsListenerWhoseCertificateCoversTheOriginName_usesHttps_andTheReadTimeoutIsAnOption() {
+        sim.addHttpsListener(alb.arn(), List.of("*.example.com"));
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()
+                .withOriginDomainName("origin.example.com").withOriginReadTimeout(Duration.ofSeconds(120)));
+
+        assertThat(s.cloudFrontOrigins()).singleElement().satisfies(o -> {
+            assertThat(o.domainName()).isEqualTo("origin.example.com");
+            assertThat(o.protocolPolicy()).contains("https-only");
+        });
+        assertThat(sim.originReadTimeoutSeconds(s.cloudFrontDistributionId().orElseThrow())).isEqualTo(120);
+    }
+
+    @Test
+    void provisionCloudFront_httpsListenerForAnotherName_stillUsesHttpToTheAlbsOwnName() {
+        sim.addHttpsListener(alb.arn(), List.of("app.example.com"));
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults());
+
+        assertThat(s.cloudFrontOrigins()).singleElement().satisfies(o -> assertThat(o.protocolPolicy()).contains("http-only"));
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withOriginReadTimeout(Duration.ofSeconds(200)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 to 180");
+        assertThatThrownBy(() -> CloudFrontOptions.defaults().withOriginDomainName("not a name"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("origin.example.com");
+    }
+
+    @Test
+    void provisionCloudFront_onATier2Stack_upgradesItToTier3InState() {
+        client.deployment("web").update(s -> s.withConfig(s.config().withTier(Tier.AUTOMATION)));
+
+        DeploymentState s = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults());
+
+        assertThat(s.config().tier()).isEqualTo(Tier.GPU);
+        assertThat(client.deployment("web").state().config().tier()).isEqualTo(Tier.GPU);
+    }
+
+    @Test
+    void provisionCloudFront_forAStateOfAnotherAccount_isRefusedBeforeTheReferenceIsWritten() {
+        client.deployment("web").update(s -> s.withAlbArn(s.albArn().map(a -> a.replace(":000000000000:", ":999999999999:"))));
+
+        assertThatThrownBy(() -> client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()))
+                .isInstanceOf(CloudTargetMismatchException.class).hasMessageContaining("999999999999");
+        assertThat(client.deployment("web").state().cloudFrontCallerReference()).isEmpty();
+        assertThat(distributions()).isZero();
+    }
+
+    @Test
     void provisionCloudFront_failureBeforeTheCreate_leavesTheReferenceAndARetryCreatesOne() {
         sim.failNext(SimOperation.CREATE_DISTRIBUTION, SimFault.SERVER_ERROR);
         assertThatThrownBy(() -> client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults()))

@@ -86,6 +86,23 @@ public final class DeploymentTarget {
         return new DeploymentTarget(name, region, source, accounts);
     }
 
+    /**
+     * The account a state's ARNs name, without a cloud at hand.
+     *
+     * @param state a deployment's state
+     * @return the account of its first ARN that names one
+     */
+    public static Optional<String> recordedAccount(DeploymentState state) {
+        Map<String, String> regions = new LinkedHashMap<>();
+        Map<String, String> accounts = new LinkedHashMap<>();
+        arn("alb_arn", state.albArn(), regions, accounts);
+        arn("target_group_arn", state.targetGroupArn(), regions, accounts);
+        arn("cloudfront_arn", state.cloudFrontArn(), regions, accounts);
+        arn("iam_role_arn", state.iamRoleArn(), regions, accounts);
+        arn("iam_instance_profile_arn", state.iamInstanceProfileArn(), regions, accounts);
+        return accounts.values().stream().findFirst();
+    }
+
     /** @return the region every regional call for the deployment goes to */
     public String region() {
         return region;

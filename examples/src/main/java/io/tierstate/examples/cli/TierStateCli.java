@@ -162,9 +162,20 @@ public final class TierStateCli implements Runnable {
         DeploymentClient.Builder b = DeploymentClient.builder();
         applyStore(b, homeDir);
         if (cloud.equalsIgnoreCase("simulated")) {
-            SimulatedCloud.Builder sb = SimulatedCloud.builder().persistTo(homeDir.toAbsolutePath().resolve(SIM_FILE));
+            Path worldFile = homeDir.toAbsolutePath().resolve(SIM_FILE);
+            SimulatedCloud.Builder sb = SimulatedCloud.builder().persistTo(worldFile);
             if (simSpeed != null) {
                 sb.speed(simSpeed);
+            }
+            DeploymentClient local = null;
+            if (!java.nio.file.Files.exists(worldFile)) {
+                // a new world lives in the account the recorded ARNs name, so its deployments are its own
+                DeploymentClient.Builder lb = DeploymentClient.builder();
+                applyStore(lb, homeDir);
+                local = lb.build();
+                local.deployments().states().stream().map(io.tierstate.destroy.DeploymentTarget::recordedAccount)
+                        .flatMap(Optional::stream).findFirst().ifPresent(sb::accountId);
+                local.close();
             }
             SimulatedCloud sim = sb.build();
             DeploymentClient client = b.cloud(sim).build();
