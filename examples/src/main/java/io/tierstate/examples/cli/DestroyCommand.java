@@ -28,7 +28,8 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "sequential|overlapped", description = "Order (default: sequential).")
     String strategy = "sequential";
 
-    @Option(names = "--preserve-efs", description = "Keep the EFS file system and its mount targets (kept by every resume).")
+    @Option(names = "--preserve-efs", negatable = true, description = "Keep the EFS file system and its mount targets"
+            + " (a resume keeps what the first run chose; --no-preserve-efs with --change-options deletes them after all).")
     Boolean preserveEfs;
 
     @Option(names = "--defer-cloudfront", description = "Return once the CloudFront disable is requested; finish later with"

@@ -74,6 +74,58 @@ class TierStateCliLifecycleTest {
     }
 
     @Test
+    void destroyDryRunJson_describesEveryResource_andVerify_exitsOneBeforeAndZeroAfterTheDestroy() throws Exception {
+        sim("--json", "destroy", "gpu-global", "--dry-run");
+        assertThat(status).as(err).isZero();
+        var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertThat(plan.path("checked_in").asText()).contains("simulated cloud").contains("123456789012");
+        assertThat(plan.path("steps")).isNotEmpty();
+        assertThat(plan.path("findings")).allSatisfy(f -> assertThat(f.path("kind").asText()).isIn("present", "dependent",
+                "gone", "protected", "relaunches", "referenced"));
+
+        sim("verify", "gpu-global");
+        assertThat(status).as("everything is still there: %s", out).isEqualTo(1);
+        assertThat(out).contains("LEFT");
+
+        sim("destroy", "gpu-global", "--yes");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("verified: nothing left");
+
+        sim("--json", "verify", "gpu-global");
+        assertThat(status).as(out + err).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void destroy_ofAStateNamingAnotherAccount_exitsTwoAndTouchesNothing() throws Exception {
+        sim("record-gpu", "gpu-global", "i-0bb0000000000b0c0"); // the world is made, in the account gpu-global's ARNs name
+        assertThat(status).as(err).isZero();
+        String copied = Files.readString(home.resolve("deployments/gpu-global.json")).replace("gpu-global", "copied")
+                .replace(":123456789012:", ":999999999999:");
+        Files.writeString(home.resolve("deployments/copied.json"), copied);
+        byte[] before = Files.readAllBytes(home.resolve("deployments/copied.json"));
+
+        sim("destroy", "copied", "--yes");
+
+        assertThat(status).as(out + err).isEqualTo(2);
+        assertThat(err).contains("999999999999").contains("123456789012").contains("nothing was touched");
+        assertThat(Files.readAllBytes(home.resolve("deployments/copied.json"))).isEqualTo(before);
+    }
+
+    @Test
+    void destroy_resumedWithAnotherValueOfAJournaledOption_exitsTwo() throws Exception {
+        Path file = home.resolve("deployments/gpu-global.json");
+        String journaled = Files.readString(file).replaceFirst("\\{", "{\n  \"destroy_progress\": {\"strategy\": \"sequential\","
+                + " \"preserve_efs\": true, \"steps\": []},");
+        Files.writeString(file, journaled);
+
+        sim("destroy", "gpu-global", "--no-preserve-efs", "--yes");
+
+        assertThat(status).as(out + err).isEqualTo(2);
+        assertThat(err).contains("preserve EFS").contains("--change-options");
+    }
+
+    @Test
     void destroy_asksForTheStackNameAndRefusesAnythingElse() {
         run("gpu-globle\n", "--home", home.toString(), "--cloud", "simulated", "destroy", "gpu-global");
         assertThat(status).isEqualTo(2);
