@@ -52,13 +52,15 @@ class IamPolicyTest {
             "elasticfilesystem:DeleteMountTarget", List.of("elasticfilesystem:DeleteMountTarget", "ec2:DeleteNetworkInterface"));
 
     /**
-     * Destructive actions that cannot be scoped by the stack: EFS's own network interfaces and spot
-     * requests carry no stack tag. Their statements name the resource type instead of {@code *}.
+     * Destructive actions that cannot be scoped by the stack: EFS's own network interfaces, spot
+     * requests and a VPC's default network ACL carry no stack tag. Their statements name the
+     * resource type instead of {@code *}.
      */
-    private static final Set<String> SCOPED_BY_TYPE_ONLY = Set.of("ec2:DeleteNetworkInterface", "ec2:CancelSpotInstanceRequests");
+    private static final Set<String> SCOPED_BY_TYPE_ONLY = Set.of("ec2:DeleteNetworkInterface", "ec2:CancelSpotInstanceRequests",
+            "ec2:ReplaceNetworkAclAssociation");
 
     private static final Pattern DESTRUCTIVE = Pattern.compile("(iam|ec2|elasticloadbalancing):"
-            + "(Delete|Terminate|Modify|Remove|Detach|Release|Cancel)[A-Za-z]*");
+            + "(Delete|Terminate|Modify|Remove|Detach|Disassociate|Replace|Release|Cancel)[A-Za-z]*");
 
     private static Set<String> sdkOperations;
     private static TestExecutionSummary wireRun;
