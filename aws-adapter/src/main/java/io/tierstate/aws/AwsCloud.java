@@ -314,9 +314,11 @@ public final class AwsCloud implements Cloud {
         private Builder() {}
 
         /**
-         * The region of EC2, ELB, EFS and STS calls. CloudFront and IAM are global and always use
-         * the global endpoint of the region's partition. Default: the SDK's region chain
-         * ({@code AWS_REGION}, the profile's {@code region}, instance metadata).
+         * The region of this cloud's EC2, ELB, EFS, ACM and STS calls: the default for a deployment
+         * whose state names no region (one that does is served by {@link AwsCloud#inRegion(String)}).
+         * CloudFront and IAM are global and always use the global endpoint of the region's
+         * partition. Default: the SDK's region chain ({@code AWS_REGION}, the profile's
+         * {@code region}, instance metadata).
          *
          * @param region e.g. {@code eu-west-1}
          * @return this builder
@@ -437,6 +439,7 @@ public final class AwsCloud implements Cloud {
 
         /**
          * Uses your EC2 client (instances and networking) instead of creating one; it is not closed with the cloud.
+         * It serves this cloud's region only: other regions' sessions build their own.
          *
          * @param client the client
          * @return this builder
@@ -448,6 +451,7 @@ public final class AwsCloud implements Cloud {
 
         /**
          * Uses your Elastic Load Balancing v2 client instead of creating one; it is not closed with the cloud.
+         * It serves this cloud's region only: other regions' sessions build their own.
          *
          * @param client the client
          * @return this builder
@@ -459,6 +463,7 @@ public final class AwsCloud implements Cloud {
 
         /**
          * Uses your EFS client instead of creating one; it is not closed with the cloud.
+         * It serves this cloud's region only: other regions' sessions build their own.
          *
          * @param client the client
          * @return this builder
@@ -480,7 +485,8 @@ public final class AwsCloud implements Cloud {
         }
 
         /**
-         * Uses your STS client (only {@link AwsCloud#describe()} calls it) instead of creating one;
+         * Uses your STS client (for {@link AwsCloud#describe()}, {@link AwsCloud#verifyAccess()} and
+         * {@link AwsCloud#callerAccountId()}) instead of creating one;
          * it is not closed with the cloud.
          *
          * @param client the client

@@ -316,15 +316,57 @@ public final class SdkNetworkAdapter implements NetworkPort {
         }
     }
 
+    /**
+     * EC2 refuses to delete a route table that is still associated with a subnet, so its subnet
+     * associations are removed first ({@code DisassociateRouteTable}); an association that is
+     * already gone is skipped.
+     */
     @Override
     public void deleteRouteTable(String routeTableId) {
         Objects.requireNonNull(routeTableId, "routeTableId");
+        List<String> associations = call("ec2:DescribeRouteTables", routeTableId, () -> {
+            List<String> ids = new ArrayList<>();
+            for (RouteTable table : clients.ec2().describeRouteTables(b -> b.routeTableIds(routeTableId)).routeTables()) {
+                table.associations().stream().filter(a -> !Boolean.TRUE.equals(a.main()) && a.subnetId() != null)
+                        .map(a -> a.routeTableAssociationId()).filter(Objects::nonNull).forEach(ids::add);
+            }
+            return ids;
+        });
+        for (String association : associations) {
+            try {
+                run("ec2:DisassociateRouteTable", association,
+                        () -> clients.ec2().disassociateRouteTable(b -> b.associationId(association)));
+            } catch (ResourceNotFoundException e) {
+                // its subnet went first
+            }
+        }
         run("ec2:DeleteRouteTable", routeTableId, () -> clients.ec2().deleteRouteTable(b -> b.routeTableId(routeTableId)));
     }
 
+    /**
+     * EC2 refuses to delete a network ACL that subnets still use, so its subnets go back to the
+     * VPC's default ACL first ({@code ReplaceNetworkAclAssociation}).
+     */
     @Override
     public void deleteNetworkAcl(String networkAclId) {
         Objects.requireNonNull(networkAclId, "networkAclId");
+        NetworkAcl acl = call("ec2:DescribeNetworkAcls", networkAclId,
+                () -> clients.ec2().describeNetworkAcls(b -> b.networkAclIds(networkAclId)).networkAcls()).stream()
+                .filter(a -> networkAclId.equals(a.networkAclId())).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("ec2:DescribeNetworkAcls", networkAclId, null, null, null));
+        if (!acl.associations().isEmpty()) {
+            String defaultAcl = call("ec2:DescribeNetworkAcls", acl.vpcId(), () -> clients.ec2().describeNetworkAcls(
+                    b -> b.filters(filter("vpc-id", acl.vpcId()), filter("default", "true"))).networkAcls()).stream()
+                    .map(NetworkAcl::networkAclId).findFirst()
+                    .orElseThrow(() -> new CloudOperationException("ec2:DescribeNetworkAcls", null, null, 0, false,
+                            "VPC " + acl.vpcId() + " has no default network ACL to give the subnets of " + networkAclId
+                                    + " back to; reassociate them by hand", null));
+            for (var association : acl.associations()) {
+                run("ec2:ReplaceNetworkAclAssociation", association.networkAclAssociationId(), () -> clients.ec2()
+                        .replaceNetworkAclAssociation(b -> b.associationId(association.networkAclAssociationId())
+                                .networkAclId(defaultAcl)));
+            }
+        }
         run("ec2:DeleteNetworkAcl", networkAclId, () -> clients.ec2().deleteNetworkAcl(b -> b.networkAclId(networkAclId)));
     }
 

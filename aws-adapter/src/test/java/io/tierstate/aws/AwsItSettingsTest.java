@@ -46,4 +46,13 @@ class AwsItSettingsTest {
             assertThat(cloud.toString()).isEqualTo("AwsCloud[region=us-east-1, endpoint=http://localhost:4566]");
         }
     }
+
+    @Test
+    void regions_defaultToTheRegionAndEuWest1_noneOrTheSameMeansOne() {
+        assertThat(AwsItSettings.of(Map.of("TIERSTATE_IT_ENDPOINT", "aws")).regions()).containsExactly("us-east-1", "eu-west-1");
+        assertThat(AwsItSettings.of(Map.of("TIERSTATE_IT_ENDPOINT", "aws", "TIERSTATE_IT_SECOND_REGION", "ap-south-1"))
+                .regions()).containsExactly("us-east-1", "ap-south-1");
+        assertThat(AwsItSettings.of(Map.of("TIERSTATE_IT_SECOND_REGION", "none")).regions()).containsExactly("us-east-1");
+        assertThat(AwsItSettings.of(Map.of("TIERSTATE_IT_REGION", "eu-west-1")).regions()).containsExactly("eu-west-1");
+    }
 }

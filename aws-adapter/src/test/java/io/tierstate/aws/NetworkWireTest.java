@@ -526,29 +526,111 @@ class NetworkWireTest extends WireTest {
     }
 
     @Test
-    void deleteRouteTable_sendsItsId_andMapsNotFound() {
+    void deleteRouteTable_withoutAssociations_deletesIt() {
+        wire.stubFor(action("DescribeRouteTables").willReturn(ec2("DescribeRouteTables", """
+                <routeTableSet><item><routeTableId>rtb-public</routeTableId><vpcId>%s</vpcId><associationSet/></item>
+                </routeTableSet>""".formatted(VPC))));
         wire.stubFor(action("DeleteRouteTable").willReturn(ec2("DeleteRouteTable", OK)));
-        cloud.network().deleteRouteTable("rtb-public");
-        assertThat(form(requests().get(0))).containsEntry("Action", "DeleteRouteTable").containsEntry("RouteTableId", "rtb-public");
 
-        wire.stubFor(action("DeleteRouteTable").willReturn(ec2Error("InvalidRouteTableID.NotFound",
-                "The routeTable ID 'rtb-public' does not exist", "req-rtb")));
-        assertThatThrownBy(() -> cloud.network().deleteRouteTable("rtb-public")).isInstanceOf(ResourceNotFoundException.class);
+        cloud.network().deleteRouteTable("rtb-public");
+
+        assertThat(actions()).containsExactly("DescribeRouteTables", "DeleteRouteTable");
+        assertThat(form(requests().get(0))).containsEntry("RouteTableId.1", "rtb-public");
+        assertThat(form(requests().get(1))).containsEntry("RouteTableId", "rtb-public");
     }
 
     @Test
-    void deleteNetworkAcl_sendsItsId_andMapsNotFound() {
-        wire.stubFor(action("DeleteNetworkAcl").willReturn(ec2("DeleteNetworkAcl", OK)));
-        cloud.network().deleteNetworkAcl("acl-0custom");
-        assertThat(form(requests().get(0))).containsEntry("Action", "DeleteNetworkAcl").containsEntry("NetworkAclId", "acl-0custom");
+    void deleteRouteTable_stillAssociatedWithSubnets_disassociatesThemFirst() {
+        wire.stubFor(action("DescribeRouteTables").willReturn(ec2("DescribeRouteTables", """
+                <routeTableSet><item><routeTableId>rtb-public</routeTableId><vpcId>%s</vpcId><associationSet>
+                  <item><routeTableAssociationId>rtbassoc-a</routeTableAssociationId><routeTableId>rtb-public</routeTableId>
+                    <subnetId>subnet-0a</subnetId><main>false</main></item>
+                  <item><routeTableAssociationId>rtbassoc-b</routeTableAssociationId><routeTableId>rtb-public</routeTableId>
+                    <subnetId>subnet-0b</subnetId><main>false</main></item>
+                </associationSet></item></routeTableSet>""".formatted(VPC))));
+        wire.stubFor(action("DisassociateRouteTable").withFormParam("AssociationId", equalTo("rtbassoc-a"))
+                .willReturn(ec2("DisassociateRouteTable", OK)));
+        wire.stubFor(action("DisassociateRouteTable").withFormParam("AssociationId", equalTo("rtbassoc-b"))
+                .willReturn(ec2Error("InvalidAssociationID.NotFound", "The association ID 'rtbassoc-b' does not exist", "r")));
+        wire.stubFor(action("DeleteRouteTable").willReturn(ec2("DeleteRouteTable", OK)));
 
-        wire.stubFor(action("DeleteNetworkAcl").willReturn(ec2Error("InvalidNetworkAclID.NotFound",
+        cloud.network().deleteRouteTable("rtb-public");
+
+        assertThat(actions()).containsExactly("DescribeRouteTables", "DisassociateRouteTable", "DisassociateRouteTable",
+                "DeleteRouteTable");
+    }
+
+    @Test
+    void deleteRouteTable_gone_isResourceNotFound() {
+        wire.stubFor(action("DescribeRouteTables").willReturn(ec2Error("InvalidRouteTableID.NotFound",
+                "The routeTable ID 'rtb-public' does not exist", "req-rtb")));
+
+        assertThatThrownBy(() -> cloud.network().deleteRouteTable("rtb-public")).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("ec2:DescribeRouteTables");
+    }
+
+    @Test
+    void deleteRouteTable_refused_isMappedAsItIs() {
+        wire.stubFor(action("DescribeRouteTables").willReturn(ec2("DescribeRouteTables", "<routeTableSet><item>"
+                + "<routeTableId>rtb-public</routeTableId><associationSet/></item></routeTableSet>")));
+        wire.stubFor(action("DeleteRouteTable").willReturn(ec2Error("DependencyViolation",
+                "The routeTable 'rtb-public' has dependencies and cannot be deleted.", "req-rtb-dep")));
+
+        assertThatThrownBy(() -> cloud.network().deleteRouteTable("rtb-public")).isInstanceOf(ResourceInUseException.class);
+    }
+
+    @Test
+    void deleteNetworkAcl_unused_deletesIt() {
+        wire.stubFor(action("DescribeNetworkAcls").willReturn(ec2("DescribeNetworkAcls", """
+                <networkAclSet><item><networkAclId>acl-0custom</networkAclId><vpcId>%s</vpcId><default>false</default>
+                  <associationSet/></item></networkAclSet>""".formatted(VPC))));
+        wire.stubFor(action("DeleteNetworkAcl").willReturn(ec2("DeleteNetworkAcl", OK)));
+
+        cloud.network().deleteNetworkAcl("acl-0custom");
+
+        assertThat(actions()).containsExactly("DescribeNetworkAcls", "DeleteNetworkAcl");
+        assertThat(form(requests().get(1))).containsEntry("Action", "DeleteNetworkAcl").containsEntry("NetworkAclId", "acl-0custom");
+    }
+
+    @Test
+    void deleteNetworkAcl_usedBySubnets_givesThemBackToTheDefaultAclFirst() {
+        wire.stubFor(action("DescribeNetworkAcls").withFormParam("NetworkAclId.1", equalTo("acl-0custom"))
+                .willReturn(ec2("DescribeNetworkAcls", """
+                <networkAclSet><item><networkAclId>acl-0custom</networkAclId><vpcId>%s</vpcId><default>false</default>
+                  <associationSet><item><networkAclAssociationId>aclassoc-1</networkAclAssociationId>
+                    <networkAclId>acl-0custom</networkAclId><subnetId>subnet-0a</subnetId></item></associationSet>
+                </item></networkAclSet>""".formatted(VPC))));
+        wire.stubFor(action("DescribeNetworkAcls").withFormParam("Filter.2.Name", equalTo("default"))
+                .willReturn(ec2("DescribeNetworkAcls", """
+                <networkAclSet><item><networkAclId>acl-0default</networkAclId><vpcId>%s</vpcId><default>true</default>
+                </item></networkAclSet>""".formatted(VPC))));
+        wire.stubFor(action("ReplaceNetworkAclAssociation").willReturn(ec2("ReplaceNetworkAclAssociation",
+                "<newAssociationId>aclassoc-2</newAssociationId>")));
+        wire.stubFor(action("DeleteNetworkAcl").willReturn(ec2("DeleteNetworkAcl", OK)));
+
+        cloud.network().deleteNetworkAcl("acl-0custom");
+
+        assertThat(actions()).containsExactly("DescribeNetworkAcls", "DescribeNetworkAcls", "ReplaceNetworkAclAssociation",
+                "DeleteNetworkAcl");
+        assertThat(form(requests().get(1))).containsEntry("Filter.1.Name", "vpc-id").containsEntry("Filter.1.Value.1", VPC)
+                .containsEntry("Filter.2.Value.1", "true");
+        assertThat(form(requests().get(2))).containsEntry("AssociationId", "aclassoc-1").containsEntry("NetworkAclId", "acl-0default");
+    }
+
+    @Test
+    void deleteNetworkAcl_gone_isResourceNotFound() {
+        wire.stubFor(action("DescribeNetworkAcls").willReturn(ec2Error("InvalidNetworkAclID.NotFound",
                 "The networkAcl ID 'acl-0custom' does not exist", "req-acl")));
+
+        assertThatThrownBy(() -> cloud.network().deleteNetworkAcl("acl-0custom")).isInstanceOf(ResourceNotFoundException.class);
+        wire.stubFor(action("DescribeNetworkAcls").willReturn(ec2("DescribeNetworkAcls", "<networkAclSet/>")));
         assertThatThrownBy(() -> cloud.network().deleteNetworkAcl("acl-0custom")).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void deleteNetworkAcl_unauthorized_isNonRetryableNamingThePermission() {
+        wire.stubFor(action("DescribeNetworkAcls").willReturn(ec2("DescribeNetworkAcls", "<networkAclSet><item>"
+                + "<networkAclId>acl-0custom</networkAclId><vpcId>" + VPC + "</vpcId><associationSet/></item></networkAclSet>")));
         wire.stubFor(action("DeleteNetworkAcl").willReturn(ec2Error("UnauthorizedOperation",
                 "You are not authorized to perform this operation.", "req-401")));
 

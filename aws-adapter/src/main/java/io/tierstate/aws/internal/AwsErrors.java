@@ -38,7 +38,7 @@ public final class AwsErrors {
             "InvalidGatewayID.NotFound", "InvalidEgressOnlyInternetGatewayId.NotFound",
             "InvalidNatGatewayID.NotFound", "NatGatewayNotFound", "InvalidAllocationID.NotFound",
             "InvalidVpcEndpointId.NotFound", "InvalidNetworkAclID.NotFound", "InvalidNetworkInterfaceID.NotFound",
-            "InvalidSpotInstanceRequestID.NotFound",
+            "InvalidSpotInstanceRequestID.NotFound", "InvalidAssociationID.NotFound",
             "AccessPointNotFound", "ReplicationNotFound",
             "ResourceNotFoundException", "NoSuchResource");
 

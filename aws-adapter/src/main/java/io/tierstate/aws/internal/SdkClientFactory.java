@@ -26,7 +26,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds SDK clients from {@link AwsClientSettings} (region, credentials, endpoint, retries, one
- * shared HTTP client) and closes the ones it built. Not thread-safe: {@link AwsClients} guards it.
+ * shared HTTP client) and closes the ones it built. Thread-safe: the clients of every region's
+ * {@link AwsClients} are built by the one factory of the cloud, so its bookkeeping is synchronized.
  */
 final class SdkClientFactory implements AutoCloseable {
 
@@ -85,7 +86,7 @@ final class SdkClientFactory implements AutoCloseable {
 
     /** Closes the clients built here, newest first, then their shared HTTP client. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = owned.size() - 1; i >= 0; i--) {
             owned.get(i).close();
         }
@@ -96,7 +97,7 @@ final class SdkClientFactory implements AutoCloseable {
         }
     }
 
-    private <T extends SdkAutoCloseable> T own(T client) {
+    private synchronized <T extends SdkAutoCloseable> T own(T client) {
         owned.add(client);
         return client;
     }
@@ -114,7 +115,7 @@ final class SdkClientFactory implements AutoCloseable {
         return builder;
     }
 
-    private SdkHttpClient httpClient() {
+    private synchronized SdkHttpClient httpClient() {
         if (settings.httpClient() != null) {
             return settings.httpClient();
         }
