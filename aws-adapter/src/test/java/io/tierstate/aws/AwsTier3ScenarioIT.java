@@ -113,6 +113,24 @@ class AwsTier3ScenarioIT {
         }
     }
 
+    /**
+     * The same stacks, one per region, recorded in one state store and torn down by the destroy
+     * engine through one client whose cloud defaults to the first region: each deployment's calls
+     * must go to the region its state names, the survey must find every resource, and the engine's
+     * own verification must find nothing left.
+     */
+    @Test
+    void tier3_inTwoRegions_recordedInOneHome_isDestroyedByTheEngineInEachRegion_andVerifiedClean(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        assumeTrue(SETTINGS.enabled(), AwsItSettings.SKIP_MESSAGE);
+        try (AwsCloud cloud = SETTINGS.cloud();
+                io.tierstate.DeploymentClient client = io.tierstate.DeploymentClient.builder().home(home).cloud(cloud).build()) {
+            for (String region : SETTINGS.regions()) {
+                new Scenario(region, cloud.inRegion(region)).runThroughTheEngine(client);
+            }
+        }
+    }
+
     /** One region's run: what the "pipeline" created there, for the checks and for cleanup after a failure. */
     private static final class Scenario {
 
@@ -161,6 +179,51 @@ class AwsTier3ScenarioIT {
 
         private void log(String message) {
             AwsTier3ScenarioIT.log(region + ": " + message);
+        }
+
+        void runThroughTheEngine(io.tierstate.DeploymentClient client) throws InterruptedException {
+            try (Sdk sdk = new Sdk(SETTINGS, region)) {
+                try {
+                    createLikeAPipeline(sdk);
+                    java.util.Map<String, io.tierstate.model.Provenance> created = new java.util.LinkedHashMap<>();
+                    for (String key : List.of("vpc", "subnets", "efs", "instance", "alb", "cloudfront")) {
+                        created.put(key, io.tierstate.model.Provenance.CREATED);
+                    }
+                    client.deployment(name).create(io.tierstate.model.DeploymentState.builder().stackName(name)
+                            .status(io.tierstate.model.Status.RUNNING)
+                            .config(io.tierstate.model.DeploymentConfig.builder().stackName(name)
+                                    .tier(io.tierstate.model.Tier.AUTOMATION).region(region).build())
+                            .vpcId(vpcId).subnetIds(List.of(subnetA, subnetB)).securityGroupId(securityGroupId)
+                            .instanceId(instanceId).albArn(loadBalancerArn).albDns(loadBalancerDns).targetGroupArn(targetGroupArn)
+                            .efsId(fileSystemId).efsMountTargetId(mountTargetId).iamRoleName(roleName)
+                            .iamInstanceProfileName(profileName).resourceProvenance(created).build());
+                    var provisioned = client.deployment(name).provisionCloudFront(io.tierstate.CloudFrontOptions.defaults());
+                    distributionId = provisioned.cloudFrontDistributionId().orElseThrow();
+                    assertThat(provisioned.config().tier()).as("Tier 2 becomes Tier 3").isEqualTo(io.tierstate.model.Tier.GPU);
+                    log("recorded and provisioned " + distributionId + "; destroying through the engine");
+
+                    var plan = client.deployment(name).destroy().planLive();
+                    assertThat(plan.checkedIn()).hasValueSatisfying(w -> assertThat(w).contains(region));
+                    assertThat(plan.findings()).noneMatch(f -> f.kind() == io.tierstate.destroy.Finding.Kind.GONE);
+                    var report = client.deployment(name).destroy().strategy(io.tierstate.destroy.Strategy.OVERLAPPED)
+                            .onProgress(e -> {
+                                if (e.phase() != io.tierstate.destroy.ProgressEvent.Phase.WAITING) {
+                                    log(e.toString());
+                                }
+                            }).run();
+                    log(report.render());
+                    assertThat(report.outcome()).as(report.render()).isEqualTo(io.tierstate.destroy.DestroyReport.Outcome.COMPLETED);
+                    assertThat(report.alreadyGone()).extracting(io.tierstate.destroy.DestroyReport.StepResult::step)
+                            .as("nothing was taken for gone").doesNotContain("instance", "alb", "efs", "subnets", "vpc");
+                    assertThat(report.verification()).hasValueSatisfying(v -> assertThat(v.clean()).as(v.render()).isTrue());
+                    assertThat(client.deployment(name).verify().clean()).isTrue();
+                    deletedDistributionId = distributionId;
+                    distributionId = null;
+                    verifyNothingLeft(sdk);
+                } finally {
+                    cleanUpAfterFailure(sdk);
+                }
+            }
         }
 
         private void createLikeAPipeline(Sdk sdk) throws InterruptedException {
