@@ -24,7 +24,9 @@ public record Finding(StepKind step, String resourceId, Kind kind, String messag
         /** Another security group's rule references it; the step will fail, and TierState never edits the other group. */
         REFERENCED,
         /** Something else that destroy will delete or change first (access points, replication, other instance profiles, VPC dependents). */
-        DEPENDENT
+        DEPENDENT,
+        /** What stands in the way could not be read (the call failed); the step finds out when it deletes. */
+        UNCHECKED
     }
 
     /** @return whether this finding stops the destroy before anything is deleted unless protection may be disabled */

@@ -338,7 +338,18 @@ final class Steps {
                         // deleted meanwhile
                     }
                 }
-                if (!ctx.call(this, false, () -> ctx.cloud().fileSystems().replicationDestinations(fs)).isEmpty()) {
+                List<String> replicas;
+                try {
+                    replicas = ctx.call(this, false, () -> ctx.cloud().fileSystems().replicationDestinations(fs));
+                } catch (ResourceNotFoundException gone) {
+                    throw gone;
+                } catch (io.tierstate.CloudOperationException unreadable) {
+                    // a replicating file system refuses the delete below, which then says so
+                    ctx.event(this, ProgressEvent.Phase.RETRYING, "could not read the replication of " + fs + " ("
+                            + unreadable.errorCode().orElse(unreadable.operation()) + "); deleting the file system regardless");
+                    replicas = List.of();
+                }
+                if (!replicas.isEmpty()) {
                     try {
                         ctx.call(this, false, () -> {
                             ctx.cloud().fileSystems().deleteReplicationConfiguration(fs);
@@ -494,8 +505,13 @@ final class Steps {
                 case SUBNETS -> NetworkPort.InterfaceFilter.SUBNET;
                 default -> NetworkPort.InterfaceFilter.VPC;
             };
+            // the deployment's own instance is terminated by now: EC2 deletes its primary interface with it, and
+            // the delete's in-use retry covers the moment that takes, so only others' interfaces are waited for
+            java.util.Optional<String> ownInstance = ctx.state().instanceId();
             var clear = ctx.await(this, Waiter.polling("the network interfaces in " + id + " to go",
-                    () -> net.networkInterfaces(filter, id)).until(List::isEmpty)
+                    () -> net.networkInterfaces(filter, id).stream()
+                            .filter(n -> n.attachedInstanceId().isEmpty() || !n.attachedInstanceId().equals(ownInstance)).toList())
+                    .until(List::isEmpty)
                     .status(l -> l.stream().map(Object::toString).reduce((a, b) -> a + ", " + b).orElse(""))
                     .timeout(ENI_WAIT));
             if (clear == null) {

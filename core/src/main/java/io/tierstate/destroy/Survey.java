@@ -69,6 +69,8 @@ final class Survey {
                 findings.addAll(Transient.retry(cloud, cancelled, () -> obstacles(kind, id)));
             } catch (ResourceNotFoundException vpcGone) {
                 // the VPC step finds and confirms that
+            } catch (io.tierstate.CloudOperationException unreadable) {
+                findings.add(unchecked(kind, id, unreadable));
             }
             return;
         }
@@ -82,6 +84,8 @@ final class Survey {
             findings.addAll(Transient.retry(cloud, cancelled, () -> obstacles(kind, id)));
         } catch (ResourceNotFoundException raced) {
             // deleted between the two calls: the step will confirm it
+        } catch (io.tierstate.CloudOperationException unreadable) {
+            findings.add(unchecked(kind, id, unreadable));
         }
     }
 
@@ -97,6 +101,11 @@ final class Survey {
             polls++;
             cancelled.sleep(clock, policy.interval(++attempt));
         }
+    }
+
+    private static Finding unchecked(StepKind kind, String id, io.tierstate.CloudOperationException e) {
+        return new Finding(kind, id, Finding.Kind.UNCHECKED, "could not read what stands in the way (" + e.operation()
+                + e.errorCode().map(c -> ", " + c).orElse("") + "); the step finds out when it deletes");
     }
 
     /** @return what stands in the way of deleting the resource; read again whole when a call is retried */
