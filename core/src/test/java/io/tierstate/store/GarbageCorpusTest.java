@@ -126,6 +126,35 @@ class GarbageCorpusTest {
                         "\"cloudfront_id\": \"E2QWRUHAPOMQZL\", \"cloudfront_distribution_id\": \"EOTHERDISTRO\","),
                         ConflictingFieldsException.class, "cloudfront_id", "cloudfront_distribution_id",
                         "E2QWRUHAPOMQZL", "EOTHERDISTRO")),
+                corrupt("a spot price of 1e-999999999 (a gigabyte when written out)", Garbage.of(v2(
+                        "\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"1e-999999999\""),
+                        CorruptStateException.class, "field /cost/spot_price_per_hour", "out of range")),
+                corrupt("an on-demand price of 5e9000000 (nine megabytes when written out)", Garbage.of(v2(
+                        "\"on_demand_price_per_hour\": \"0.526\"", "\"on_demand_price_per_hour\": \"5e9000000\""),
+                        CorruptStateException.class, "field /cost/on_demand_price_per_hour", "out of range")),
+                corrupt("a price that is the JSON number 1e-999999999", Garbage.of(v2(
+                        "\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": 1e-999999999"),
+                        CorruptStateException.class, "field /cost/spot_price_per_hour", "out of range")),
+                corrupt("a price whose exponent is beyond an int", Garbage.of(v2(
+                        "\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"1e99999999999\""),
+                        CorruptStateException.class, "field /cost/spot_price_per_hour", "not a number")),
+                corrupt("created_at is a huge number", Garbage.of(v2("\"created_at\": \"2025-09-30T08:45:12.000001+00:00\"",
+                        "\"created_at\": 1e999999"), CorruptStateException.class, "field /created_at", "ISO-8601")),
+                corrupt("created_at is epoch seconds", Garbage.of(v2("\"created_at\": \"2025-09-30T08:45:12.000001+00:00\"",
+                        "\"created_at\": 1759221912"), CorruptStateException.class, "field /created_at", "ISO-8601",
+                        "1759221912")),
+                corrupt("serial is 1.5", Garbage.of(v2("\"schema_version\": 2,", "\"schema_version\": 2, \"serial\": 1.5,"),
+                        CorruptStateException.class, "field /serial")),
+                corrupt("serial is a string", Garbage.of(v2("\"schema_version\": 2,", "\"schema_version\": 2, \"serial\": \"7\","),
+                        CorruptStateException.class, "field /serial")),
+                corrupt("config.tier is the number 3", Garbage.of(v2("\"tier\": \"gpu\"", "\"tier\": 3"),
+                        CorruptStateException.class, "field /config/tier", "a tier is a string")),
+                corrupt("config.region is the number 42", Garbage.of(v2("\"region\": \"us-east-1\"", "\"region\": 42"),
+                        CorruptStateException.class, "field /config/region")),
+                corrupt("gpu_enabled is the string \"true\"", Garbage.of(v2("\"schema_version\": 2,",
+                        "\"schema_version\": 2, \"gpu_enabled\": \"true\","), CorruptStateException.class, "field /gpu_enabled")),
+                corrupt("https_enabled is the number 1", Garbage.of(v2("\"https_enabled\": true", "\"https_enabled\": 1"),
+                        CorruptStateException.class, "field /https_enabled")),
                 corrupt("stack_name differs from the file name", Garbage.bytes(StateCodec.write(StoreFiles.minimal("other")),
                         CorruptStateException.class, "holds stack_name 'other'", "rename the file")));
     }
