@@ -310,6 +310,101 @@ class GarbageCorpusTest {
         }
     }
 
+    @Test
+    void find_fifoNamedAsStateFile_isRefusedAtOnceInsteadOfBlocking() throws Exception {
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        Files.createDirectories(file.getParent());
+        mkfifo(file);
+        DeploymentState neighbor = placeNeighbor();
+        FileStateStore store = FileStateStore.open(home);
+
+        // without the check, opening the FIFO blocks until a writer appears: forever
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> store.find(NAME))
+                    .isInstanceOf(CorruptStateException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("is not a regular file");
+            assertThatThrownBy(() -> store.update(NAME, s -> s.withStatus(Status.FAILED)))
+                    .isInstanceOf(CorruptStateException.class)
+                    .hasMessageContaining("is not a regular file");
+            assertThat(store.list().states()).containsExactly(neighbor);
+        });
+        assertThat(Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("the FIFO is left alone").isFalse();
+    }
+
+    @Test
+    void write_lockFileIsSymlinkOutsideTheHome_isRefusedNamingTheLinkAndCreatesNothingOutside(@TempDir Path outside)
+            throws IOException {
+        placeNeighbor();
+        Path target = outside.resolve("created-by-tierstate");
+        Path link = home.resolve("locks").resolve(NEIGHBOR + ".lock");
+        Files.createDirectories(link.getParent());
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, target);
+        FileStateStore store = FileStateStore.open(home);
+
+        assertThatThrownBy(() -> store.update(NEIGHBOR, s -> s.withStatus(Status.FAILED)))
+                .isInstanceOf(io.tierstate.StateStoreException.class)
+                .hasMessageContaining(link.toString())
+                .hasMessageContaining("symbolic link");
+        assertThat(target).as("the symlink's target").doesNotExist();
+        assertThat(store.find(NEIGHBOR).orElseThrow().status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    void write_serialAtLongMaxValue_isRefusedInsteadOfWrappingAndTheFileIsKept() {
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        byte[] original = StateCodec.write(StoreFiles.minimal(NAME).withSerial(Long.MAX_VALUE));
+        StoreFiles.write(file, original);
+        FileStateStore store = FileStateStore.open(home);
+        assertThat(store.find(NAME).orElseThrow().serial()).isEqualTo(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> store.update(NAME, s -> s.withStatus(Status.FAILED)))
+                .isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("serial " + Long.MAX_VALUE + ", which cannot be incremented");
+        assertThat(StoreFiles.read(file)).isEqualTo(original);
+    }
+
+    @Test
+    void write_moneyOutOfRange_isRefusedBeforeAnyFileIsWritten() {
+        FileStateStore store = FileStateStore.open(home);
+        DeploymentState absurd = StoreFiles.minimal(NAME).withCost(io.tierstate.model.CostTracking.builder()
+                .spotPricePerHour(new java.math.BigDecimal("1e-999999999")).build());
+
+        assertThatThrownBy(() -> store.create(absurd))
+                .isInstanceOf(io.tierstate.TierStateException.class)
+                .hasMessageContaining("'" + NAME + "' cannot be written")
+                .hasMessageContaining("out of range");
+        assertThat(home.resolve("deployments").resolve(NAME + ".json")).doesNotExist();
+    }
+
+    @Test
+    void migrate_oneFileWithAbsurdNumbers_isOneFailureAndTheFilesAfterItAreMigrated() {
+        Path bad = home.resolve("deployments").resolve("a-bad.json");
+        StoreFiles.write(bad, v2("\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"1e-999999999\"")
+                .replace(NAME, "a-bad").getBytes(StandardCharsets.UTF_8));
+        StoreFiles.write(home.resolve("deployments").resolve("b-good.json"),
+                V2.replace(NAME, "b-good").getBytes(StandardCharsets.UTF_8));
+        byte[] badBefore = StoreFiles.read(bad);
+        FileStateStore store = FileStateStore.open(home);
+
+        List<io.tierstate.port.MigrationOutcome> outcomes = store.migrateAll(false);
+
+        assertThat(outcomes).extracting(io.tierstate.port.MigrationOutcome::result)
+                .containsExactly(MigrationOutcome.Result.FAILED, MigrationOutcome.Result.MIGRATED);
+        assertThat(StoreFiles.read(bad)).as("the bad file").isEqualTo(badBefore);
+        StateListing listing = store.list();
+        assertThat(listing.states()).extracting(DeploymentState::stackName).containsExactly("b-good");
+        assertThat(listing.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("a-bad.json", "field /cost/spot_price_per_hour", "out of range"));
+    }
+
+    private static void mkfifo(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertThat(p.waitFor()).as("mkfifo exit status").isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static final long HUGE_BYTES = 50L * 1024 * 1024;
