@@ -54,10 +54,11 @@ public final class StateCodec {
     public static final int MAX_NESTING_DEPTH = 200;
 
     /**
-     * The most significant digits a money value may have, and the furthest its exponent may reach
-     * either side of the decimal point: a price such as {@code "0.2104"} has 4 and 4. Bounding both
-     * keeps every money value's plain form (the form written back) under a hundred characters,
-     * where {@code "5e9000000"} would expand to nine megabytes and {@code "1e-999999999"} to a gigabyte.
+     * The most digits a money value may have before the decimal point, and the most after it, in
+     * its plain form (the form it is written back in): {@code "0.2104"} has 1 and 4. The bound keeps
+     * that form under a hundred characters, where {@code "5e9000000"} would expand to nine megabytes
+     * and {@code "1e-999999999"} to a gigabyte, and it holds for the plain form too, so whatever is
+     * read is written back readable ({@code "1E+39"} is written {@code "1000...0"}, 40 digits).
      */
     public static final int MAX_MONEY_DIGITS = 40;
 
@@ -253,11 +254,12 @@ public final class StateCodec {
      * @return a description of what is wrong, or null when the value is fine
      */
     public static String moneyOutOfRange(BigDecimal value) {
-        if (value.precision() > MAX_MONEY_DIGITS || Math.abs((long) value.scale()) > MAX_MONEY_DIGITS) {
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_MONEY_DIGITS || value.scale() > MAX_MONEY_DIGITS) {
             String shown = value.toString();
             return "money value " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown)
-                    + " is out of range (at most " + MAX_MONEY_DIGITS + " digits, and at most " + MAX_MONEY_DIGITS
-                    + " places before or after the decimal point)";
+                    + " is out of range (at most " + MAX_MONEY_DIGITS + " digits before the decimal point and "
+                    + MAX_MONEY_DIGITS + " after it)";
         }
         return null;
     }

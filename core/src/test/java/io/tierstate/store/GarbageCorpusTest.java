@@ -400,6 +400,26 @@ class GarbageCorpusTest {
                 .contains("a-bad.json", "field /cost/spot_price_per_hour", "out of range"));
     }
 
+    @Test
+    void rewrite_emptyStringMoney_keepsItUntilTheFieldGetsAValue() {
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        StoreFiles.write(file, v2("\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"\"")
+                .getBytes(StandardCharsets.UTF_8));
+        FileStateStore store = FileStateStore.open(home);
+
+        DeploymentState updated = store.update(NAME, s -> s.withStatus(Status.UPDATING));
+
+        String written = new String(StoreFiles.read(file), StandardCharsets.UTF_8);
+        assertThat(written).contains("\"spot_price_per_hour\": \"\"");
+        assertThat(updated.cost().orElseThrow().spotPricePerHour()).isEmpty();
+        assertThat(store.find(NAME)).hasValue(updated);
+
+        store.update(NAME, s -> s.withCost(io.tierstate.model.CostTracking.builder().from(s.cost().orElseThrow())
+                .spotPricePerHour(new java.math.BigDecimal("0.25")).build()));
+        String rewritten = new String(StoreFiles.read(file), StandardCharsets.UTF_8);
+        assertThat(rewritten).contains("\"spot_price_per_hour\": \"0.25\"").doesNotContain("\"spot_price_per_hour\": \"\"");
+    }
+
     private static void mkfifo(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
         assertThat(p.waitFor()).as("mkfifo exit status").isZero();
