@@ -420,6 +420,20 @@ class GarbageCorpusTest {
         assertThat(rewritten).contains("\"spot_price_per_hour\": \"0.25\"").doesNotContain("\"spot_price_per_hour\": \"\"");
     }
 
+    @Test
+    void find_fileWithoutReadPermission_saysPermissionDenied() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads any file: run as another user to see the message");
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        StoreFiles.write(file, V2.getBytes(StandardCharsets.UTF_8));
+        Files.setPosixFilePermissions(file, java.util.Set.of());
+        FileStateStore store = FileStateStore.open(home);
+
+        assertThatThrownBy(() -> store.find(NAME))
+                .isInstanceOf(io.tierstate.StateStoreException.class)
+                .hasMessageContaining("cannot read " + file + ": permission denied");
+    }
+
     private static void mkfifo(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
         assertThat(p.waitFor()).as("mkfifo exit status").isZero();
