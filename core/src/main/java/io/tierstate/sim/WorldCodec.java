@@ -144,6 +144,11 @@ final class WorldCodec {
     static Snapshot read(Path file) {
         byte[] bytes;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO would block the read until a writer came
+                throw new TierStateException("the simulated cloud file " + file + " is not a regular file;"
+                        + " remove it to start a new simulated world");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new TierStateException("there is no simulated cloud file " + file

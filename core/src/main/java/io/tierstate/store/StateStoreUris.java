@@ -27,7 +27,8 @@ import java.util.ServiceLoader;
  *
  * <table>
  * <caption>URIs understood</caption>
- * <tr><td>{@code /home/me/.geusemaker}, {@code ~/.tierstate}, {@code file:///home/me/.tierstate}</td>
+ * <tr><td>{@code /home/me/.geusemaker}, {@code ~/.tierstate}, {@code file:///home/me/.tierstate}, {@code file:~/.tierstate},
+ *     {@code file:relative/dir}</td>
  *     <td>{@link FileStateStore} on that home</td></tr>
  * <tr><td>{@code postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require&...]}
  *     ({@code postgres://} too)</td>

@@ -249,6 +249,19 @@ class PersistenceTest {
     }
 
     @Test
+    void persistTo_aFifoInPlaceOfTheWorldFile_isRefusedInsteadOfBlocking() throws Exception {
+        Path file = dir.resolve("sim-cloud.json");
+        Process p = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> SimulatedCloud.builder().persistTo(file).build())
+                        .isInstanceOf(TierStateException.class)
+                        .hasMessageContaining(file.toString())
+                        .hasMessageContaining("not a regular file"));
+    }
+
+    @Test
     void load_ofAMissingFile_saysHowToMakeOne() {
         assertThatThrownBy(() -> SimulatedCloud.loadFrom(dir.resolve("nope.json"))).isInstanceOf(TierStateException.class)
                 .hasMessageContaining("nope.json").hasMessageContaining("persistTo");
