@@ -171,7 +171,7 @@ public final class S3StateStore implements StateStore {
         if (stored.serial() != state.serial()) {
             throw new StateConflictException(name, String.valueOf(state.serial()), String.valueOf(stored.serial()));
         }
-        return replace(name, current.get(), state.withSerial(stored.serial() + 1).withUpdatedAt(now()));
+        return replace(name, current.get(), state.withSerial(StoreSupport.nextSerial(name, uri(liveKey(name)), stored.serial())).withUpdatedAt(now()));
     }
 
     @Override
@@ -221,7 +221,8 @@ public final class S3StateStore implements StateStore {
             if (changed.equals(stored)) {
                 return stored;
             }
-            return replace(name, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()), routineBackup);
+            return replace(name, current, changed.withSerial(StoreSupport.nextSerial(name, uri(liveKey(name)), stored.serial()))
+                    .withUpdatedAt(now()), routineBackup);
         });
     }
 
@@ -283,7 +284,7 @@ public final class S3StateStore implements StateStore {
         }
         DeploymentState upgraded = StateCodec.fromTree(result.document(), uri(key));
         String kept = putBackup(name, current.bytes, "schema-v" + result.fromVersion());
-        if (!putIfMatch(key, StateCodec.write(upgraded.withSerial(upgraded.serial() + 1)), current.etag, "migrate")) {
+        if (!putIfMatch(key, StateCodec.write(upgraded.withSerial(StoreSupport.nextSerial(name, uri(key), upgraded.serial()))), current.etag, "migrate")) {
             deleteQuietly(kept);
             throw new StateConflictException(name, String.valueOf(upgraded.serial()), storedSerial(name));
         }

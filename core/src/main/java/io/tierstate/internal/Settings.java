@@ -52,9 +52,11 @@ public final class Settings {
         return new Settings(environment, userHome);
     }
 
-    /** @return {@code $TIERSTATE_HOME}, else {@code ~/.tierstate} */
+    /** @return {@code $TIERSTATE_HOME} ({@code ~} there is the user's home too), else {@code ~/.tierstate} */
     public Path defaultHome() {
-        return variable(HOME_VARIABLE).map(Path::of).orElseGet(() -> Path.of(userHome, ".tierstate"));
+        return variable(HOME_VARIABLE).map(v -> v.equals("~") ? Path.of(userHome)
+                : v.startsWith("~/") ? Path.of(userHome, v.substring(2)) : Path.of(v))
+                .orElseGet(() -> Path.of(userHome, ".tierstate"));
     }
 
     /** @return the user's home directory, for {@code ~} in paths */

@@ -18,11 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.tierstate.CorruptStateException;
 import io.tierstate.TierStateException;
@@ -49,6 +52,15 @@ public final class StateCodec {
 
     /** The deepest nesting read: GeuseMaker documents nest about six levels. */
     public static final int MAX_NESTING_DEPTH = 200;
+
+    /**
+     * The most digits a money value may have before the decimal point, and the most after it, in
+     * its plain form (the form it is written back in): {@code "0.2104"} has 1 and 4. The bound keeps
+     * that form under a hundred characters, where {@code "5e9000000"} would expand to nine megabytes
+     * and {@code "1e-999999999"} to a gigabyte, and it holds for the plain form too, so whatever is
+     * read is written back readable ({@code "1E+39"} is written {@code "1000...0"}, 40 digits).
+     */
+    public static final int MAX_MONEY_DIGITS = 40;
 
     private static final ObjectMapper MAPPER = createMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(new PythonStylePrinter());
@@ -91,6 +103,9 @@ public final class StateCodec {
                     "is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // a number whose value the parser cannot hold (e.g. an exponent beyond an int): still this file's problem
+            throw new CorruptStateException(source, 0, 0, "is not valid JSON: " + rootMessage(e), e);
         }
         if (node == null || !node.isObject()) {
             throw new CorruptStateException(source, 1, 1, "holds " + describe(node)
@@ -158,7 +173,13 @@ public final class StateCodec {
      * @return its JSON tree
      */
     public static ObjectNode toTree(DeploymentState state) {
-        return MAPPER.valueToTree(state);
+        try {
+            return MAPPER.valueToTree(state);
+        } catch (IllegalArgumentException e) {
+            // a value the reader would refuse (e.g. a money value out of range): never write a document we cannot read
+            throw new InvalidStateDocumentException("state of '" + state.stackName() + "' cannot be written: "
+                    + rootMessage(e) + "; correct the value before writing", e);
+        }
     }
 
     /**
@@ -199,12 +220,48 @@ public final class StateCodec {
         formats.addSerializer(Instant.class, new InstantSerializer());
         formats.addDeserializer(Instant.class, new InstantDeserializer());
         formats.addSerializer(BigDecimal.class, new MoneySerializer());
-        return new ObjectMapper(factory)
+        formats.addDeserializer(BigDecimal.class, new MoneyDeserializer());
+        formats.addDeserializer(io.tierstate.model.Tier.class, new TierDeserializer());
+        ObjectMapper mapper = new ObjectMapper(factory)
                 .registerModule(new Jdk8Module())
                 .registerModule(formats)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        // A modelled field of the wrong JSON type is corrupt, never coerced: a coercion would rewrite the
+        // value as another type on the next write ("region": 42 as "42", "gpu_enabled": "true" as true)
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
+     * Checks that a money value stays within {@link #MAX_MONEY_DIGITS}, without ever expanding it.
+     *
+     * @param value the value
+     * @return a description of what is wrong, or null when the value is fine
+     */
+    public static String moneyOutOfRange(BigDecimal value) {
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_MONEY_DIGITS || value.scale() > MAX_MONEY_DIGITS) {
+            String shown = value.toString();
+            return "money value " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown)
+                    + " is out of range (at most " + MAX_MONEY_DIGITS + " digits before the decimal point and "
+                    + MAX_MONEY_DIGITS + " after it)";
+        }
+        return null;
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -275,12 +332,79 @@ public final class StateCodec {
                     return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), e.getMessage());
                 }
             }
-            if (p.currentToken().isNumeric()) {
-                BigDecimal seconds = p.getDecimalValue();
-                return Instant.ofEpochSecond(seconds.longValue(),
-                        seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            // A number is refused, not read as epoch seconds: it would be written back as a string, and
+            // GeuseMaker never writes one (a huge one also cost minutes of BigInteger arithmetic)
+            return (Instant) ctxt.handleUnexpectedToken(Instant.class, p.currentToken(), p,
+                    "a timestamp is an ISO-8601 string such as \"2025-09-30T08:45:12Z\", not %s", describeToken(p));
+        }
+    }
+
+    private static String describeToken(JsonParser p) throws IOException {
+        String text = p.getText();
+        return (p.currentToken().isNumeric() ? "the number " : "") + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+
+    /** Money: a JSON string or number, within {@link #MAX_MONEY_DIGITS}; anything else is corrupt. */
+    private static final class MoneyDeserializer extends StdScalarDeserializer<BigDecimal> {
+        private static final long serialVersionUID = 1L;
+
+        MoneyDeserializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            BigDecimal value;
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                String text = p.getText().trim();
+                if (text.isEmpty()) {
+                    return null;
+                }
+                try {
+                    value = new BigDecimal(text);
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, shorten(text), "not a number");
+                }
+            } else if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                try {
+                    value = p.getDecimalValue();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return (BigDecimal) ctxt.handleWeirdNumberValue(BigDecimal.class, 0, "not a number");
+                }
+            } else {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
-            return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            String wrong = moneyOutOfRange(value);
+            if (wrong != null) {
+                throw ctxt.weirdStringException(shorten(p.getText()), BigDecimal.class, wrong);
+            }
+            return value;
+        }
+
+        private static String shorten(String text) {
+            return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        }
+    }
+
+    /** A tier is a string ({@code "gpu"}, {@code "tier3"}, {@code "3"}); the number {@code 3} is corrupt. */
+    private static final class TierDeserializer extends StdScalarDeserializer<io.tierstate.model.Tier> {
+        private static final long serialVersionUID = 1L;
+
+        TierDeserializer() {
+            super(io.tierstate.model.Tier.class);
+        }
+
+        @Override
+        public io.tierstate.model.Tier deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (io.tierstate.model.Tier) ctxt.handleUnexpectedToken(io.tierstate.model.Tier.class, p.currentToken(), p,
+                        "a tier is a string (dev, automation or gpu), not %s", describeToken(p));
+            }
+            try {
+                return io.tierstate.model.Tier.parse(p.getText());
+            } catch (IllegalArgumentException e) {
+                return (io.tierstate.model.Tier) ctxt.handleWeirdStringValue(io.tierstate.model.Tier.class, p.getText(), e.getMessage());
+            }
         }
     }
 
@@ -330,6 +454,10 @@ public final class StateCodec {
 
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            String wrong = moneyOutOfRange(value);
+            if (wrong != null) {
+                throw JsonMappingException.from(gen, wrong);
+            }
             gen.writeString(value.toPlainString());
         }
     }

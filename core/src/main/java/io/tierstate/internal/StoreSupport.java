@@ -180,6 +180,25 @@ public final class StoreSupport {
     }
 
     /**
+     * The serial of the next write: one more than the stored one, refused at {@code Long.MAX_VALUE}
+     * rather than wrapped to a negative number (which every later conflict check would get wrong).
+     *
+     * @param name the deployment
+     * @param source the file or object, for the message
+     * @param stored the serial stored now
+     * @return {@code stored + 1}
+     * @throws io.tierstate.CorruptStateException when {@code stored} cannot be incremented
+     */
+    public static long nextSerial(String name, String source, long stored) {
+        if (stored < 0 || stored == Long.MAX_VALUE) {
+            throw new io.tierstate.CorruptStateException(source, 0, 0, "holds serial " + stored
+                    + ", which cannot be incremented (serials run from 0 to " + (Long.MAX_VALUE - 1)
+                    + "); set \"serial\" of '" + name + "' to a small whole number by hand or restore a backup", null);
+        }
+        return stored + 1;
+    }
+
+    /**
      * Checks the arguments of {@code acquireLease} before any I/O.
      *
      * @param name the deployment

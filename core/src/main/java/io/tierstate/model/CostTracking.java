@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableCostTracking.class)
-@JsonDeserialize(as = ImmutableCostTracking.class)
+@JsonDeserialize(using = CostTrackingDeserializer.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public abstract class CostTracking {
 
@@ -56,6 +56,24 @@ public abstract class CostTracking {
     /** Fields of {@code cost} that TierState does not model, kept unchanged. */
     @JsonAnyGetter
     abstract Map<String, JsonNode> extra();
+
+    /**
+     * A money field read as {@code ""} is kept as it was, among the unmodelled fields, so a rewrite
+     * keeps it; once the field gets a value, the kept {@code ""} goes.
+     */
+    @Value.Check
+    CostTracking dropEmptyMoneyReplacedByAValue() {
+        Map<String, Optional<BigDecimal>> money = Map.of("spot_price_per_hour", spotPricePerHour(),
+                "on_demand_price_per_hour", onDemandPricePerHour(), "efs_gb_month_price", efsGbMonthPrice(),
+                "estimated_monthly_cost", estimatedMonthlyCost(), "budget_limit", budgetLimit());
+        boolean clash = money.entrySet().stream().anyMatch(e -> e.getValue().isPresent() && extra().containsKey(e.getKey()));
+        if (!clash) {
+            return this;
+        }
+        Map<String, JsonNode> kept = new java.util.LinkedHashMap<>(extra());
+        money.forEach((key, value) -> value.ifPresent(v -> kept.remove(key)));
+        return ImmutableCostTracking.builder().from(this).extra(kept).build();
+    }
 
     /** @return the names of the unmodelled fields this object carries, in file order */
     @JsonIgnore

@@ -86,6 +86,15 @@ public final class SimulatedCloud implements Cloud {
     private final SimulatedCloud root;
     /** The root's sessions by region, made lazily; empty in a session. */
     private final java.util.concurrent.ConcurrentMap<String, SimulatedCloud> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The world as last written or read, to skip a save that would write the same. Its virtual
+     * time counts once the file exists (a later command must resume at it), not before: a new
+     * world whose clock merely moved is not worth creating a file for.
+     */
+    private String persisted;
+    private boolean fileWritten;
+    /** Held from build to close when the world persists, so two processes never interleave their saves. */
+    private WorldLock worldLock;
     private final CloudFrontPort cloudFront;
     private final ComputePort compute;
     private final LoadBalancingPort loadBalancing;
@@ -262,7 +271,17 @@ public final class SimulatedCloud implements Cloud {
     /** Saves the world one last time when it persists ({@link Builder#persistTo(Path)}); otherwise does nothing. */
     @Override
     public void close() {
-        autoSave();
+        if (root != this) {
+            return; // a session is closed with its root
+        }
+        try {
+            autoSave();
+        } finally {
+            if (worldLock != null) {
+                worldLock.release();
+                worldLock = null;
+            }
+        }
     }
 
     /** @return the simulated account id, e.g. {@code 000000000000} */
@@ -749,7 +768,14 @@ public final class SimulatedCloud implements Cloud {
      */
     public List<SimResource> adopt(DeploymentState state) {
         Objects.requireNonNull(state, "state");
-        return setUp("tierstate:Adopt", ctx -> world.adopt(state, ctx.now()));
+        boolean unchanged = persistFile != null && isSaved();
+        List<SimResource> adopted = setUp("tierstate:Adopt", ctx -> world.adopt(state, ctx.now()), !unchanged);
+        if (unchanged) {
+            // adopting is derived from the state files and redone the same way by the next process:
+            // alone it is no change worth writing (a dry run leaves no sim-cloud.json behind)
+            markSaved();
+        }
+        return adopted;
     }
 
     // ------------------------------------------------------------------ permissions
@@ -969,14 +995,58 @@ public final class SimulatedCloud implements Cloud {
      */
     public void saveTo(Path file) {
         Objects.requireNonNull(file, "file");
+        if (root != this) {
+            root.saveTo(file);
+            return;
+        }
         synchronized (saveLock) {
-            WorldCodec.write(snapshot(), file);
+            WorldCodec.Snapshot snapshot = snapshot();
+            WorldCodec.write(snapshot, file);
+            if (file.equals(persistFile)) {
+                fileWritten = true;
+                persisted = comparable(snapshot);
+            }
         }
     }
 
+    /** Saves to the persist file when something in the world changed since it was last written or read. */
     private void autoSave() {
+        if (root != this) {
+            root.autoSave();
+            return;
+        }
         if (persistFile != null) {
-            saveTo(persistFile);
+            synchronized (saveLock) {
+                WorldCodec.Snapshot snapshot = snapshot();
+                if (!comparable(snapshot).equals(persisted)) {
+                    WorldCodec.write(snapshot, persistFile);
+                    fileWritten = true;
+                    persisted = comparable(snapshot);
+                }
+            }
+        }
+    }
+
+    private String comparable(WorldCodec.Snapshot snapshot) {
+        return WorldCodec.comparable(snapshot, fileWritten);
+    }
+
+    private boolean isSaved() {
+        if (root != this) {
+            return root.isSaved();
+        }
+        synchronized (saveLock) {
+            return comparable(snapshot()).equals(persisted);
+        }
+    }
+
+    private void markSaved() {
+        if (root != this) {
+            root.markSaved();
+            return;
+        }
+        synchronized (saveLock) {
+            persisted = comparable(snapshot());
         }
     }
 
@@ -1087,13 +1157,19 @@ public final class SimulatedCloud implements Cloud {
     // ------------------------------------------------------------------ plumbing
 
     private <T> T setUp(String operation, Function<Ctx, T> body) {
+        return setUp(operation, body, true);
+    }
+
+    private <T> T setUp(String operation, Function<Ctx, T> body, boolean save) {
         T result;
         synchronized (world) {
             Instant now = clock.now();
             world.settle(now);
             result = body.apply(new Ctx(operation, now, SETUP_REQUEST_ID, region));
         }
-        autoSave();
+        if (save) {
+            autoSave();
+        }
         return result;
     }
 
@@ -1138,6 +1214,7 @@ public final class SimulatedCloud implements Cloud {
         private String region = DEFAULT_REGION;
         private Path persistFile;
         private Duration eventualConsistency;
+        private Duration lockTimeout = Duration.ofMinutes(10);
         private InstantSource realTime = InstantSource.system();
 
         private Builder() {}
@@ -1273,15 +1350,33 @@ public final class SimulatedCloud implements Cloud {
          * commands) see one world: when the file exists, the world is loaded from it and what it
          * stores wins over this builder's settings, except {@link #speed(double)}, which applies to
          * this run; otherwise a new world is created and written there. Either way the world is
-         * saved atomically after every call, so a process killed at any point leaves the world as
-         * of its last answered call. One process at a time: two processes using the same file at
-         * once overwrite each other's changes.
+         * saved atomically and durably ({@code 0600}) after every call that changed it (a new world
+         * is written at its first change, and adopting recorded deployments alone is no change), so
+         * a process killed at any point leaves the world as of its last answered call. One process
+         * at a time: the cloud holds a lock ({@code .NAME.lock} beside the file) from build to
+         * {@link SimulatedCloud#close()}, and a second one waits for it (see
+         * {@link #persistLockTimeout(Duration)}), so two commands never lose each other's changes.
          *
          * @param file e.g. {@code ~/.tierstate/sim-cloud.json}
          * @return this builder
          */
         public Builder persistTo(Path file) {
             this.persistFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * How long {@link #build()} waits for another process (or another open cloud in this JVM)
+         * that holds the persisted world; default 10 minutes, as long as a simulated destroy may take.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder persistLockTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("persistLockTimeout must be positive, was " + timeout);
+            }
+            this.lockTimeout = timeout;
             return this;
         }
 
@@ -1299,18 +1394,33 @@ public final class SimulatedCloud implements Cloud {
                 throw new IllegalStateException("clock(..) brings its own start and speed; drop startingAt(..)/speed(..), "
                         + "or make the clock with VirtualClock.startingAt(start, speed)");
             }
-            if (persistFile != null && Files.exists(persistFile)) {
-                return restore(WorldCodec.read(persistFile), speed, realTime, persistFile);
-            }
-            VirtualClock c = clock != null ? clock
-                    : new VirtualClock(start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                            speed, realTime);
             if (eventualConsistency != null) {
                 latencies.eventualConsistency(eventualConsistency);
             }
-            SimulatedCloud cloud = new SimulatedCloud(accountId, region, seed, c, latencies.build(), faults, 0, 0, persistFile);
-            cloud.autoSave();
-            return cloud;
+            WorldLock held = persistFile == null ? null : WorldLock.acquire(persistFile, lockTimeout);
+            try {
+                SimulatedCloud cloud;
+                if (persistFile != null && Files.exists(persistFile)) {
+                    cloud = restore(WorldCodec.read(persistFile), speed, realTime, persistFile);
+                    cloud.fileWritten = true;
+                    cloud.markSaved();
+                } else {
+                    VirtualClock c = clock != null ? clock
+                            : new VirtualClock(start != null ? start
+                                    : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), speed, realTime);
+                    cloud = new SimulatedCloud(accountId, region, seed, c, latencies.build(), faults, 0, 0, persistFile);
+                    if (persistFile != null) {
+                        cloud.markSaved(); // a new empty world is written at its first change, not before
+                    }
+                }
+                cloud.worldLock = held;
+                return cloud;
+            } catch (RuntimeException | Error e) {
+                if (held != null) {
+                    held.release();
+                }
+                throw e;
+            }
         }
     }
 }

@@ -15,7 +15,14 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.tierstate.TierStateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -113,20 +120,47 @@ final class WorldCodec {
             List<World.AccessPoint> accessPoints) {}
 
     private static final ObjectMapper MAPPER = createMapper();
+    private static final FileAttribute<?>[] FILE_ATTRS =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                    : new FileAttribute<?>[0];
 
     private WorldCodec() {}
 
+    /**
+     * What a save would write, less the real time of the save (and the virtual time unless
+     * {@code withVirtualTime}), to tell whether the save would change anything.
+     */
+    static String comparable(Snapshot snapshot, boolean withVirtualTime) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(snapshot);
+        tree.remove("saved_at");
+        if (!withVirtualTime) {
+            tree.remove("virtual_now");
+        }
+        return tree.toString();
+    }
+
+    /** Writes like the state store writes: a 0600 temp file, fsync, atomic rename, fsync of the directory. */
     static void write(Snapshot snapshot, Path file) {
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             Files.createDirectories(target.getParent());
-            Files.write(temp, MAPPER.writeValueAsBytes(snapshot));
+            byte[] bytes = MAPPER.writeValueAsBytes(snapshot);
+            try (FileChannel ch = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), FILE_ATTRS)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(target.getParent());
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -140,6 +174,11 @@ final class WorldCodec {
     static Snapshot read(Path file) {
         byte[] bytes;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO would block the read until a writer came
+                throw new TierStateException("the simulated cloud file " + file + " is not a regular file;"
+                        + " remove it to start a new simulated world");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new TierStateException("there is no simulated cloud file " + file
@@ -168,6 +207,14 @@ final class WorldCodec {
                     + " lacks virtual_now, account_id or region; delete it to start a new simulated world");
         }
         return s;
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open directories; its rename is durable enough for our purpose
+        }
     }
 
     private static ObjectMapper createMapper() {

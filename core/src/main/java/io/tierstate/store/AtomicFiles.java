@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +42,21 @@ final class AtomicFiles {
 
     /** Opens a lock file for writing, creating it {@code 0600} when missing, like every file the store writes. */
     static FileChannel openLockFile(Path file) throws IOException {
-        return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), FILE_ATTRS);
+        refuseSymlink(file);
+        // NOFOLLOW_LINKS: a symlink planted between the check and the open must not make us create its target
+        return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), FILE_ATTRS);
+    }
+
+    /**
+     * Refuses a symbolic link where the store creates its own files (locks, temp files, backups,
+     * archives): following it would create or overwrite a file outside the home.
+     */
+    static void refuseSymlink(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new FileSystemException(file.toString(), null, "is a symbolic link, and TierState never follows one"
+                    + " where it creates its own files; remove the link");
+        }
     }
 
     /** Replaces {@code target} with {@code bytes} atomically and durably; the file is {@code 0600}. */
@@ -51,7 +67,7 @@ final class AtomicFiles {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             try (FileChannel ch = FileChannel.open(temp, new java.util.HashSet<>(java.util.List.of(
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), FILE_ATTRS)) {
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)), FILE_ATTRS)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -67,7 +83,8 @@ final class AtomicFiles {
 
     /** Creates {@code target} with {@code bytes} durably; fails if it exists. */
     static void writeNew(Path target, byte[] bytes) throws IOException {
-        if (Files.exists(target)) {
+        refuseSymlink(target);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
         write(target, bytes);

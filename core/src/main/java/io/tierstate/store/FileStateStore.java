@@ -258,7 +258,7 @@ public final class FileStateStore implements StateStore {
             if (stored.serial() != state.serial()) {
                 throw new StateConflictException(name, String.valueOf(state.serial()), String.valueOf(stored.serial()));
             }
-            return replace(file, current.get(), state.withSerial(stored.serial() + 1).withUpdatedAt(now()));
+            return replace(file, current.get(), state.withSerial(StoreSupport.nextSerial(name, file.toString(), stored.serial())).withUpdatedAt(now()));
         });
     }
 
@@ -318,7 +318,8 @@ public final class FileStateStore implements StateStore {
             if (changed.equals(stored)) {
                 return stored;
             }
-            return replace(file, current, changed.withSerial(stored.serial() + 1).withUpdatedAt(now()), routineBackup);
+            return replace(file, current, changed.withSerial(StoreSupport.nextSerial(name, file.toString(), stored.serial()))
+                    .withUpdatedAt(now()), routineBackup);
         });
     }
 
@@ -456,6 +457,9 @@ public final class FileStateStore implements StateStore {
                 outcomes.add(migrateFile(file, dryRun));
             } catch (TierStateException e) {
                 outcomes.add(MigrationOutcome.failed(stem(file), file.toString(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // one file's unexpected failure is that file's problem: the files after it are still migrated
+                outcomes.add(MigrationOutcome.failed(stem(file), file.toString(), file + ": " + e));
             }
         }
         return outcomes;
@@ -475,7 +479,7 @@ public final class FileStateStore implements StateStore {
             }
             DeploymentState upgraded = StateCodec.fromTree(result.document(), file.toString());
             Path kept = backup(key, current, "schema-v" + result.fromVersion());
-            byte[] bytes = StateCodec.write(upgraded.withSerial(upgraded.serial() + 1));
+            byte[] bytes = StateCodec.write(upgraded.withSerial(StoreSupport.nextSerial(key, file.toString(), upgraded.serial())));
             io(() -> {
                 AtomicFiles.removeStaleTemps(file);
                 AtomicFiles.write(file, bytes);
@@ -756,7 +760,15 @@ public final class FileStateStore implements StateStore {
 
     private Optional<byte[]> readIfExists(Path file) {
         try {
-            long size = Files.size(file);
+            java.nio.file.attribute.BasicFileAttributes attrs = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                // opening a FIFO would block until a writer appears, and a device may never end
+                throw new CorruptStateException(file.toString(), 0, 0, "is not a regular file (it is "
+                        + (attrs.isDirectory() ? "a directory" : "a FIFO, socket or device")
+                        + "), so it is not read as state; remove it or replace it with the state file", null);
+            }
+            long size = attrs.size();
             if (size > StateCodec.MAX_DOCUMENT_BYTES) {
                 throw new CorruptStateException(file.toString(), 0, 0, "is " + size + " bytes; state documents over "
                         + StateCodec.MAX_DOCUMENT_BYTES + " bytes are refused (a real one is a few kilobytes)", null);
@@ -764,6 +776,9 @@ public final class FileStateStore implements StateStore {
             return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new StateStoreException("cannot read " + file + ": permission denied"
+                    + "; check the file's permissions (TierState writes 0600 files owned by you)", e);
         } catch (IOException e) {
             throw new StateStoreException("cannot read " + file + ": " + e.getMessage()
                     + "; check the file's permissions (TierState writes 0600 files owned by you)", e);

@@ -32,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -81,7 +82,6 @@ public final class JdbcStateStore implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
     private static final String UNDEFINED_TABLE = "42P01";
 
     private final ConnectionSource connections;
@@ -797,7 +797,7 @@ public final class JdbcStateStore implements StateStore {
         if (e == null) {
             return "unknown error";
         }
-        String m = String.valueOf(e.getMessage());
+        String m = io.tierstate.internal.Redaction.mask(String.valueOf(e.getMessage()));
         if (secret != null && !secret.isEmpty()) {
             m = m.replace(secret, "****");
         }
@@ -827,8 +827,17 @@ public final class JdbcStateStore implements StateStore {
 
     /** A JDBC URL for messages: any password parameter replaced. */
     static String sanitize(String url) {
-        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1****");
+        return io.tierstate.internal.Redaction.mask(url);
     }
+
+    /**
+     * Timeouts, in seconds, given to the PostgreSQL driver for a store opened on a URL unless the URL
+     * or {@link Builder#property} sets them: {@code connectTimeout} 10 (TCP connect),
+     * {@code loginTimeout} 15 (connect, TLS and authentication together) and {@code socketTimeout} 60
+     * (any one read from the server; a state operation is a few small statements).
+     */
+    static final Map<String, String> DEFAULT_TIMEOUTS = Map.of("connectTimeout", "10", "loginTimeout", "15",
+            "socketTimeout", "60");
 
     /** Builds a {@link JdbcStateStore}: a data source or a URL is required, the rest has defaults. */
     public static final class Builder {
@@ -985,6 +994,13 @@ public final class JdbcStateStore implements StateStore {
             }
             String jdbcUrl = url;
             Properties props = (Properties) properties.clone();
+            // The driver waits forever by default on a server that accepts and never answers; these
+            // defaults bound every call. A URL parameter (?socketTimeout=300) or property(...) wins.
+            DEFAULT_TIMEOUTS.forEach((key, seconds) -> {
+                if (!props.containsKey(key)) {
+                    props.setProperty(key, seconds);
+                }
+            });
             return () -> DriverManager.getConnection(jdbcUrl, props);
         }
 

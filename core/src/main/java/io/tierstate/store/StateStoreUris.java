@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -26,7 +27,8 @@ import java.util.ServiceLoader;
  *
  * <table>
  * <caption>URIs understood</caption>
- * <tr><td>{@code /home/me/.geusemaker}, {@code ~/.tierstate}, {@code file:///home/me/.tierstate}</td>
+ * <tr><td>{@code /home/me/.geusemaker}, {@code ~/.tierstate}, {@code file:///home/me/.tierstate}, {@code file:~/.tierstate},
+ *     {@code file:relative/dir}</td>
  *     <td>{@link FileStateStore} on that home</td></tr>
  * <tr><td>{@code postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require&...]}
  *     ({@code postgres://} too)</td>
@@ -71,7 +73,7 @@ public final class StateStoreUris {
         }
         switch (scheme) {
             case "file":
-                return FileStateStore.open(filePath(text));
+                return FileStateStore.open(filePath(text, settings));
             case "postgresql":
             case "postgres":
                 return postgres(text);
@@ -80,6 +82,26 @@ public final class StateStoreUris {
             default:
                 return provided(text, scheme, providers);
         }
+    }
+
+    /**
+     * The home directory a local store URI names: a plain path, {@code ~} or {@code ~/path} (the
+     * user's home), {@code file:///absolute/path}, {@code file:~/path} or {@code file:relative/path}.
+     *
+     * @param uri the URI as given
+     * @return the directory, or empty when the URI names a remote store (postgresql://, s3:// ...)
+     * @throws IllegalArgumentException when a file: URI names another host or is not a valid URI
+     */
+    public static Optional<Path> localPath(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("the store URI is empty: give " + FORMS);
+        }
+        String text = uri.strip();
+        String scheme = scheme(text);
+        if (scheme == null) {
+            return Optional.of(path(text, Settings.fromEnvironment()));
+        }
+        return scheme.equals("file") ? Optional.of(filePath(text, Settings.fromEnvironment())) : Optional.empty();
     }
 
     /** @return the lower-case scheme, or null for a plain path (a one-letter scheme is a Windows drive) */
@@ -102,10 +124,10 @@ public final class StateStoreUris {
         return Path.of(text);
     }
 
-    private static Path filePath(String text) {
+    private static Path filePath(String text, Settings settings) {
         URI u = parse(text);
         if (u.isOpaque()) {
-            return Path.of(u.getSchemeSpecificPart()); // file:relative/dir
+            return path(u.getSchemeSpecificPart(), settings); // file:relative/dir, file:~/dir
         }
         if (u.getAuthority() != null && !u.getAuthority().isEmpty() && !"localhost".equals(u.getAuthority())) {
             throw new IllegalArgumentException("'" + text + "' names a file on host " + u.getAuthority()
@@ -172,8 +194,9 @@ public final class StateStoreUris {
         try {
             return new URI(text);
         } catch (URISyntaxException e) {
+            // no cause: URISyntaxException's own message repeats the whole URI, password included
             throw new IllegalArgumentException("'" + JdbcStateStore.sanitize(text) + "' is not a valid URI: "
-                    + e.getReason() + "; give " + FORMS, e);
+                    + e.getReason() + " at index " + e.getIndex() + "; give " + FORMS);
         }
     }
 

@@ -31,6 +31,8 @@ class TimestampsTest {
     void settings_readTheHomeVariableOrFallBackToUserHome() {
         assertThat(Settings.of(Map.of("TIERSTATE_HOME", "/srv/ts"), "/home/me").defaultHome()).hasToString("/srv/ts");
         assertThat(Settings.of(Map.of("TIERSTATE_HOME", " "), "/home/me").defaultHome()).hasToString("/home/me/.tierstate");
+        assertThat(Settings.of(Map.of("TIERSTATE_HOME", "~/ts"), "/home/me").defaultHome()).hasToString("/home/me/ts");
+        assertThat(Settings.of(Map.of("TIERSTATE_HOME", "~"), "/home/me").defaultHome()).hasToString("/home/me");
         assertThat(Settings.fromEnvironment().defaultHome()).isNotNull();
     }
 }

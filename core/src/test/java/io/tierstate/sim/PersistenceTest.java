@@ -139,11 +139,13 @@ class PersistenceTest {
     void persistTo_startsAWorldInTheFile_andSavesItAfterEveryCall_soAnotherProcessSeesIt() throws Exception {
         Path file = dir.resolve("home/sim-cloud.json");
         SimulatedCloud first = SimulatedCloud.builder().startingAt(SimWorlds.START).persistTo(file).build();
-        assertThat(file).exists();
+        assertThat(file).as("an empty new world is written at its first change").doesNotExist();
         String vpc = first.createVpc();
+        assertThat(file).exists();
         String distribution = first.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
         first.clock().sleep(Duration.ofMinutes(5));
         first.cloudFront().getDistribution(distribution);
+        first.close(); // the world is held by one open cloud at a time
 
         SimulatedCloud second = SimulatedCloud.builder().persistTo(file).startingAt(Instant.EPOCH).build();
 
@@ -154,18 +156,109 @@ class PersistenceTest {
         second.close();
         assertThat(SimulatedCloud.loadFrom(file).exists(vpc)).isFalse();
         try (var files = Files.list(file.getParent())) {
-            assertThat(files).as("no temporary file is left behind").containsExactly(file);
+            assertThat(files).as("no temporary file is left behind")
+                    .containsExactlyInAnyOrder(file, file.resolveSibling(".sim-cloud.json.lock"));
         }
     }
 
     @Test
     void persistTo_anExistingFile_appliesTheBuildersSpeed() {
         Path file = dir.resolve("sim-cloud.json");
-        SimulatedCloud.builder().startingAt(SimWorlds.START).persistTo(file).build();
+        try (SimulatedCloud first = SimulatedCloud.builder().startingAt(SimWorlds.START).persistTo(file).build()) {
+            first.createVpc();
+        }
 
         SimulatedCloud fast = SimulatedCloud.builder().persistTo(file).speed(1000).build();
 
         assertThat(fast.clock().speed()).hasValue(1000);
+    }
+
+    @Test
+    void persistTo_aWorldThatNeverChanges_writesNoFile() throws Exception {
+        Path file = dir.resolve("home/sim-cloud.json");
+        try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
+            cloud.adopt(io.tierstate.model.DeploymentState.builder().stackName("adopted").status(io.tierstate.model.Status.RUNNING)
+                    .config(io.tierstate.model.DeploymentConfig.builder().tier(io.tierstate.model.Tier.DEV).build())
+                    .vpcId("vpc-0123456789abcdef0").build());
+            cloud.clock().sleep(Duration.ofMinutes(1));
+        }
+
+        assertThat(file).as("adopting and time passing change nothing worth writing").doesNotExist();
+    }
+
+    @Test
+    void persistTo_writesTheWorldOwnerOnly() throws Exception {
+        Path file = dir.resolve("home/sim-cloud.json");
+        try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
+            cloud.createVpc();
+        }
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void persistTo_aWorldHeldByAnotherOpenCloud_waitsAndThenRefusesNamingTheLock() {
+        Path file = dir.resolve("home/sim-cloud.json");
+        try (SimulatedCloud first = SimulatedCloud.builder().persistTo(file).build()) {
+            assertThatThrownBy(() -> SimulatedCloud.builder().persistTo(file).persistLockTimeout(Duration.ofMillis(200)).build())
+                    .isInstanceOf(io.tierstate.StateLockException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("in use by another command")
+                    .hasMessageContaining(".sim-cloud.json.lock");
+        }
+        SimulatedCloud.builder().persistTo(file).persistLockTimeout(Duration.ofMillis(200)).build().close();
+    }
+
+    @Test
+    void persistTo_twoConcurrentUsersDeletingDifferentResources_bothDeletionsSurvive() throws Exception {
+        Path file = dir.resolve("home/sim-cloud.json");
+        String a;
+        String b;
+        try (SimulatedCloud setup = SimulatedCloud.builder().persistTo(file).build()) {
+            a = setup.createVpc();
+            b = setup.createVpc();
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (String vpc : java.util.List.of(a, b)) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    // without the lock both load the world with two VPCs, and the slower save brings the other back
+                    try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
+                        cloud.clock().sleep(Duration.ofSeconds(1));
+                        cloud.network().deleteVpc(vpc);
+                        Thread.sleep(100);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        SimulatedCloud after = SimulatedCloud.loadFrom(file);
+        assertThat(after.exists(a)).as("first VPC").isFalse();
+        assertThat(after.exists(b)).as("second VPC").isFalse();
+    }
+
+    @Test
+    void persistTo_aFifoInPlaceOfTheWorldFile_isRefusedInsteadOfBlocking() throws Exception {
+        Path file = dir.resolve("sim-cloud.json");
+        Process p = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> SimulatedCloud.builder().persistTo(file).build())
+                        .isInstanceOf(TierStateException.class)
+                        .hasMessageContaining(file.toString())
+                        .hasMessageContaining("not a regular file"));
     }
 
     @Test

@@ -53,7 +53,8 @@ class CurrentSchemaReaderTest {
     @AfterAll
     static void duplicatesWereReadByBothPaths() {
         if (DUPLICATE_RUNS.get() == 200) {
-            assertThat(DUPLICATES_READ_FAST.get()).as("documents with duplicates the fast path read").isGreaterThan(50);
+            // about 40 of 200: since modelled fields of the wrong JSON type are corrupt (no coercion), more random duplicates are refused by both paths
+            assertThat(DUPLICATES_READ_FAST.get()).as("documents with duplicates the fast path read").isGreaterThan(30);
         }
     }
 

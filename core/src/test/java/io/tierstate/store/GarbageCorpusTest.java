@@ -126,6 +126,35 @@ class GarbageCorpusTest {
                         "\"cloudfront_id\": \"E2QWRUHAPOMQZL\", \"cloudfront_distribution_id\": \"EOTHERDISTRO\","),
                         ConflictingFieldsException.class, "cloudfront_id", "cloudfront_distribution_id",
                         "E2QWRUHAPOMQZL", "EOTHERDISTRO")),
+                corrupt("a spot price of 1e-999999999 (a gigabyte when written out)", Garbage.of(v2(
+                        "\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"1e-999999999\""),
+                        CorruptStateException.class, "field /cost/spot_price_per_hour", "out of range")),
+                corrupt("an on-demand price of 5e9000000 (nine megabytes when written out)", Garbage.of(v2(
+                        "\"on_demand_price_per_hour\": \"0.526\"", "\"on_demand_price_per_hour\": \"5e9000000\""),
+                        CorruptStateException.class, "field /cost/on_demand_price_per_hour", "out of range")),
+                corrupt("a price that is the JSON number 1e-999999999", Garbage.of(v2(
+                        "\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": 1e-999999999"),
+                        CorruptStateException.class, "field /cost/spot_price_per_hour", "out of range")),
+                corrupt("a price whose exponent is beyond an int", Garbage.of(v2(
+                        "\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"1e99999999999\""),
+                        CorruptStateException.class, "field /cost/spot_price_per_hour", "not a number")),
+                corrupt("created_at is a huge number", Garbage.of(v2("\"created_at\": \"2025-09-30T08:45:12.000001+00:00\"",
+                        "\"created_at\": 1e999999"), CorruptStateException.class, "field /created_at", "ISO-8601")),
+                corrupt("created_at is epoch seconds", Garbage.of(v2("\"created_at\": \"2025-09-30T08:45:12.000001+00:00\"",
+                        "\"created_at\": 1759221912"), CorruptStateException.class, "field /created_at", "ISO-8601",
+                        "1759221912")),
+                corrupt("serial is 1.5", Garbage.of(v2("\"schema_version\": 2,", "\"schema_version\": 2, \"serial\": 1.5,"),
+                        CorruptStateException.class, "field /serial")),
+                corrupt("serial is a string", Garbage.of(v2("\"schema_version\": 2,", "\"schema_version\": 2, \"serial\": \"7\","),
+                        CorruptStateException.class, "field /serial")),
+                corrupt("config.tier is the number 3", Garbage.of(v2("\"tier\": \"gpu\"", "\"tier\": 3"),
+                        CorruptStateException.class, "field /config/tier", "a tier is a string")),
+                corrupt("config.region is the number 42", Garbage.of(v2("\"region\": \"us-east-1\"", "\"region\": 42"),
+                        CorruptStateException.class, "field /config/region")),
+                corrupt("gpu_enabled is the string \"true\"", Garbage.of(v2("\"schema_version\": 2,",
+                        "\"schema_version\": 2, \"gpu_enabled\": \"true\","), CorruptStateException.class, "field /gpu_enabled")),
+                corrupt("https_enabled is the number 1", Garbage.of(v2("\"https_enabled\": true", "\"https_enabled\": 1"),
+                        CorruptStateException.class, "field /https_enabled")),
                 corrupt("stack_name differs from the file name", Garbage.bytes(StateCodec.write(StoreFiles.minimal("other")),
                         CorruptStateException.class, "holds stack_name 'other'", "rename the file")));
     }
@@ -279,6 +308,135 @@ class GarbageCorpusTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void find_fifoNamedAsStateFile_isRefusedAtOnceInsteadOfBlocking() throws Exception {
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        Files.createDirectories(file.getParent());
+        mkfifo(file);
+        DeploymentState neighbor = placeNeighbor();
+        FileStateStore store = FileStateStore.open(home);
+
+        // without the check, opening the FIFO blocks until a writer appears: forever
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> store.find(NAME))
+                    .isInstanceOf(CorruptStateException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("is not a regular file");
+            assertThatThrownBy(() -> store.update(NAME, s -> s.withStatus(Status.FAILED)))
+                    .isInstanceOf(CorruptStateException.class)
+                    .hasMessageContaining("is not a regular file");
+            assertThat(store.list().states()).containsExactly(neighbor);
+        });
+        assertThat(Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("the FIFO is left alone").isFalse();
+    }
+
+    @Test
+    void write_lockFileIsSymlinkOutsideTheHome_isRefusedNamingTheLinkAndCreatesNothingOutside(@TempDir Path outside)
+            throws IOException {
+        placeNeighbor();
+        Path target = outside.resolve("created-by-tierstate");
+        Path link = home.resolve("locks").resolve(NEIGHBOR + ".lock");
+        Files.createDirectories(link.getParent());
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, target);
+        FileStateStore store = FileStateStore.open(home);
+
+        assertThatThrownBy(() -> store.update(NEIGHBOR, s -> s.withStatus(Status.FAILED)))
+                .isInstanceOf(io.tierstate.StateStoreException.class)
+                .hasMessageContaining(link.toString())
+                .hasMessageContaining("symbolic link");
+        assertThat(target).as("the symlink's target").doesNotExist();
+        assertThat(store.find(NEIGHBOR).orElseThrow().status()).isEqualTo(Status.RUNNING);
+    }
+
+    @Test
+    void write_serialAtLongMaxValue_isRefusedInsteadOfWrappingAndTheFileIsKept() {
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        byte[] original = StateCodec.write(StoreFiles.minimal(NAME).withSerial(Long.MAX_VALUE));
+        StoreFiles.write(file, original);
+        FileStateStore store = FileStateStore.open(home);
+        assertThat(store.find(NAME).orElseThrow().serial()).isEqualTo(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> store.update(NAME, s -> s.withStatus(Status.FAILED)))
+                .isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("serial " + Long.MAX_VALUE + ", which cannot be incremented");
+        assertThat(StoreFiles.read(file)).isEqualTo(original);
+    }
+
+    @Test
+    void write_moneyOutOfRange_isRefusedBeforeAnyFileIsWritten() {
+        FileStateStore store = FileStateStore.open(home);
+        DeploymentState absurd = StoreFiles.minimal(NAME).withCost(io.tierstate.model.CostTracking.builder()
+                .spotPricePerHour(new java.math.BigDecimal("1e-999999999")).build());
+
+        assertThatThrownBy(() -> store.create(absurd))
+                .isInstanceOf(io.tierstate.TierStateException.class)
+                .hasMessageContaining("'" + NAME + "' cannot be written")
+                .hasMessageContaining("out of range");
+        assertThat(home.resolve("deployments").resolve(NAME + ".json")).doesNotExist();
+    }
+
+    @Test
+    void migrate_oneFileWithAbsurdNumbers_isOneFailureAndTheFilesAfterItAreMigrated() {
+        Path bad = home.resolve("deployments").resolve("a-bad.json");
+        StoreFiles.write(bad, v2("\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"1e-999999999\"")
+                .replace(NAME, "a-bad").getBytes(StandardCharsets.UTF_8));
+        StoreFiles.write(home.resolve("deployments").resolve("b-good.json"),
+                V2.replace(NAME, "b-good").getBytes(StandardCharsets.UTF_8));
+        byte[] badBefore = StoreFiles.read(bad);
+        FileStateStore store = FileStateStore.open(home);
+
+        List<io.tierstate.port.MigrationOutcome> outcomes = store.migrateAll(false);
+
+        assertThat(outcomes).extracting(io.tierstate.port.MigrationOutcome::result)
+                .containsExactly(MigrationOutcome.Result.FAILED, MigrationOutcome.Result.MIGRATED);
+        assertThat(StoreFiles.read(bad)).as("the bad file").isEqualTo(badBefore);
+        StateListing listing = store.list();
+        assertThat(listing.states()).extracting(DeploymentState::stackName).containsExactly("b-good");
+        assertThat(listing.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("a-bad.json", "field /cost/spot_price_per_hour", "out of range"));
+    }
+
+    @Test
+    void rewrite_emptyStringMoney_keepsItUntilTheFieldGetsAValue() {
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        StoreFiles.write(file, v2("\"spot_price_per_hour\": \"0.2104\"", "\"spot_price_per_hour\": \"\"")
+                .getBytes(StandardCharsets.UTF_8));
+        FileStateStore store = FileStateStore.open(home);
+
+        DeploymentState updated = store.update(NAME, s -> s.withStatus(Status.UPDATING));
+
+        String written = new String(StoreFiles.read(file), StandardCharsets.UTF_8);
+        assertThat(written).contains("\"spot_price_per_hour\": \"\"");
+        assertThat(updated.cost().orElseThrow().spotPricePerHour()).isEmpty();
+        assertThat(store.find(NAME)).hasValue(updated);
+
+        store.update(NAME, s -> s.withCost(io.tierstate.model.CostTracking.builder().from(s.cost().orElseThrow())
+                .spotPricePerHour(new java.math.BigDecimal("0.25")).build()));
+        String rewritten = new String(StoreFiles.read(file), StandardCharsets.UTF_8);
+        assertThat(rewritten).contains("\"spot_price_per_hour\": \"0.25\"").doesNotContain("\"spot_price_per_hour\": \"\"");
+    }
+
+    @Test
+    void find_fileWithoutReadPermission_saysPermissionDenied() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads any file: run as another user to see the message");
+        Path file = home.resolve("deployments").resolve(NAME + ".json");
+        StoreFiles.write(file, V2.getBytes(StandardCharsets.UTF_8));
+        Files.setPosixFilePermissions(file, java.util.Set.of());
+        FileStateStore store = FileStateStore.open(home);
+
+        assertThatThrownBy(() -> store.find(NAME))
+                .isInstanceOf(io.tierstate.StateStoreException.class)
+                .hasMessageContaining("cannot read " + file + ": permission denied");
+    }
+
+    private static void mkfifo(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertThat(p.waitFor()).as("mkfifo exit status").isZero();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,38 @@ class JdbcStateStoreTest {
     }
 
     @Test
+    void serverThatAcceptsAndNeverAnswers_failsWithinTheDefaultLoginTimeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // and never a byte back
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            JdbcStateStore store = JdbcStateStore.builder().url("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/ops")
+                    .user("ops").password("hunter2").build();
+
+            // without the defaults the driver waits for the server's first byte forever
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                    assertThatThrownBy(() -> store.find("web"))
+                            .isInstanceOf(StateStoreException.class)
+                            .hasMessageContaining("could not read 'web'")
+                            .message().doesNotContain("hunter2"));
+            assertThat(held).as("connections the silent server accepted").isNotEmpty();
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+        assertThat(JdbcStateStore.DEFAULT_TIMEOUTS).containsEntry("loginTimeout", "15").containsKeys("connectTimeout", "socketTimeout");
+    }
+
+    @Test
     void invalidName_isRefusedBeforeConnecting() {
         JdbcStateStore store = JdbcStateStore.builder().url(NO_SERVER).build();
 

@@ -718,4 +718,133 @@ public abstract class StateStoreContract {
         }
         return results;
     }
+
+    // ------------------------------------------------------------------ hostile documents, seeded
+
+    private static final List<String> VALID_MONEY = List.of("0.30", "0.2104", "0", "1E+39", "0.0000000000000000000000000000000000000001",
+            "9999999999999999999999999999999999999999", "1e-40", "123456789012345678901234567890.1234567890");
+    private static final List<String> INVALID_MONEY = List.of("1e-999999999", "5e9000000", "1e99999999999", "1e-41", "1E+40",
+            "12345678901234567890123456789012345678901", "cheap");
+    private static final List<String> VALID_TIMES = List.of("2025-09-30T08:45:12.000001+00:00", "2025-09-30T08:45:12Z",
+            "1970-01-01T00:00:00Z", "9998-12-31T23:59:59.999999Z", "2025-09-30T08:45:12", "2025-09-30 08:45:12.5-12:00",
+            "2000-02-29T23:59:59+14:00");
+
+    /**
+     * Random documents with extreme numbers, timestamps and strings, planted and then written
+     * through every write path (update, save, migrate, createCopy): a document the store reads is
+     * written back readable, equal, with its unknown fields equal as JSON values and its money
+     * equal as numbers, and bounded in size; one it refuses is refused by every write and left as
+     * it was. Odd repetitions hold only values the format accepts, so they must all be read.
+     */
+    @org.junit.jupiter.api.RepeatedTest(24)
+    void randomHostileDocument_everyWriteIsReadableEqualAndBounded(org.junit.jupiter.api.RepetitionInfo info) throws Exception {
+        java.util.Random r = new java.util.Random(0x7e57 + info.getCurrentRepetition());
+        boolean onlyValid = info.getCurrentRepetition() % 2 == 1;
+        String name = "hostile-" + info.getCurrentRepetition();
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                StateCodec.mapper().readTree(Fixtures.text("v2-gpu-tier3.json").replace("gpu-global", name));
+        com.fasterxml.jackson.databind.node.ObjectNode cost = (com.fasterxml.jackson.databind.node.ObjectNode) doc.get("cost");
+        List<String> money = List.of("spot_price_per_hour", "on_demand_price_per_hour", "efs_gb_month_price",
+                "estimated_monthly_cost", "budget_limit");
+        int invalidAt = onlyValid ? -1 : r.nextInt(money.size() + 2);
+        for (int i = 0; i < money.size(); i++) {
+            String value = i == invalidAt ? INVALID_MONEY.get(r.nextInt(INVALID_MONEY.size()))
+                    : VALID_MONEY.get(r.nextInt(VALID_MONEY.size()));
+            boolean asNumber = r.nextBoolean() && !value.equals("cheap") && !value.equals("1e99999999999");
+            if (asNumber) {
+                cost.put(money.get(i), new java.math.BigDecimal(value));
+            } else {
+                cost.put(money.get(i), value);
+            }
+        }
+        doc.put("created_at", invalidAt == money.size() ? (r.nextBoolean() ? "1e999999" : "yesterday")
+                : VALID_TIMES.get(r.nextInt(VALID_TIMES.size())));
+        if (invalidAt == money.size() + 1) {
+            doc.put("updated_at", 1759221912L);
+        } else {
+            doc.put("updated_at", VALID_TIMES.get(r.nextInt(VALID_TIMES.size())));
+        }
+        doc.put("keypair_name", randomText(r, 1 + r.nextInt(2000)));
+        Map<String, com.fasterxml.jackson.databind.JsonNode> unknown = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            unknown.put("x_hostile_" + i, randomValue(r));
+        }
+        unknown.forEach(doc::set);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("config")).set("x_nested", randomValue(r));
+        byte[] planted = StateCodec.mapper().writeValueAsBytes(doc);
+        plantDocument(name, planted);
+
+        DeploymentState read;
+        try {
+            read = store.find(name).orElseThrow();
+        } catch (io.tierstate.TierStateException refused) {
+            assertThat(onlyValid).as("a document of valid values was refused: %s", refused.getMessage()).isFalse();
+            assertThat(refused.getMessage()).as("the message names the document").contains(name);
+            assertThatThrownBy(() -> store.update(name, st -> st.withStatus(Status.FAILED)))
+                    .isInstanceOf(io.tierstate.TierStateException.class);
+            assertThatThrownBy(() -> store.migrate(name, false)).isInstanceOf(io.tierstate.TierStateException.class);
+            assertThat(storedDocument(name).orElseThrow()).as("the refused document").isEqualTo(planted);
+            return;
+        }
+
+        MigrationOutcome migrated = store.migrate(name, false);
+        assertThat(migrated.result()).isEqualTo(MigrationOutcome.Result.MIGRATED);
+        assertWrittenWell(name, planted, unknown, store.find(name).orElseThrow());
+        DeploymentState updated = store.update(name, st -> st.withStatus(Status.UPDATING));
+        assertWrittenWell(name, planted, unknown, updated);
+        DeploymentState saved = store.save(updated.withStatus(Status.RUNNING));
+        assertWrittenWell(name, planted, unknown, saved);
+        String copyName = name + "-copy";
+        DeploymentState copy = store.createCopy(saved.withStackName(copyName));
+        assertThat(store.find(copyName)).hasValue(copy);
+        assertThat(read.cost().orElseThrow().spotPricePerHour()).isEqualTo(saved.cost().orElseThrow().spotPricePerHour());
+    }
+
+    private void assertWrittenWell(String name, byte[] planted, Map<String, com.fasterxml.jackson.databind.JsonNode> unknown,
+            DeploymentState written) throws Exception {
+        byte[] stored = storedDocument(name).orElseThrow();
+        assertThat(stored.length).as("bytes written for a %s-byte document", planted.length)
+                .isLessThanOrEqualTo(2 * planted.length + 16 * 1024).isLessThan(StateCodec.MAX_DOCUMENT_BYTES);
+        DeploymentState back = StateCodec.read(stored, name);
+        assertThat(back).as("what the store wrote, read back").isEqualTo(written);
+        assertThat(store.find(name)).hasValue(written);
+        com.fasterxml.jackson.databind.JsonNode storedTree = StateCodec.mapper().readTree(stored);
+        com.fasterxml.jackson.databind.JsonNode plantedTree = StateCodec.mapper().readTree(planted);
+        unknown.forEach((key, value) -> assertThat(storedTree.get(key)).as("unknown field %s", key).isEqualTo(value));
+        assertThat(storedTree.at("/config/x_nested")).isEqualTo(plantedTree.at("/config/x_nested"));
+        for (String field : List.of("spot_price_per_hour", "on_demand_price_per_hour", "efs_gb_month_price",
+                "estimated_monthly_cost", "budget_limit")) {
+            java.math.BigDecimal before = plantedTree.get("cost").get(field).decimalValue();
+            if (plantedTree.get("cost").get(field).isTextual()) {
+                before = new java.math.BigDecimal(plantedTree.get("cost").get(field).textValue());
+            }
+            assertThat(new java.math.BigDecimal(storedTree.get("cost").get(field).textValue()))
+                    .as("money %s", field).isEqualByComparingTo(before);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode randomValue(java.util.Random r) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (r.nextInt(9)) {
+            case 0 -> f.numberNode(new java.math.BigDecimal("1e-999999999"));
+            case 1 -> f.numberNode(new java.math.BigDecimal("-5e9000000"));
+            case 2 -> f.numberNode(new java.math.BigInteger("9".repeat(900)));
+            case 3 -> f.numberNode(Long.MIN_VALUE);
+            case 4 -> f.textNode(randomText(r, r.nextInt(5000)));
+            case 5 -> f.numberNode(new java.math.BigDecimal("0." + "0".repeat(200) + "1"));
+            case 6 -> f.arrayNode().add(randomValue(r)).addNull().add(true);
+            case 7 -> f.objectNode().set("deep", f.objectNode().set("deeper", randomValue(r)));
+            default -> f.textNode("");
+        };
+    }
+
+    private static String randomText(java.util.Random r, int length) {
+        int[] specials = {0, 1, 0x1f, '"', '\\', '\n', 0x7f, 0xe9, 0x2028, 0xfeff, 0x1f600, 0x10ffff};
+        StringBuilder b = new StringBuilder();
+        while (b.length() < length) {
+            int cp = r.nextInt(4) == 0 ? specials[r.nextInt(specials.length)] : 0x20 + r.nextInt(0x5e);
+            b.appendCodePoint(cp);
+        }
+        return b.toString();
+    }
 }

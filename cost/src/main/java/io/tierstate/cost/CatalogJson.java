@@ -251,16 +251,24 @@ final class CatalogJson {
 
         private BigDecimal number(JsonNode n, String pointer) {
             if (n.isNumber()) {
-                return plain(n.decimalValue());
+                return plain(bounded(n.decimalValue(), pointer));
             }
             if (n.isTextual()) {
                 try {
-                    return plain(new BigDecimal(n.textValue().trim()));
+                    return plain(bounded(new BigDecimal(n.textValue().trim()), pointer));
                 } catch (NumberFormatException e) {
                     throw fail(pointer, "\"" + n.textValue() + "\" is not a number; write a decimal such as \"0.085\"");
                 }
             }
             throw fail(pointer, "expected a number (or a decimal string such as \"0.085\") but found " + describe(n));
+        }
+
+        private BigDecimal bounded(BigDecimal value, String pointer) {
+            String wrong = CatalogRules.outOfRange(value);
+            if (wrong != null) {
+                throw fail(pointer, wrong + "; write a plain decimal such as \"0.085\"");
+            }
+            return value;
         }
 
         private long count(JsonNode n, String pointer) {

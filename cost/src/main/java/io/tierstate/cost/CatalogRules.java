@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
 final class CatalogRules {
 
     static final BigDecimal MAX_HOURS = BigDecimal.valueOf(744);
+
+    /**
+     * The most significant digits, and the most places before or after the decimal point, of any
+     * number a user gives (a price, a usage quantity). Real ones have a handful; without the bound
+     * {@code 1e-999999999} costs minutes of arithmetic and then all the memory there is.
+     */
+    static final int MAX_DIGITS = 40;
     private static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z0-9-]+\\.[a-z0-9-]+$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
     private static final Pattern REGION = Pattern.compile("^[a-z0-9-]+$");
@@ -107,5 +114,20 @@ final class CatalogRules {
     /** Escapes a key for use in a JSON pointer (RFC 6901). */
     static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /**
+     * Checks a user's number against {@link #MAX_DIGITS} without expanding it.
+     *
+     * @param value the number
+     * @return what is wrong, or null when it is within range
+     */
+    static String outOfRange(BigDecimal value) {
+        if (value.precision() > MAX_DIGITS || Math.abs((long) value.scale()) > MAX_DIGITS) {
+            String shown = value.toString();
+            return (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown) + " is out of range: at most "
+                    + MAX_DIGITS + " digits, and at most " + MAX_DIGITS + " places before or after the decimal point";
+        }
+        return null;
     }
 }

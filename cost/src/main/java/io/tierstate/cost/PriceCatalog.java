@@ -45,6 +45,9 @@ public abstract class PriceCatalog {
     static final String BUNDLED_RESOURCE = "/io/tierstate/cost/price-catalog.json";
     static final String BUILT_IN_CODE = "(built in code)";
 
+    /** The largest price file read: the bundled catalog is a few kilobytes. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
     PriceCatalog() {
     }
 
@@ -480,6 +483,17 @@ public abstract class PriceCatalog {
 
     private static String readFile(Path file) {
         try {
+            java.nio.file.attribute.BasicFileAttributes attrs = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                // /dev/zero would be read until memory ran out, a FIFO until a writer came
+                throw new InvalidPriceCatalogException(file.toString(), "", "is not a regular file (a directory, device"
+                        + " or FIFO); give a JSON price file");
+            }
+            if (attrs.size() > MAX_FILE_BYTES) {
+                throw new InvalidPriceCatalogException(file.toString(), "", "is " + attrs.size() + " bytes; price files"
+                        + " over " + MAX_FILE_BYTES + " bytes are refused (the bundled catalog is a few kilobytes)");
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidPriceCatalogException(file.toString(), "",

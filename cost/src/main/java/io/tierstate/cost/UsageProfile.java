@@ -131,6 +131,12 @@ public abstract class UsageProfile {
 
     @Value.Check
     void check() {
+        // first: the checks below compare and print the values, which must not expand 1e-999999999
+        digits("dataTransferOutGb", dataTransferOutGb());
+        digits("originTransferGb", originTransferGb());
+        digits("efsStorageGb", efsStorageGb());
+        digits("lcu", lcu());
+        hoursPerMonth().ifPresent(hours -> digits("hoursPerMonth", hours));
         count("httpsRequests", httpsRequests(), MAX_REQUESTS, "requests", "check the count is per month");
         count("httpRequests", httpRequests(), MAX_REQUESTS, "requests", "check the count is per month");
         volume("dataTransferOutGb", dataTransferOutGb());
@@ -166,6 +172,13 @@ public abstract class UsageProfile {
         if (gb.compareTo(MAX_GB) > 0) {
             throw new InvalidUsageException(field, field + " is " + gb.toPlainString() + " GB, more than 1,000 PB ("
                     + Amounts.quantity(MAX_GB) + " GB) a month; check the unit: the value is in GB, 1 TB = 1,024 GB");
+        }
+    }
+
+    private static void digits(String field, BigDecimal value) {
+        String wrong = CatalogRules.outOfRange(value);
+        if (wrong != null) {
+            throw new InvalidUsageException(field, field + " " + wrong + "; round it");
         }
     }
 

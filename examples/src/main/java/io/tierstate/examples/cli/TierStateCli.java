@@ -11,6 +11,7 @@ import io.tierstate.internal.Settings;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.FileStateStore;
 import io.tierstate.store.StateStoreUris;
+import io.tierstate.internal.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import io.tierstate.port.CloudSettings;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -121,6 +123,7 @@ public final class TierStateCli implements Runnable {
      * @return the exit status
      */
     public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err) {
+        JulToSlf4j.install();
         TierStateCli cli = new TierStateCli();
         cli.in = in;
         CommandLine cl = new CommandLine(cli);
@@ -157,8 +160,8 @@ public final class TierStateCli implements Runnable {
      */
     CliSession cloudSession() {
         validateGlobalOptions();
-        Path homeDir = store != null && !isRemote(store) ? storePath(store)
-                : home != null ? home : Settings.fromEnvironment().defaultHome();
+        Path chosen = chosenHome();
+        Path homeDir = chosen != null ? chosen : Settings.fromEnvironment().defaultHome();
         DeploymentClient.Builder b = DeploymentClient.builder();
         applyStore(b, homeDir);
         if (cloud.equalsIgnoreCase("simulated")) {
@@ -203,7 +206,7 @@ public final class TierStateCli implements Runnable {
         if (catalog != null) {
             b.priceCatalog(catalog);
         }
-        applyStore(b, home);
+        applyStore(b, chosenHome());
         return b.build();
     }
 
@@ -211,8 +214,6 @@ public final class TierStateCli implements Runnable {
     private void applyStore(DeploymentClient.Builder b, Path homeDir) {
         if (store != null && isRemote(store)) {
             b.stateStore(open(store));
-        } else if (store != null) {
-            b.home(storePath(store));
         } else if (homeDir != null) {
             b.home(homeDir);
         }
@@ -260,22 +261,47 @@ public final class TierStateCli implements Runnable {
         }
     }
 
+    /** A local store URI as a directory: {@code ~} is the user's home, as in the core's store URIs. */
     private static Path storePath(String uri) {
-        if (uri.startsWith("file:")) {
-            return Path.of(URI.create(uri.startsWith("file://") ? uri : "file://" + uri.substring(5)));
+        return StateStoreUris.localPath(uri).orElseThrow(() -> new IllegalArgumentException(
+                "'" + Redaction.mask(uri) + "' is not a local directory"));
+    }
+
+    /**
+     * The home the command works on: --home (with {@code ~} expanded) or a local --store, checked
+     * to be an existing directory when given, so a typo is not mistaken for a home without
+     * deployments. The default home may be missing: it is created by the first write.
+     */
+    private Path chosenHome() {
+        Path dir = store != null && !isRemote(store) ? storePath(store)
+                : home != null ? storePath(home.toString()) : null;
+        if (dir == null) {
+            return null;
         }
-        return Path.of(uri);
+        String option = home != null ? "--home" : "--store";
+        if (Files.isRegularFile(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + " is a file, not a directory:"
+                    + " give the home directory (the one that holds deployments/), e.g. ~/.geusemaker");
+        }
+        if (!Files.exists(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + " does not exist: give an existing"
+                    + " home directory (the one that holds deployments/), e.g. ~/.geusemaker");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + " is not a directory");
+        }
+        return dir;
     }
 
     private static int onUsageError(ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("tierstate: " + e.getMessage() + " (see 'tierstate --help')");
+        err.println("tierstate: " + Redaction.mask(e.getMessage()) + " (see 'tierstate --help')");
         return BAD_INPUT;
     }
 
     private static int onFailure(Exception e, CommandLine line) {
         PrintWriter err = line.getErr();
-        err.println("tierstate: " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
+        err.println("tierstate: " + oneLine(Redaction.mask(e.getMessage() != null ? e.getMessage() : e.toString())));
         return exitStatus(e);
     }
 
