@@ -39,6 +39,7 @@ public final class Destroy {
     private Strategy strategy = Strategy.SEQUENTIAL;
     private boolean preserveEfs;
     private boolean deferCloudFront;
+    private final java.util.Set<String> includedProvenances = new java.util.LinkedHashSet<>();
     private Duration timeout = Duration.ofMinutes(90);
     private PollPolicy pollPolicy = PollPolicy.defaults();
     private final List<DestroyListener> listeners = new ArrayList<>();
@@ -79,6 +80,30 @@ public final class Destroy {
      */
     public Destroy preserveEfs() {
         this.preserveEfs = true;
+        return this;
+    }
+
+    /**
+     * Also deletes resources whose provenance is {@code value}, a value TierState does not know (or
+     * {@code none}). By default such resources are kept and the plan says so; name the value here
+     * once you have checked the resources are this deployment's. {@code reused}, {@code discovered}
+     * and {@code auto_discovered} cannot be included: they are never deleted.
+     *
+     * @param value the provenance as written in {@code resource_provenance}, e.g. {@code imported}
+     * @return this destroy
+     * @throws IllegalArgumentException for a blank value or one that is never deleted
+     */
+    public Destroy includeProvenance(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("includeProvenance needs a value as written in resource_provenance, e.g."
+                    + " includeProvenance(\"imported\")");
+        }
+        io.tierstate.model.Provenance p = io.tierstate.model.Provenance.of(value);
+        if (p.neverDeleted()) {
+            throw new IllegalArgumentException("provenance '" + value + "' marks resources this deployment did not create;"
+                    + " TierState never deletes them, so it cannot be included");
+        }
+        includedProvenances.add(value);
         return this;
     }
 
@@ -137,7 +162,7 @@ public final class Destroy {
      */
     public DestroyPlan plan() {
         return Planner.plan(store.find(name).orElseThrow(() -> new DeploymentNotFoundException(name, store.describe())),
-                strategy, preserveEfs, deferCloudFront);
+                strategy, preserveEfs, deferCloudFront, java.util.Set.copyOf(includedProvenances));
     }
 
     /**
@@ -161,7 +186,8 @@ public final class Destroy {
         AtomicReference<ProgressEvent> latest = new AtomicReference<>();
         List<DestroyListener> all = new ArrayList<>(listeners);
         all.add(latest::set);
-        Settings settings = new Settings(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, List.copyOf(all));
+        Settings settings = new Settings(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, List.copyOf(all),
+                java.util.Set.copyOf(includedProvenances));
         CompletableFuture<DestroyReport> future = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -176,10 +202,16 @@ public final class Destroy {
     }
 
     private Settings settings() {
-        return new Settings(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, List.copyOf(listeners));
+        return new Settings(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, List.copyOf(listeners),
+                java.util.Set.copyOf(includedProvenances));
     }
 
     /** The settings of one run. */
     record Settings(Strategy strategy, boolean preserveEfs, boolean deferCloudFront, Duration timeout, PollPolicy pollPolicy,
-            List<DestroyListener> listeners) {}
+            List<DestroyListener> listeners, java.util.Set<String> includedProvenances) {
+        Settings(Strategy strategy, boolean preserveEfs, boolean deferCloudFront, Duration timeout, PollPolicy pollPolicy,
+                List<DestroyListener> listeners) {
+            this(strategy, preserveEfs, deferCloudFront, timeout, pollPolicy, listeners, java.util.Set.of());
+        }
+    }
 }

@@ -66,12 +66,18 @@ public record DestroyPlan(String deployment, Strategy strategy, List<DestroyStep
         for (DestroyStep s : steps) {
             out.append(String.format("  %2d. %-20s %-14s %s%n", n++, s.id(), switch (s.action()) {
                 case DELETE -> "delete";
-                case SKIP_REUSED -> "keep (reused)";
+                case SKIP_REUSED -> "keep (" + provenanceOf(s) + ")";
                 case SKIP_PRESERVED -> "keep";
                 case ALREADY_DONE -> "already done";
             }, s.action() == DestroyStep.Action.DELETE ? String.join(", ", s.resourceIds()) : s.reason()));
         }
         return out.toString();
+    }
+
+    /** The provenance that kept a step: the reason starts with it, e.g. {@code discovered: ...}. */
+    private static String provenanceOf(DestroyStep s) {
+        int colon = s.reason().indexOf(':');
+        return colon > 0 ? s.reason().substring(0, colon) : "reused";
     }
 
     @Override

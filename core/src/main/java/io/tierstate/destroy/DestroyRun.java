@@ -78,7 +78,8 @@ final class DestroyRun {
     private DestroyReport runLeased() {
         state = store.find(name).orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
         cloud.verifyAccess(); // no credentials: fail before the state says destroying
-        DestroyPlan plan = Planner.plan(state, settings.strategy(), settings.preserveEfs(), settings.deferCloudFront());
+        DestroyPlan plan = Planner.plan(state, settings.strategy(), settings.preserveEfs(), settings.deferCloudFront(),
+                settings.includedProvenances());
         Instant start = clock.now();
         state = store.update(name, s -> s.withStatus(Status.DESTROYING).withDestroyProgress(
                 s.destroyProgress().orElseGet(() -> DestroyJournal.builder()

@@ -46,31 +46,39 @@ final class Planner {
     private Planner() {}
 
     static DestroyPlan plan(DeploymentState s, Strategy strategy, boolean preserveEfs, boolean defer) {
+        return plan(s, strategy, preserveEfs, defer, Set.of());
+    }
+
+    /**
+     * @param included provenance values beyond the well-known ones whose resources the user asked to delete
+     *     ({@code destroy().includeProvenance("x")})
+     */
+    static DestroyPlan plan(DeploymentState s, Strategy strategy, boolean preserveEfs, boolean defer, Set<String> included) {
         List<DestroyStep> steps = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
-        add(steps, present, s, CLOUDFRONT, ids(s.cloudFrontDistributionId()), List.of(), preserveEfs);
-        add(steps, present, s, ALB, ids(s.albArn()), List.of(CLOUDFRONT), preserveEfs);
-        add(steps, present, s, TARGET_GROUP, ids(s.targetGroupArn()), List.of(ALB), preserveEfs);
-        add(steps, present, s, INSTANCE, ids(s.instanceId()), List.of(CLOUDFRONT), preserveEfs);
-        add(steps, present, s, IAM_PROFILE, ids(s.iamInstanceProfileName()), List.of(INSTANCE), preserveEfs);
-        add(steps, present, s, IAM_ROLE, ids(s.iamRoleName()), List.of(IAM_PROFILE), preserveEfs);
+        add(steps, present, s, CLOUDFRONT, ids(s.cloudFrontDistributionId()), List.of(), preserveEfs, included);
+        add(steps, present, s, ALB, ids(s.albArn()), List.of(CLOUDFRONT), preserveEfs, included);
+        add(steps, present, s, TARGET_GROUP, ids(s.targetGroupArn()), List.of(ALB), preserveEfs, included);
+        add(steps, present, s, INSTANCE, ids(s.instanceId()), List.of(CLOUDFRONT), preserveEfs, included);
+        add(steps, present, s, IAM_PROFILE, ids(s.iamInstanceProfileName()), List.of(INSTANCE), preserveEfs, included);
+        add(steps, present, s, IAM_ROLE, ids(s.iamRoleName()), List.of(IAM_PROFILE), preserveEfs, included);
         LinkedHashSet<String> mountTargets = new LinkedHashSet<>(s.efsMountTargetIds());
         s.efsMountTargetId().ifPresent(mountTargets::add);
         if (mountTargets.isEmpty() && s.efsId().isPresent()) {
             mountTargets.add("all of " + s.efsId().get());
         }
-        add(steps, present, s, MOUNT_TARGETS, List.copyOf(mountTargets), List.of(INSTANCE), preserveEfs);
-        add(steps, present, s, EFS, ids(s.efsId()), List.of(MOUNT_TARGETS), preserveEfs);
-        add(steps, present, s, SECURITY_GROUP, ids(s.securityGroupId()), List.of(INSTANCE, MOUNT_TARGETS, ALB), preserveEfs);
+        add(steps, present, s, MOUNT_TARGETS, List.copyOf(mountTargets), List.of(INSTANCE), preserveEfs, included);
+        add(steps, present, s, EFS, ids(s.efsId()), List.of(MOUNT_TARGETS), preserveEfs, included);
+        add(steps, present, s, SECURITY_GROUP, ids(s.securityGroupId()), List.of(INSTANCE, MOUNT_TARGETS, ALB), preserveEfs, included);
         LinkedHashSet<String> subnets = new LinkedHashSet<>(s.subnetIds());
         s.storageSubnetId().ifPresent(subnets::add);
-        add(steps, present, s, SUBNETS, List.copyOf(subnets), List.of(INSTANCE, MOUNT_TARGETS, ALB), preserveEfs);
-        add(steps, present, s, VPC, ids(s.vpcId()), List.of(SUBNETS, SECURITY_GROUP), preserveEfs);
+        add(steps, present, s, SUBNETS, List.copyOf(subnets), List.of(INSTANCE, MOUNT_TARGETS, ALB), preserveEfs, included);
+        add(steps, present, s, VPC, ids(s.vpcId()), List.of(SUBNETS, SECURITY_GROUP), preserveEfs, included);
         return new DestroyPlan(s.stackName(), strategy, keepPreservedDependencies(steps), defer);
     }
 
     private static void add(List<DestroyStep> steps, Set<String> present, DeploymentState s, String id, List<String> ids,
-            List<String> deps, boolean preserveEfs) {
+            List<String> deps, boolean preserveEfs, Set<String> included) {
         if (ids.isEmpty()) {
             return;
         }
@@ -79,9 +87,10 @@ final class Planner {
         DestroyStep.Action action;
         String reason;
         Optional<DestroyStepRecord> journaled = s.destroyProgress().flatMap(j -> j.step(id));
-        if (isReused(s, id)) {
+        Optional<String> kept = keptByProvenance(s, id, included);
+        if (kept.isPresent()) {
             action = DestroyStep.Action.SKIP_REUSED;
-            reason = "reused: not created by this deployment, so never deleted";
+            reason = kept.get();
         } else if (preserveEfs && (id.equals(EFS) || id.equals(MOUNT_TARGETS))) {
             action = DestroyStep.Action.SKIP_PRESERVED;
             reason = "preserved (preserveEfs)";
@@ -114,13 +123,45 @@ final class Planner {
     }
 
     static boolean isReused(DeploymentState s, String step) {
+        return keptByProvenance(s, step, Set.of()).isPresent();
+    }
+
+    /**
+     * Why the step's provenance keeps its resource, or empty when destroy deletes it (SPEC §5):
+     * {@code created}, {@code pending}, blank and none recorded are deleted; {@code reused},
+     * {@code discovered}, {@code auto_discovered} never; {@code none} says there is nothing, so
+     * an id recorded anyway is left alone; any other value is kept unless included explicitly.
+     * The reason starts with the provenance value and a colon (the plan shows it as the label).
+     */
+    static Optional<String> keptByProvenance(DeploymentState s, String step, Set<String> included) {
+        Provenance p = recordedProvenance(s, step);
+        if (p == null || p.deletedByDefault()) {
+            return Optional.empty();
+        }
+        if (p.neverDeleted()) {
+            return Optional.of(p.wireName() + ": not created by this deployment, so never deleted");
+        }
+        if (included.contains(p.wireName())) {
+            return Optional.empty();
+        }
+        String include = "destroy().includeProvenance(\"" + p.wireName() + "\") (CLI: --include-provenance " + p.wireName() + ")";
+        if (p.meansNothing()) {
+            return Optional.of(p.wireName() + ": recorded as not existing, so nothing is deleted; if it does exist, include it with "
+                    + include);
+        }
+        return Optional.of(p.wireName() + ": not a provenance TierState knows, so it is kept; to delete it, include it with "
+                + include);
+    }
+
+    /** The first non-blank provenance recorded under the step's keys, or null. */
+    private static Provenance recordedProvenance(DeploymentState s, String step) {
         for (String key : PROVENANCE_KEYS.getOrDefault(step, List.of(step))) {
             Provenance p = s.resourceProvenance().get(key);
-            if (p != null) {
-                return p == Provenance.REUSED;
+            if (p != null && !p.isBlank()) {
+                return p;
             }
         }
-        return false;
+        return null;
     }
 
     static Optional<DestroyJournal> journal(DeploymentState s) {

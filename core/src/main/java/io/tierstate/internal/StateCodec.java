@@ -130,7 +130,10 @@ public final class StateCodec {
      */
     public static DeploymentState fromTree(ObjectNode tree, String source) {
         try {
-            return MAPPER.treeToValue(tree, DeploymentState.class);
+            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+            ObjectNode bound = stripAsWritten(tree, kept);
+            DeploymentState state = MAPPER.treeToValue(bound, DeploymentState.class);
+            return kept.isEmpty() ? state : state.withKeptAsWritten(kept);
         } catch (JsonMappingException e) {
             throw new CorruptStateException(source, 0, 0, "field " + pointer(e) + ": " + rootMessage(e), e);
         } catch (JsonProcessingException e) {
@@ -158,7 +161,66 @@ public final class StateCodec {
      * @return its JSON tree
      */
     public static ObjectNode toTree(DeploymentState state) {
-        return MAPPER.valueToTree(state);
+        ObjectNode tree = MAPPER.valueToTree(state);
+        state.keptAsWritten().forEach((pointer, json) -> {
+            int slash = pointer.lastIndexOf('/');
+            JsonNode parent = slash == 0 ? tree : tree.at(pointer.substring(0, slash));
+            String field = unescape(pointer.substring(slash + 1));
+            if (parent instanceof ObjectNode object && !object.has(field)) {
+                try {
+                    object.set(field, MAPPER.readTree(json));
+                } catch (JsonProcessingException e) {
+                    throw new TierStateException("could not restore " + pointer + " as written: " + e.getOriginalMessage(), e);
+                }
+            }
+        });
+        return tree;
+    }
+
+    /** The objects whose empty strings, nulls and empty lists are kept aside: the levels the model binds field by field. */
+    private static final java.util.List<String> AS_WRITTEN_LEVELS = java.util.List.of("", "/config", "/cost");
+
+    /**
+     * Empty strings, explicit nulls and empty lists at the levels the model binds are taken out
+     * before binding (the logic treats them as absent) and recorded, so {@link #toTree} can write
+     * them back where the value is still absent. Unknown fields need none of this: they are kept
+     * whole in the model's {@code extra()}.
+     */
+    private static ObjectNode stripAsWritten(ObjectNode tree, java.util.Map<String, String> kept) {
+        ObjectNode copy = null;
+        for (String level : AS_WRITTEN_LEVELS) {
+            JsonNode node = level.isEmpty() ? tree : tree.at(level);
+            if (!(node instanceof ObjectNode object)) {
+                continue;
+            }
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            object.properties().forEach(e -> {
+                JsonNode v = e.getValue();
+                if (v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isArray() && v.isEmpty())) {
+                    fields.add(e.getKey());
+                }
+            });
+            if (fields.isEmpty()) {
+                continue;
+            }
+            if (copy == null) {
+                copy = tree.deepCopy();
+            }
+            ObjectNode target = level.isEmpty() ? copy : (ObjectNode) copy.at(level);
+            for (String f : fields) {
+                kept.put(level + "/" + escape(f), target.get(f).toString());
+                target.remove(f);
+            }
+        }
+        return copy == null ? tree : copy;
+    }
+
+    private static String escape(String field) {
+        return field.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String unescape(String field) {
+        return field.replace("~1", "/").replace("~0", "~");
     }
 
     /**

@@ -696,7 +696,7 @@ final class World {
      */
     synchronized List<SimResource> adopt(DeploymentState s, Instant now) {
         List<SimResource> created = new ArrayList<>();
-        if (s.status() == Status.TERMINATED) {
+        if (Status.TERMINATED.equals(s.status())) {
             return created;
         }
         String vpc = s.vpcId().orElse(null);

@@ -49,7 +49,7 @@ final class CurrentSchemaReader {
      * @return the state, or empty when the full path must read it
      */
     static Optional<DeploymentState> read(byte[] bytes) {
-        if (!startsWithCurrentVersion(bytes)) {
+        if (!startsWithCurrentVersion(bytes) || mayHoldValuesKeptAsWritten(bytes)) {
             return Optional.empty();
         }
         try (JsonParser parser = READER.createParser(bytes)) {
@@ -72,6 +72,31 @@ final class CurrentSchemaReader {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Empty strings, nulls and empty lists are kept aside by the full path ({@code keptAsWritten});
+     * binding the stream would not, so a document that may hold one declines. A false alarm (the
+     * text inside a string) only costs the full path.
+     */
+    private static boolean mayHoldValuesKeptAsWritten(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            byte b = bytes[i];
+            if ((b == '"' && bytes[i + 1] == '"') || (b == '[' && nextNonBlank(bytes, i + 1) == ']')
+                    || (b == 'n' && i + 3 < bytes.length && bytes[i + 1] == 'u' && bytes[i + 2] == 'l' && bytes[i + 3] == 'l')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int nextNonBlank(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\n' && bytes[i] != '\r' && bytes[i] != '\t') {
+                return bytes[i];
+            }
+        }
+        return -1;
     }
 
     /** Looks at the first field only: {@code {"schema_version": 3, ...}}. */

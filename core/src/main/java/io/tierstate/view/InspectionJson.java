@@ -173,7 +173,7 @@ final class InspectionJson {
 
     private void destroy(ObjectNode d) {
         Optional<DestroyJournal> journal = state.destroyProgress();
-        d.put("in_progress", state.status() == Status.DESTROYING);
+        d.put("in_progress", Status.DESTROYING.equals(state.status()));
         journal.flatMap(DestroyJournal::startedAt).ifPresent(v -> d.put("started_at", Timestamps.format(v)));
         journal.flatMap(DestroyJournal::strategy).ifPresent(v -> d.put("strategy", v));
         d.put("preserve_efs", destroy.preserveEfs());
