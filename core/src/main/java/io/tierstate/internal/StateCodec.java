@@ -110,7 +110,8 @@ public final class StateCodec {
      */
     public static MigrationResult migrate(ObjectNode tree, String source) {
         try {
-            return MIGRATOR.migrate(tree, source);
+            // a document written in a home shared with GeuseMaker is the v3 it carries (SharedHomeForm)
+            return MIGRATOR.migrate(io.tierstate.migration.SharedHomeForm.toV3(tree), source);
         } catch (InvalidStateDocumentException e) {
             if (e.getClass() != InvalidStateDocumentException.class) {
                 throw e; // conflicting fields and the like: typed, with their own advice
@@ -231,6 +232,16 @@ public final class StateCodec {
      */
     public static byte[] write(DeploymentState state) {
         return writeTree(toTree(state));
+    }
+
+    /**
+     * Brings a state document down to schema v2, what GeuseMaker reads.
+     *
+     * @param state the state
+     * @return the v2 document and what it leaves out
+     */
+    public static io.tierstate.migration.DowngradeResult toV2(DeploymentState state) {
+        return MIGRATOR.downgrade(toTree(state), 2, state.stackName());
     }
 
     /**

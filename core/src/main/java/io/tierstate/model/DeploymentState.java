@@ -293,6 +293,17 @@ public abstract class DeploymentState {
     @Value.Auxiliary
     public abstract Map<String, String> keptAsWritten();
 
+    /**
+     * What the store noticed when it read this state, for people: e.g. that GeuseMaker rewrote the
+     * file and dropped TierState's fields, and which of them were restored. Never written; not part
+     * of {@code equals}.
+     *
+     * @return one sentence per notice; empty when there is nothing to say
+     */
+    @JsonIgnore
+    @Value.Auxiliary
+    public abstract List<String> notes();
+
     @Value.Check
     void check() {
         StackName.validate(stackName());
@@ -506,6 +517,9 @@ public abstract class DeploymentState {
 
     /** @param value the new value, or empty to remove it @return a copy with {@code certificate_arn} set or removed */
     public abstract DeploymentState withCertificateArn(Optional<String> value);
+
+    /** @param elements the notices @return a copy carrying them */
+    public abstract DeploymentState withNotes(Iterable<String> elements);
 
     /** @param entries the values as written, by JSON pointer @return a copy keeping them */
     public abstract DeploymentState withKeptAsWritten(Map<String, ? extends String> entries);

@@ -48,6 +48,9 @@ final class InspectionJson {
         state.n8nUrl().ifPresent(u -> root.put("application_url", u));
         state.createdAt().ifPresent(t -> root.put("created_at", Timestamps.format(t)));
         state.updatedAt().ifPresent(t -> root.put("updated_at", Timestamps.format(t)));
+        if (!state.notes().isEmpty()) {
+            state.notes().forEach(root.putArray("notes")::add);
+        }
         state.terminatedAt().ifPresent(t -> root.put("terminated_at", Timestamps.format(t)));
         root.put("gpu_enabled", state.gpuEnabled());
         if (state.cloudFrontDistributionId().isPresent() || state.cloudFrontDomainName().isPresent()) {

@@ -34,6 +34,10 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--defer-cloudfront", description = "Return once the CloudFront disable is requested; finish later with complete-pending.")
     boolean deferCloudFront;
 
+    @Option(names = "--include-provenance", paramLabel = "VALUE",
+            description = "Also delete resources whose provenance is VALUE, one TierState does not know (it keeps them by default; the plan names them).")
+    java.util.List<String> includeProvenance = new java.util.ArrayList<>();
+
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
     boolean dryRun;
 
@@ -58,6 +62,7 @@ final class DestroyCommand implements Callable<Integer> {
             if (deferCloudFront) {
                 destroy.deferCloudFrontDeletion();
             }
+            includeProvenance.forEach(destroy::includeProvenance);
             DestroyPlan plan = destroy.plan();
             if (dryRun) {
                 out.print(plan.render());
