@@ -178,18 +178,47 @@ public final class StateCodec {
         return tree;
     }
 
-    /** The objects whose empty strings, nulls and empty lists are kept aside: the levels the model binds field by field. */
-    private static final java.util.List<String> AS_WRITTEN_LEVELS = java.util.List.of("", "/config", "/cost");
+    /**
+     * The objects whose empty strings, nulls and empty lists are kept aside, the levels the model
+     * binds field by field, with the fields it models there (read from the {@code @JsonProperty}s).
+     */
+    private static final java.util.Map<String, java.util.Set<String>> AS_WRITTEN_LEVELS = java.util.Map.of(
+            "", modelledFields(DeploymentState.class),
+            "/config", modelledFields(io.tierstate.model.DeploymentConfig.class),
+            "/cost", modelledFields(io.tierstate.model.CostTracking.class));
+
+    /**
+     * Tells whether an empty string, null or empty list of this field is kept aside on reading.
+     *
+     * @param level {@code ""} for the top level, {@code /config} or {@code /cost}
+     * @param field the field name
+     * @return whether the model binds that field there
+     */
+    public static boolean keepsAsWritten(String level, String field) {
+        return AS_WRITTEN_LEVELS.getOrDefault(level, java.util.Set.of()).contains(field);
+    }
+
+    private static java.util.Set<String> modelledFields(Class<?> type) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            com.fasterxml.jackson.annotation.JsonProperty p = m.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            if (p != null && m.getParameterCount() == 0) {
+                names.add(p.value());
+            }
+        }
+        return java.util.Set.copyOf(names);
+    }
 
     /**
      * Empty strings, explicit nulls and empty lists at the levels the model binds are taken out
      * before binding (the logic treats them as absent) and recorded, so {@link #toTree} can write
-     * them back where the value is still absent. Unknown fields need none of this: they are kept
-     * whole in the model's {@code extra()}.
+     * them back where the value is still absent. Only modelled fields: unknown ones are kept whole
+     * in the model's {@code extra()}, nulls and all.
      */
     private static ObjectNode stripAsWritten(ObjectNode tree, java.util.Map<String, String> kept) {
         ObjectNode copy = null;
-        for (String level : AS_WRITTEN_LEVELS) {
+        for (var entry : AS_WRITTEN_LEVELS.entrySet()) {
+            String level = entry.getKey();
             JsonNode node = level.isEmpty() ? tree : tree.at(level);
             if (!(node instanceof ObjectNode object)) {
                 continue;
@@ -197,7 +226,8 @@ public final class StateCodec {
             java.util.List<String> fields = new java.util.ArrayList<>();
             object.properties().forEach(e -> {
                 JsonNode v = e.getValue();
-                if (v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isArray() && v.isEmpty())) {
+                if (entry.getValue().contains(e.getKey())
+                        && (v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isArray() && v.isEmpty()))) {
                     fields.add(e.getKey());
                 }
             });

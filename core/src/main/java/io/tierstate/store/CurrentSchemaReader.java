@@ -49,7 +49,7 @@ final class CurrentSchemaReader {
      * @return the state, or empty when the full path must read it
      */
     static Optional<DeploymentState> read(byte[] bytes) {
-        if (!startsWithCurrentVersion(bytes) || mayHoldValuesKeptAsWritten(bytes)) {
+        if (!startsWithCurrentVersion(bytes) || holdsValuesKeptAsWritten(bytes)) {
             return Optional.empty();
         }
         try (JsonParser parser = READER.createParser(bytes)) {
@@ -75,28 +75,52 @@ final class CurrentSchemaReader {
     }
 
     /**
-     * Empty strings, nulls and empty lists are kept aside by the full path ({@code keptAsWritten});
-     * binding the stream would not, so a document that may hold one declines. A false alarm (the
-     * text inside a string) only costs the full path.
+     * Empty strings, nulls and empty lists of the levels the model binds field by field (the top
+     * level, {@code config}, {@code cost}) are kept aside by the full path ({@code keptAsWritten},
+     * see {@code StateCodec}); binding the stream would not, so a document holding one declines.
+     * {@code migration_history: []} is written by TierState itself and binds the same either way.
      */
-    private static boolean mayHoldValuesKeptAsWritten(byte[] bytes) {
-        for (int i = 0; i + 1 < bytes.length; i++) {
-            byte b = bytes[i];
-            if ((b == '"' && bytes[i + 1] == '"') || (b == '[' && nextNonBlank(bytes, i + 1) == ']')
-                    || (b == 'n' && i + 3 < bytes.length && bytes[i + 1] == 'u' && bytes[i + 2] == 'l' && bytes[i + 3] == 'l')) {
+    static boolean holdsValuesKeptAsWritten(byte[] bytes) {
+        try (JsonParser parser = READER.createParser(bytes)) {
+            return parser.nextToken() != JsonToken.START_OBJECT || keptAtLevel(parser, "");
+        } catch (IOException | RuntimeException e) {
+            return true; // the full path reports it
+        }
+    }
+
+    private static boolean keptAtLevel(JsonParser p, String level) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            boolean modelled = StateCodec.keepsAsWritten(level, field);
+            if (modelled && (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
                 return true;
+            }
+            if (value == JsonToken.START_ARRAY) {
+                JsonToken first = p.nextToken();
+                if (first == JsonToken.END_ARRAY) {
+                    if (modelled && !"migration_history".equals(field)) {
+                        return true;
+                    }
+                    continue;
+                }
+                for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (t == null) {
+                        return true;
+                    }
+                    p.skipChildren();
+                }
+            } else if (value == JsonToken.START_OBJECT) {
+                if (level.isEmpty() && ("config".equals(field) || "cost".equals(field))) {
+                    if (keptAtLevel(p, "/" + field)) {
+                        return true;
+                    }
+                } else {
+                    p.skipChildren();
+                }
             }
         }
         return false;
-    }
-
-    private static int nextNonBlank(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] != ' ' && bytes[i] != '\n' && bytes[i] != '\r' && bytes[i] != '\t') {
-                return bytes[i];
-            }
-        }
-        return -1;
     }
 
     /** Looks at the first field only: {@code {"schema_version": 3, ...}}. */

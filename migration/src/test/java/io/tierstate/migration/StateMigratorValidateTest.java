@@ -145,7 +145,7 @@ class StateMigratorValidateTest {
 
     @Test
     void validate_manyProblems_reportsThemAllInOneGo() {
-        ObjectNode doc = object("{'schema_version': 9, 'stack_name': 'bad name', 'status': 'paused',"
+        ObjectNode doc = object("{'schema_version': 9, 'stack_name': 'bad name', 'status': 4,"
                 + " 'config': {'tier': 'xl'}, 'subnet_ids': [1, 2], 'cost': []}");
 
         ValidationReport report = migrator.validate(doc);
