@@ -110,7 +110,8 @@ public final class StoreSupport {
     public static String overwriteLabel(byte[] current) {
         int stored;
         try {
-            stored = SchemaVersion.read(StateCodec.parseTree(current, "<current>"));
+            // a shared-home document is the v3 it carries: overwriting it is routine, not an upgrade
+            stored = SchemaVersion.read(io.tierstate.migration.SharedHomeForm.toV3(StateCodec.parseTree(current, "<current>")));
         } catch (TierStateException e) {
             stored = 0;
         }
