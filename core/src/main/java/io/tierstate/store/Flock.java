@@ -119,11 +119,12 @@ final class Flock implements AutoCloseable {
                         + " store with geusemakerCompat(GeuseMakerCompat.OFF) if GeuseMaker never writes this home", e);
             }
             try {
+                if (!com.sun.jna.Platform.isLinux() && !com.sun.jna.Platform.isMac()) {
+                    throw new UnsatisfiedLinkError("open(2) flags are known for Linux and macOS only");
+                }
                 CLib c = com.sun.jna.Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, CLib.class);
-                // O_RDWR | O_CREAT | O_CLOEXEC: the values differ between Linux and the BSDs
-                int flags = com.sun.jna.Platform.isMac() || com.sun.jna.Platform.isFreeBSD()
-                        ? 0x0002 | 0x0200 | 0x01000000
-                        : 0x0002 | 0x0040 | 0x80000;
+                // O_RDWR | O_CREAT | O_CLOEXEC: the values differ between Linux and macOS
+                int flags = com.sun.jna.Platform.isMac() ? 0x0002 | 0x0200 | 0x01000000 : 0x0002 | 0x0040 | 0x80000;
                 return new Native(c, flags);
             } catch (UnsatisfiedLinkError | RuntimeException e) {
                 throw new StateLockException("cannot load flock(2) from the C library through JNA (" + e.getMessage()
