@@ -14,6 +14,7 @@ import io.tierstate.port.CloudSettings;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.CopyReport;
 import io.tierstate.store.FileStateStore;
+import io.tierstate.store.GeuseMakerCompat;
 import io.tierstate.store.StateStores;
 import io.tierstate.view.MigrationReport;
 import java.nio.file.Path;
@@ -59,7 +60,8 @@ public final class DeploymentClient implements AutoCloseable {
             this.store = b.store;
             this.ownsStore = false;
         } else {
-            this.store = FileStateStore.open(b.home != null ? b.home : Settings.fromEnvironment().defaultHome());
+            this.store = FileStateStore.builder().home(b.home != null ? b.home : Settings.fromEnvironment().defaultHome())
+                    .geusemakerCompat(b.geusemakerCompat).build();
             this.ownsStore = true;
         }
     }
@@ -248,6 +250,8 @@ public final class DeploymentClient implements AutoCloseable {
         private CloudSettings cloudSettings = CloudSettings.defaults();
         private String cloudProvider;
 
+        private GeuseMakerCompat geusemakerCompat = GeuseMakerCompat.AUTO;
+
         private Builder() {}
 
         /**
@@ -258,6 +262,19 @@ public final class DeploymentClient implements AutoCloseable {
          */
         public Builder home(Path home) {
             this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /**
+         * Sets whether the file store writes so that GeuseMaker can keep using the home: files GeuseMaker
+         * loads as its schema v2 with the v3 fields beside, GeuseMaker's lock around every write, and
+         * TierState's backups and journal copies where GeuseMaker never looks (see {@link GeuseMakerCompat}).
+         *
+         * @param value {@link GeuseMakerCompat#AUTO} (default: on when the home is a GeuseMaker home), {@code ON} or {@code OFF}
+         * @return this builder
+         */
+        public Builder geusemakerCompat(GeuseMakerCompat value) {
+            this.geusemakerCompat = Objects.requireNonNull(value, "geusemakerCompat");
             return this;
         }
 

@@ -46,7 +46,7 @@ public final class DeploymentQuery {
     private final boolean descending;
 
     DeploymentQuery(StateStore store, CostEstimator estimator) {
-        this(store, estimator, EnumSet.noneOf(Status.class), EnumSet.noneOf(Tier.class), Optional.empty(), SortKey.NAME,
+        this(store, estimator, Set.of(), EnumSet.noneOf(Tier.class), Optional.empty(), SortKey.NAME,
                 false);
     }
 
@@ -69,7 +69,9 @@ public final class DeploymentQuery {
      * @return the narrowed query
      */
     public DeploymentQuery status(Status first, Status... more) {
-        EnumSet<Status> s = EnumSet.of(Objects.requireNonNull(first, "status"), more);
+        java.util.LinkedHashSet<Status> s = new java.util.LinkedHashSet<>();
+        s.add(Objects.requireNonNull(first, "status"));
+        s.addAll(java.util.Arrays.asList(more));
         return new DeploymentQuery(store, estimator, s, tiers, region, sortKey, descending);
     }
 

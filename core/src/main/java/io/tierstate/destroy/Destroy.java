@@ -54,6 +54,7 @@ public final class Destroy {
     private boolean assumeGone;
     private boolean changeOptions;
     private boolean completePending;
+    private final java.util.Set<String> includedProvenances = new java.util.LinkedHashSet<>();
     private Duration timeout = Duration.ofMinutes(90);
     private PollPolicy pollPolicy = PollPolicy.defaults();
     private final List<DestroyListener> listeners = new ArrayList<>();
@@ -117,6 +118,31 @@ public final class Destroy {
      */
     public Destroy deferCloudFrontDeletion() {
         this.deferCloudFront = Optional.of(true);
+        return this;
+    }
+
+    /**
+     * Also deletes resources whose provenance is {@code value}, a value TierState does not know (or
+     * {@code none}). By default such resources are kept and the plan says so; name the value here
+     * once you have checked the resources are this deployment's. {@code reused}, {@code discovered}
+     * and {@code auto_discovered} cannot be included: they are never deleted. Journaled with the
+     * first run, like the other options that change what is deleted.
+     *
+     * @param value the provenance as written in {@code resource_provenance}, e.g. {@code imported}
+     * @return this destroy
+     * @throws io.tierstate.InvalidInputException for a blank value or one that is never deleted
+     */
+    public Destroy includeProvenance(String value) {
+        if (value == null || value.isBlank()) {
+            throw new io.tierstate.InvalidInputException("includeProvenance needs a value as written in resource_provenance,"
+                    + " e.g. includeProvenance(\"imported\")");
+        }
+        io.tierstate.model.Provenance p = io.tierstate.model.Provenance.of(value);
+        if (p.neverDeleted()) {
+            throw new io.tierstate.InvalidInputException("provenance '" + value + "' marks resources this deployment did not"
+                    + " create; TierState never deletes them, so it cannot be included");
+        }
+        includedProvenances.add(value);
         return this;
     }
 
@@ -210,7 +236,7 @@ public final class Destroy {
     public DestroyPlan plan() {
         DeploymentState state = state();
         DestroyRun.Options o = DestroyRun.resolveOptions(state.destroyProgress(), settings());
-        return Planner.plan(state, strategy, o.preserveEfs(), o.deferCloudFront());
+        return Planner.plan(state, strategy, o.preserveEfs(), o.deferCloudFront(), o.includedProvenances());
     }
 
     /**
@@ -325,19 +351,20 @@ public final class Destroy {
 
     private Settings settings(List<DestroyListener> to) {
         return new Settings(name, strategy, preserveEfs, deferCloudFront, disableProtection, assumeGone, changeOptions,
-                completePending, timeout, pollPolicy, to);
+                completePending, timeout, pollPolicy, to, java.util.Set.copyOf(includedProvenances));
     }
 
     /** The settings of one run; an empty option was not given and defers to the journal. */
     record Settings(String deployment, Strategy strategy, Optional<Boolean> preserveEfs, Optional<Boolean> deferCloudFront,
             Optional<Boolean> disableProtection, boolean assumeGone, boolean changeOptions, boolean completePending,
-            Duration timeout, PollPolicy pollPolicy, List<DestroyListener> listeners) {}
+            Duration timeout, PollPolicy pollPolicy, List<DestroyListener> listeners, java.util.Set<String> includedProvenances) {}
 
     @Override
     public String toString() {
         return "Destroy[" + name + ", " + strategy.name().toLowerCase(java.util.Locale.ROOT)
                 + preserveEfs.map(v -> ", preserveEfs " + v).orElse("") + deferCloudFront.map(v -> ", deferCloudFront " + v).orElse("")
                 + disableProtection.map(v -> ", disableProtection " + v).orElse("") + (assumeGone ? ", assumeGone" : "")
-                + (changeOptions ? ", changeOptions" : "") + ", timeout " + timeout + "]";
+                + (changeOptions ? ", changeOptions" : "") + (includedProvenances.isEmpty() ? "" : ", include " + includedProvenances)
+                + ", timeout " + timeout + "]";
     }
 }

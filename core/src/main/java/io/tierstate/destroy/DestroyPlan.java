@@ -57,7 +57,8 @@ public record DestroyPlan(String deployment, Strategy strategy, List<DestroyStep
                 .filter(s -> s.equalsIgnoreCase("overlapped")).map(s -> Strategy.OVERLAPPED).orElse(Strategy.SEQUENTIAL);
         boolean preserveEfs = journal.map(j -> j.preserveEfs()).orElse(false);
         boolean defer = journal.map(j -> j.pendingCloudFrontDeletion() || j.deferCloudFront()).orElse(false);
-        return Planner.plan(state, strategy, preserveEfs, defer);
+        java.util.Set<String> included = journal.map(j -> java.util.Set.copyOf(j.includeProvenance())).orElse(java.util.Set.of());
+        return Planner.plan(state, strategy, preserveEfs, defer, included);
     }
 
     /**
@@ -98,7 +99,7 @@ public record DestroyPlan(String deployment, Strategy strategy, List<DestroyStep
             String ids = String.join(", ", s.resourceIds());
             out.append(String.format("  %2d. %-20s %-14s %s%s%n", n++, s.id(), switch (s.action()) {
                 case DELETE -> "delete";
-                case SKIP_REUSED -> "keep (reused)";
+                case SKIP_REUSED -> "keep (" + provenanceOf(s) + ")";
                 case SKIP_PRESERVED -> "keep";
                 case ALREADY_DONE -> "already done";
             }, ids, s.deletes() ? "" : "  (" + s.reason() + ")"));
@@ -111,6 +112,12 @@ public record DestroyPlan(String deployment, Strategy strategy, List<DestroyStep
             }
         }
         return out.toString();
+    }
+
+    /** The provenance that kept a step: the reason starts with it, e.g. {@code discovered: ...}. */
+    private static String provenanceOf(DestroyStep s) {
+        int colon = s.reason().indexOf(':');
+        return colon > 0 ? s.reason().substring(0, colon) : "reused";
     }
 
     @Override

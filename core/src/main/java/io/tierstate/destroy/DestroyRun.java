@@ -77,7 +77,7 @@ final class DestroyRun {
     private int pollCalls;
 
     /** The options that change what is deleted, as this run applies them. */
-    record Options(boolean preserveEfs, boolean deferCloudFront, boolean disableProtection) {}
+    record Options(boolean preserveEfs, boolean deferCloudFront, boolean disableProtection, Set<String> includedProvenances) {}
 
     DestroyRun(String name, StateStore store, Cloud cloud, Destroy.Settings settings, Cancellation cancelled) {
         this.name = name;
@@ -105,7 +105,8 @@ final class DestroyRun {
         target.check(cloud);
         options = resolveOptions(state.destroyProgress(), settings);
         String where = cloud.describe();
-        DestroyPlan plan = Planner.plan(state, settings.strategy(), options.preserveEfs(), options.deferCloudFront());
+        DestroyPlan plan = Planner.plan(state, settings.strategy(), options.preserveEfs(), options.deferCloudFront(),
+                options.includedProvenances());
         Instant start = clock.now();
         Survey survey = new Survey(cloud, state, settings.pollPolicy(), cancelled);
         findings = survey.run(plan);
@@ -174,7 +175,7 @@ final class DestroyRun {
     static Options resolveOptions(Optional<DestroyJournal> journal, Destroy.Settings settings) {
         if (journal.isEmpty()) {
             return new Options(settings.preserveEfs().orElse(false), settings.deferCloudFront().orElse(false) && !settings.completePending(),
-                    settings.disableProtection().orElse(false));
+                    settings.disableProtection().orElse(false), settings.includedProvenances());
         }
         DestroyJournal j = journal.get();
         String name = settings.deployment();
@@ -183,7 +184,17 @@ final class DestroyRun {
                 : resolve(name, "defer CloudFront deletion (--defer-cloudfront)", j.deferCloudFront(), settings.deferCloudFront(), settings);
         boolean unprotect = resolve(name, "disable protection (--disable-protection)", j.disableProtection(),
                 settings.disableProtection(), settings);
-        return new Options(preserve, defer, unprotect);
+        Set<String> journaledIncluded = Set.copyOf(j.includeProvenance());
+        Set<String> included = journaledIncluded;
+        if (!settings.includedProvenances().isEmpty() && !settings.includedProvenances().equals(journaledIncluded)) {
+            if (!settings.changeOptions()) {
+                throw new DestroyOptionsChangedException(name, "included provenances (--include-provenance)",
+                        journaledIncluded.toString(), settings.includedProvenances().toString(), "change them on purpose with"
+                                + " destroy().changeOptions() (tierstate destroy " + name + " --change-options)");
+            }
+            included = settings.includedProvenances();
+        }
+        return new Options(preserve, defer, unprotect, included);
     }
 
     private static boolean resolve(String name, String option, boolean journaled, Optional<Boolean> given, Destroy.Settings settings) {
@@ -202,7 +213,8 @@ final class DestroyRun {
                 .startedAt(start.truncatedTo(ChronoUnit.MICROS))
                 .strategy(settings.strategy().name().toLowerCase(Locale.ROOT)).build());
         DestroyJournal.Builder b = DestroyJournal.builder().from(j).preserveEfs(options.preserveEfs())
-                .deferCloudFront(options.deferCloudFront()).disableProtection(options.disableProtection()).region(region);
+                .deferCloudFront(options.deferCloudFront()).disableProtection(options.disableProtection())
+                .includeProvenance(new java.util.TreeSet<>(options.includedProvenances())).region(region);
         account.ifPresent(b::account);
         return b.build();
     }
@@ -366,7 +378,8 @@ final class DestroyRun {
         Optional<Verification> verification = Optional.empty();
         if (outcome == DestroyReport.Outcome.COMPLETED) {
             Verifier verifier = new Verifier(cloud, state, where, false);
-            Verification v = verifier.verify(Planner.plan(state, settings.strategy(), options.preserveEfs(), false));
+            Verification v = verifier.verify(Planner.plan(state, settings.strategy(), options.preserveEfs(), false,
+                    options.includedProvenances()));
             cloudCalls += verifier.calls;
             verification = Optional.of(v);
             emit(new ProgressEvent(name, "verify", v.clean() ? ProgressEvent.Phase.DONE : ProgressEvent.Phase.FAILED, v.summary(),

@@ -58,29 +58,37 @@ final class Planner {
     private Planner() {}
 
     static DestroyPlan plan(DeploymentState s, Strategy strategy, boolean preserveEfs, boolean defer) {
+        return plan(s, strategy, preserveEfs, defer, Set.of());
+    }
+
+    /**
+     * @param included provenance values beyond the well-known ones whose resources the user asked to delete
+     *     ({@code destroy().includeProvenance("x")})
+     */
+    static DestroyPlan plan(DeploymentState s, Strategy strategy, boolean preserveEfs, boolean defer, Set<String> included) {
         List<DestroyStep> steps = new ArrayList<>();
         Set<StepKind> present = EnumSet.noneOf(StepKind.class);
-        add(steps, present, s, StepKind.CLOUDFRONT, ids(s.cloudFrontDistributionId()), preserveEfs);
-        add(steps, present, s, StepKind.ALB, ids(s.albArn()), preserveEfs);
-        add(steps, present, s, StepKind.TARGET_GROUP, ids(s.targetGroupArn()), preserveEfs);
-        add(steps, present, s, StepKind.INSTANCE, ids(s.instanceId()), preserveEfs);
-        add(steps, present, s, StepKind.IAM_INSTANCE_PROFILE, ids(s.iamInstanceProfileName()), preserveEfs);
-        add(steps, present, s, StepKind.IAM_ROLE, ids(s.iamRoleName()), preserveEfs);
+        add(steps, present, s, StepKind.CLOUDFRONT, ids(s.cloudFrontDistributionId()), preserveEfs, included);
+        add(steps, present, s, StepKind.ALB, ids(s.albArn()), preserveEfs, included);
+        add(steps, present, s, StepKind.TARGET_GROUP, ids(s.targetGroupArn()), preserveEfs, included);
+        add(steps, present, s, StepKind.INSTANCE, ids(s.instanceId()), preserveEfs, included);
+        add(steps, present, s, StepKind.IAM_INSTANCE_PROFILE, ids(s.iamInstanceProfileName()), preserveEfs, included);
+        add(steps, present, s, StepKind.IAM_ROLE, ids(s.iamRoleName()), preserveEfs, included);
         LinkedHashSet<String> mountTargets = new LinkedHashSet<>();
         s.efsMountTargetIds().stream().filter(id -> !id.isBlank()).forEach(mountTargets::add);
         s.efsMountTargetId().filter(id -> !id.isBlank()).ifPresent(mountTargets::add);
         if (mountTargets.isEmpty() && s.efsId().filter(id -> !id.isBlank()).isPresent()) {
             mountTargets.add(allOf(s.efsId().get()));
         }
-        add(steps, present, s, StepKind.EFS_MOUNT_TARGETS, List.copyOf(mountTargets), preserveEfs);
-        add(steps, present, s, StepKind.EFS, ids(s.efsId()), preserveEfs);
-        add(steps, present, s, StepKind.VPC_DEPENDENTS, ids(s.vpcId()), preserveEfs);
-        add(steps, present, s, StepKind.SECURITY_GROUP, ids(s.securityGroupId()), preserveEfs);
+        add(steps, present, s, StepKind.EFS_MOUNT_TARGETS, List.copyOf(mountTargets), preserveEfs, included);
+        add(steps, present, s, StepKind.EFS, ids(s.efsId()), preserveEfs, included);
+        add(steps, present, s, StepKind.VPC_DEPENDENTS, ids(s.vpcId()), preserveEfs, included);
+        add(steps, present, s, StepKind.SECURITY_GROUP, ids(s.securityGroupId()), preserveEfs, included);
         LinkedHashSet<String> subnets = new LinkedHashSet<>();
         s.subnetIds().stream().filter(id -> !id.isBlank()).forEach(subnets::add);
         s.storageSubnetId().filter(id -> !id.isBlank()).ifPresent(subnets::add);
-        add(steps, present, s, StepKind.SUBNETS, List.copyOf(subnets), preserveEfs);
-        add(steps, present, s, StepKind.VPC, ids(s.vpcId()), preserveEfs);
+        add(steps, present, s, StepKind.SUBNETS, List.copyOf(subnets), preserveEfs, included);
+        add(steps, present, s, StepKind.VPC, ids(s.vpcId()), preserveEfs, included);
         return new DestroyPlan(s.stackName(), strategy, keepPreservedDependencies(steps), defer, List.of(), Optional.empty());
     }
 
@@ -90,7 +98,7 @@ final class Planner {
     }
 
     private static void add(List<DestroyStep> steps, Set<StepKind> present, DeploymentState s, StepKind kind, List<String> ids,
-            boolean preserveEfs) {
+            boolean preserveEfs, Set<String> included) {
         if (ids.isEmpty()) {
             return;
         }
@@ -99,9 +107,10 @@ final class Planner {
         DestroyStep.Action action;
         String reason;
         Optional<DestroyStepRecord> journaled = s.destroyProgress().flatMap(j -> j.step(kind.id()));
-        if (isReused(s, kind)) {
+        Optional<String> kept = keptByProvenance(s, kind, included);
+        if (kept.isPresent()) {
             action = DestroyStep.Action.SKIP_REUSED;
-            reason = "reused: not created by this deployment, so never deleted";
+            reason = kept.get();
         } else if (preserveEfs && (kind == StepKind.EFS || kind == StepKind.EFS_MOUNT_TARGETS)) {
             action = DestroyStep.Action.SKIP_PRESERVED;
             reason = "preserved (preserveEfs)";
@@ -135,13 +144,45 @@ final class Planner {
     }
 
     static boolean isReused(DeploymentState s, StepKind step) {
+        return keptByProvenance(s, step, Set.of()).isPresent();
+    }
+
+    /**
+     * Why the step's provenance keeps its resource, or empty when destroy deletes it (SPEC §5):
+     * {@code created}, {@code pending}, blank and none recorded are deleted; {@code reused},
+     * {@code discovered}, {@code auto_discovered} never; {@code none} says there is nothing, so
+     * an id recorded anyway is left alone; any other value is kept unless included explicitly.
+     * The reason starts with the provenance value and a colon (the plan shows it as the label).
+     */
+    static Optional<String> keptByProvenance(DeploymentState s, StepKind step, Set<String> included) {
+        Provenance p = recordedProvenance(s, step);
+        if (p == null || p.deletedByDefault()) {
+            return Optional.empty();
+        }
+        if (p.neverDeleted()) {
+            return Optional.of(p.wireName() + ": not created by this deployment, so never deleted");
+        }
+        if (included.contains(p.wireName())) {
+            return Optional.empty();
+        }
+        String include = "destroy().includeProvenance(\"" + p.wireName() + "\") (CLI: --include-provenance " + p.wireName() + ")";
+        if (p.meansNothing()) {
+            return Optional.of(p.wireName() + ": recorded as not existing, so nothing is deleted; if it does exist, include it with "
+                    + include);
+        }
+        return Optional.of(p.wireName() + ": not a provenance TierState knows, so it is kept; to delete it, include it with "
+                + include);
+    }
+
+    /** The first non-blank provenance recorded under the step's keys, or null. */
+    private static Provenance recordedProvenance(DeploymentState s, StepKind step) {
         for (String key : PROVENANCE_KEYS.getOrDefault(step, List.of(step.id()))) {
             Provenance p = s.resourceProvenance().get(key);
-            if (p != null) {
-                return p == Provenance.REUSED;
+            if (p != null && !p.isBlank()) {
+                return p;
             }
         }
-        return false;
+        return null;
     }
 
     static Optional<DestroyJournal> journal(DeploymentState s) {

@@ -125,7 +125,8 @@ public final class StateCodec {
      */
     public static MigrationResult migrate(ObjectNode tree, String source) {
         try {
-            return MIGRATOR.migrate(tree, source);
+            // a document written in a home shared with GeuseMaker is the v3 it carries (SharedHomeForm)
+            return MIGRATOR.migrate(io.tierstate.migration.SharedHomeForm.toV3(tree), source);
         } catch (InvalidStateDocumentException e) {
             if (e.getClass() != InvalidStateDocumentException.class) {
                 throw e; // conflicting fields and the like: typed, with their own advice
@@ -145,7 +146,10 @@ public final class StateCodec {
      */
     public static DeploymentState fromTree(ObjectNode tree, String source) {
         try {
-            return MAPPER.treeToValue(tree, DeploymentState.class);
+            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+            ObjectNode bound = stripAsWritten(tree, kept);
+            DeploymentState state = MAPPER.treeToValue(bound, DeploymentState.class);
+            return kept.isEmpty() ? state : state.withKeptAsWritten(kept);
         } catch (JsonMappingException e) {
             throw new CorruptStateException(source, 0, 0, "field " + pointer(e) + ": " + rootMessage(e), e);
         } catch (JsonProcessingException e) {
@@ -173,13 +177,103 @@ public final class StateCodec {
      * @return its JSON tree
      */
     public static ObjectNode toTree(DeploymentState state) {
+        ObjectNode tree;
         try {
-            return MAPPER.valueToTree(state);
+            tree = MAPPER.valueToTree(state);
         } catch (IllegalArgumentException e) {
             // a value the reader would refuse (e.g. a money value out of range): never write a document we cannot read
             throw new InvalidStateDocumentException("state of '" + state.stackName() + "' cannot be written: "
                     + rootMessage(e) + "; correct the value before writing", e);
         }
+        state.keptAsWritten().forEach((pointer, json) -> {
+            int slash = pointer.lastIndexOf('/');
+            JsonNode parent = slash == 0 ? tree : tree.at(pointer.substring(0, slash));
+            String field = unescape(pointer.substring(slash + 1));
+            if (parent instanceof ObjectNode object && !object.has(field)) {
+                try {
+                    object.set(field, MAPPER.readTree(json));
+                } catch (JsonProcessingException e) {
+                    throw new TierStateException("could not restore " + pointer + " as written: " + e.getOriginalMessage(), e);
+                }
+            }
+        });
+        return tree;
+    }
+
+    /**
+     * The objects whose empty strings, nulls and empty lists are kept aside, the levels the model
+     * binds field by field, with the fields it models there (read from the {@code @JsonProperty}s).
+     */
+    private static final java.util.Map<String, java.util.Set<String>> AS_WRITTEN_LEVELS = java.util.Map.of(
+            "", modelledFields(DeploymentState.class),
+            "/config", modelledFields(io.tierstate.model.DeploymentConfig.class),
+            "/cost", modelledFields(io.tierstate.model.CostTracking.class));
+
+    /**
+     * Tells whether an empty string, null or empty list of this field is kept aside on reading.
+     *
+     * @param level {@code ""} for the top level, {@code /config} or {@code /cost}
+     * @param field the field name
+     * @return whether the model binds that field there
+     */
+    public static boolean keepsAsWritten(String level, String field) {
+        return AS_WRITTEN_LEVELS.getOrDefault(level, java.util.Set.of()).contains(field);
+    }
+
+    private static java.util.Set<String> modelledFields(Class<?> type) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            com.fasterxml.jackson.annotation.JsonProperty p = m.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            if (p != null && m.getParameterCount() == 0) {
+                names.add(p.value());
+            }
+        }
+        return java.util.Set.copyOf(names);
+    }
+
+    /**
+     * Empty strings, explicit nulls and empty lists at the levels the model binds are taken out
+     * before binding (the logic treats them as absent) and recorded, so {@link #toTree} can write
+     * them back where the value is still absent. Only modelled fields: unknown ones are kept whole
+     * in the model's {@code extra()}, nulls and all.
+     */
+    private static ObjectNode stripAsWritten(ObjectNode tree, java.util.Map<String, String> kept) {
+        ObjectNode copy = null;
+        for (var entry : AS_WRITTEN_LEVELS.entrySet()) {
+            String level = entry.getKey();
+            JsonNode node = level.isEmpty() ? tree : tree.at(level);
+            if (!(node instanceof ObjectNode object)) {
+                continue;
+            }
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            object.properties().forEach(e -> {
+                JsonNode v = e.getValue();
+                if (entry.getValue().contains(e.getKey())
+                        && (v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isArray() && v.isEmpty()))) {
+                    fields.add(e.getKey());
+                }
+            });
+            if (fields.isEmpty()) {
+                continue;
+            }
+            if (copy == null) {
+                copy = tree.deepCopy();
+            }
+            ObjectNode target = level.isEmpty() ? copy : (ObjectNode) copy.at(level);
+            for (String f : fields) {
+                kept.put(level + "/" + escape(f), target.get(f).toString());
+                target.remove(f);
+            }
+        }
+        return copy == null ? tree : copy;
+    }
+
+    private static String escape(String field) {
+        return field.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String unescape(String field) {
+        return field.replace("~1", "/").replace("~0", "~");
     }
 
     /**
@@ -190,6 +284,16 @@ public final class StateCodec {
      */
     public static byte[] write(DeploymentState state) {
         return writeTree(toTree(state));
+    }
+
+    /**
+     * Brings a state document down to schema v2, what GeuseMaker reads.
+     *
+     * @param state the state
+     * @return the v2 document and what it leaves out
+     */
+    public static io.tierstate.migration.DowngradeResult toV2(DeploymentState state) {
+        return MIGRATOR.downgrade(toTree(state), 2, state.stackName());
     }
 
     /**

@@ -153,7 +153,8 @@ public final class StoreSupport {
     public static String overwriteLabel(byte[] current) {
         int stored;
         try {
-            stored = SchemaVersion.read(StateCodec.parseTree(current, "<current>"));
+            // a shared-home document is the v3 it carries: overwriting it is routine, not an upgrade
+            stored = SchemaVersion.read(io.tierstate.migration.SharedHomeForm.toV3(StateCodec.parseTree(current, "<current>")));
         } catch (TierStateException e) {
             stored = 0;
         }
@@ -311,9 +312,42 @@ public final class StoreSupport {
         if (stampAt < 0) {
             return Optional.empty();
         }
+        String after = rest.substring(stampAt + STAMP_LENGTH);
+        if (!after.isEmpty() && !after.matches("-[0-9]{1,9}")) {
+            return Optional.empty(); // not TierState's naming (GeuseMaker's stamps go on to microseconds and 'Z')
+        }
         String label = stampAt == 0 ? null : rest.substring(0, stampAt - 1);
         Instant at = LocalDateTime.parse(rest.substring(stampAt, stampAt + STAMP_LENGTH), STAMP).toInstant(ZoneOffset.UTC);
         return Optional.of(new StateBackup(name, location, at, Optional.ofNullable(label)));
+    }
+
+    private static final java.util.regex.Pattern GEUSEMAKER_STAMP =
+            java.util.regex.Pattern.compile("(?:(.+)-)?([0-9]{8}T[0-9]{12})Z(?:-([0-9]{1,9}))?");
+
+    /**
+     * Parses the name of a backup GeuseMaker wrote: {@code STACK[-LABEL]-yyyyMMddTHHmmssffffffZ[-N].json.gz}
+     * (its {@code strftime("%Y%m%dT%H%M%S%fZ")}).
+     *
+     * @param name the deployment name
+     * @param fileName the file name
+     * @param location the full location
+     * @return the backup, marked as GeuseMaker's, or empty when the name is not GeuseMaker's naming
+     */
+    public static Optional<StateBackup> parseGeuseMakerBackupFileName(String name, String fileName, String location) {
+        if (!fileName.endsWith(GZ) || !fileName.startsWith(name + "-")) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = GEUSEMAKER_STAMP.matcher(fileName.substring(name.length() + 1, fileName.length() - GZ.length()));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Instant at;
+        try {
+            at = LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS")).toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new StateBackup(name, location, at, Optional.ofNullable(m.group(1)), StateBackup.GEUSEMAKER));
     }
 
     /** @return newest first: by the stamp and counter in the location's last part, as file names sort */

@@ -171,7 +171,7 @@ public abstract class DeploymentState {
     @JsonProperty("certificate_arn")
     public abstract Optional<String> certificateArn();
 
-    /** @return resource name to {@code created} or {@code reused}; destroy deletes only what was created; written even when empty, as GeuseMaker v2 does */
+    /** @return resource name to its provenance ({@code created}, {@code reused}, {@code pending} ... kept verbatim, see {@link Provenance}); written even when empty, as GeuseMaker v2 does */
     @JsonProperty("resource_provenance")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public abstract Map<String, Provenance> resourceProvenance();
@@ -281,6 +281,29 @@ public abstract class DeploymentState {
     @JsonAnyGetter
     abstract Map<String, JsonNode> extra();
 
+    /**
+     * Values the file wrote where the model sees nothing: empty strings, explicit {@code null}s and
+     * empty lists of modelled fields, as JSON text keyed by JSON pointer (e.g. {@code /instance_id}
+     * to {@code ""}). The logic treats them as absent; a write puts each back where the value is
+     * still absent, so the file keeps them as they were. Not part of {@code equals}.
+     *
+     * @return pointer to JSON text; empty for a state built in code
+     */
+    @JsonIgnore
+    @Value.Auxiliary
+    public abstract Map<String, String> keptAsWritten();
+
+    /**
+     * What the store noticed when it read this state, for people: e.g. that GeuseMaker rewrote the
+     * file and dropped TierState's fields, and which of them were restored. Never written; not part
+     * of {@code equals}.
+     *
+     * @return one sentence per notice; empty when there is nothing to say
+     */
+    @JsonIgnore
+    @Value.Auxiliary
+    public abstract List<String> notes();
+
     @Value.Check
     void check() {
         StackName.validate(stackName());
@@ -299,13 +322,14 @@ public abstract class DeploymentState {
     }
 
     /**
-     * The provenance of one resource; a resource with none recorded counts as created.
+     * The provenance of one resource; a resource with none recorded (or an empty one) counts as created.
      *
      * @param resource a provenance key such as {@code vpc}, {@code alb}, {@code cloudfront}
      * @return its provenance
      */
     public Provenance provenance(String resource) {
-        return resourceProvenance().getOrDefault(resource, Provenance.CREATED);
+        Provenance p = resourceProvenance().get(resource);
+        return p == null || p.isBlank() ? Provenance.CREATED : p;
     }
 
     /**
@@ -493,6 +517,12 @@ public abstract class DeploymentState {
 
     /** @param value the new value, or empty to remove it @return a copy with {@code certificate_arn} set or removed */
     public abstract DeploymentState withCertificateArn(Optional<String> value);
+
+    /** @param elements the notices @return a copy carrying them */
+    public abstract DeploymentState withNotes(Iterable<String> elements);
+
+    /** @param entries the values as written, by JSON pointer @return a copy keeping them */
+    public abstract DeploymentState withKeptAsWritten(Map<String, ? extends String> entries);
 
     /** @param entries the new entries @return a copy with {@code resource_provenance} replaced */
     public abstract DeploymentState withResourceProvenance(Map<String, ? extends Provenance> entries);

@@ -58,6 +58,11 @@ public abstract class DestroyJournal {
         return false;
     }
 
+    /** @return provenance values the user asked to delete beyond the well-known ones ({@code includeProvenance}) */
+    @JsonProperty("include_provenance")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public abstract List<String> includeProvenance();
+
     /** @return the region the destroy runs in, e.g. {@code eu-west-1} */
     @JsonProperty("region")
     public abstract Optional<String> region();

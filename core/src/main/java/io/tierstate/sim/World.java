@@ -1509,7 +1509,7 @@ final class World {
      */
     synchronized List<SimResource> adopt(DeploymentState s, Instant now) {
         List<SimResource> created = new ArrayList<>();
-        if (s.status() == Status.TERMINATED) {
+        if (Status.TERMINATED.equals(s.status())) {
             return created;
         }
         String in = s.config().regionOrDefault();

@@ -49,7 +49,7 @@ final class CurrentSchemaReader {
      * @return the state, or empty when the full path must read it
      */
     static Optional<DeploymentState> read(byte[] bytes) {
-        if (!startsWithCurrentVersion(bytes)) {
+        if (!startsWithCurrentVersion(bytes) || holdsValuesKeptAsWritten(bytes)) {
             return Optional.empty();
         }
         try (JsonParser parser = READER.createParser(bytes)) {
@@ -72,6 +72,55 @@ final class CurrentSchemaReader {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Empty strings, nulls and empty lists of the levels the model binds field by field (the top
+     * level, {@code config}, {@code cost}) are kept aside by the full path ({@code keptAsWritten},
+     * see {@code StateCodec}); binding the stream would not, so a document holding one declines.
+     * {@code migration_history: []} is written by TierState itself and binds the same either way.
+     */
+    static boolean holdsValuesKeptAsWritten(byte[] bytes) {
+        try (JsonParser parser = READER.createParser(bytes)) {
+            return parser.nextToken() != JsonToken.START_OBJECT || keptAtLevel(parser, "");
+        } catch (IOException | RuntimeException e) {
+            return true; // the full path reports it
+        }
+    }
+
+    private static boolean keptAtLevel(JsonParser p, String level) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            boolean modelled = StateCodec.keepsAsWritten(level, field);
+            if (modelled && (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
+                return true;
+            }
+            if (value == JsonToken.START_ARRAY) {
+                JsonToken first = p.nextToken();
+                if (first == JsonToken.END_ARRAY) {
+                    if (modelled && !"migration_history".equals(field)) {
+                        return true;
+                    }
+                    continue;
+                }
+                for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (t == null) {
+                        return true;
+                    }
+                    p.skipChildren();
+                }
+            } else if (value == JsonToken.START_OBJECT) {
+                if (level.isEmpty() && ("config".equals(field) || "cost".equals(field))) {
+                    if (keptAtLevel(p, "/" + field)) {
+                        return true;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return false;
     }
 
     /** Looks at the first field only: {@code {"schema_version": 3, ...}}. */

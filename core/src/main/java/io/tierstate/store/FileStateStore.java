@@ -119,6 +119,10 @@ public final class FileStateStore implements StateStore {
     private final Clock clock;
     private final Duration lockTimeout;
     private final int backupsKept;
+    /** Whether this home is shared with GeuseMaker (see {@link GeuseMakerCompat}). */
+    private final boolean shared;
+    /** Where TierState keeps what GeuseMaker must never see or rewrite: its backups and its last-written copies. */
+    private final Path side;
 
     private FileStateStore(Builder b) {
         this.home = b.home.toAbsolutePath().normalize();
@@ -129,6 +133,54 @@ public final class FileStateStore implements StateStore {
         this.clock = b.clock;
         this.lockTimeout = b.lockTimeout;
         this.backupsKept = b.backupsKept;
+        this.shared = b.compat == GeuseMakerCompat.ON || (b.compat == GeuseMakerCompat.AUTO && isGeuseMakerHome(home));
+        this.side = home.resolve("tierstate");
+    }
+
+    /**
+     * Tells whether a directory looks like a GeuseMaker home: it is named {@code .geusemaker}, or it
+     * has GeuseMaker's {@code config/} and {@code cache/} directories, or its {@code deployments/}
+     * holds GeuseMaker's lock files ({@code *.json.lock}) or its {@code backups/} GeuseMaker's backup
+     * names. A flat deployments directory is judged by its parent.
+     *
+     * @param home a home directory (need not exist)
+     * @return whether a store opened there with {@link GeuseMakerCompat#AUTO} shares it with GeuseMaker
+     */
+    public static boolean isGeuseMakerHome(Path home) {
+        Path h = home.toAbsolutePath().normalize();
+        if (isFlat(h) && h.getParent() != null && h.getFileName().toString().equals("deployments")) {
+            h = h.getParent();
+        }
+        if (h.getFileName() != null && h.getFileName().toString().equals(".geusemaker")) {
+            return true;
+        }
+        if (Files.isDirectory(h.resolve("config")) && Files.isDirectory(h.resolve("cache"))) {
+            return true;
+        }
+        try (var locksFound = Files.newDirectoryStream(h.resolve("deployments"), "*.json.lock")) {
+            if (locksFound.iterator().hasNext()) {
+                return true;
+            }
+        } catch (IOException e) {
+            // no deployments directory: look at the backups
+        }
+        try (var stacks = Files.newDirectoryStream(h.resolve("backups"), Files::isDirectory)) {
+            for (Path stack : stacks) {
+                try (var gm = Files.newDirectoryStream(stack, "*Z.json.gz")) {
+                    if (gm.iterator().hasNext()) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** @return whether this store shares its home with GeuseMaker (compatibility mode) */
+    public boolean sharesHomeWithGeuseMaker() {
+        return shared;
     }
 
     /**
@@ -201,7 +253,8 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public String describe() {
-        return "file store at " + home + (deployments.equals(home) ? " (state files directly in it)" : "");
+        return "file store at " + home + (deployments.equals(home) ? " (state files directly in it)" : "")
+                + (shared ? " (shared with GeuseMaker)" : "");
     }
 
     @Override
@@ -333,6 +386,9 @@ public final class FileStateStore implements StateStore {
             }
             backup(name, current.get(), "deleted");
             io(() -> AtomicFiles.delete(file), "delete " + file);
+            if (shared) {
+                dropSideCopy(name);
+            }
             LOG.debug("deleted state of {} (backup kept)", name);
             return true;
         });
@@ -349,6 +405,9 @@ public final class FileStateStore implements StateStore {
                 AtomicFiles.delete(file);
                 return null;
             }, "archive " + file);
+            if (shared) {
+                dropSideCopy(name);
+            }
             LOG.debug("archived state of {} to {}", name, target);
             return target.toString();
         });
@@ -474,17 +533,25 @@ public final class FileStateStore implements StateStore {
         return locked(key, () -> {
             byte[] current = readIfExists(file).orElseThrow(() -> new DeploymentNotFoundException(key, deployments.toString()));
             MigrationResult result = StoreSupport.migrated(current, file.toString());
-            if (!result.changed()) {
+            boolean inSharedForm = io.tierstate.migration.SharedHomeForm.isSharedHomeForm(StateCodec.parseTree(current, file.toString()));
+            if (!result.changed() && inSharedForm == shared) {
                 return StoreSupport.outcome(key, file.toString(), result, false, Optional.empty());
             }
             DeploymentState upgraded = StateCodec.fromTree(result.document(), file.toString());
-            Path kept = backup(key, current, "schema-v" + result.fromVersion());
-            byte[] bytes = StateCodec.write(upgraded.withSerial(StoreSupport.nextSerial(key, file.toString(), upgraded.serial())));
+            if (shared && StackName.isValid(key) && upgraded.stackName().equals(key)) {
+                upgraded = reconcile(key, current, upgraded, file);
+            }
+            Path kept = backup(key, current, "schema-v" + (inSharedForm ? 2 : result.fromVersion()));
+            DeploymentState next = upgraded.withSerial(StoreSupport.nextSerial(key, file.toString(), upgraded.serial()));
+            byte[] bytes = StateCodec.writeTree(encode(next));
             io(() -> {
                 AtomicFiles.removeStaleTemps(file);
                 AtomicFiles.write(file, bytes);
                 return null;
             }, "write " + file);
+            if (shared && StackName.isValid(key)) {
+                keepSideCopy(key, next);
+            }
             LOG.debug("migrated {} from schema v{} to v{}", file, result.fromVersion(), result.toVersion());
             return StoreSupport.outcome(key, file.toString(), result, false, Optional.of(kept.toString()));
         });
@@ -499,32 +566,49 @@ public final class FileStateStore implements StateStore {
         return names;
     }
 
+    /**
+     * Lists the backups of a deployment, newest first: TierState's own (labelled or routine) and
+     * GeuseMaker's ({@code backups/NAME/NAME[-LABEL]-yyyyMMddTHHmmssffffffZ.json.gz},
+     * {@link StateBackup#isGeuseMakers()}), which TierState lists and restores but never prunes.
+     */
     @Override
     public List<StateBackup> backups(String name) {
-        Path dir = backups.resolve(StackName.validate(name));
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
+        Path own = ownBackups(StackName.validate(name));
+        Path geuseMakers = backups.resolve(name);
         List<StateBackup> found = new ArrayList<>();
+        scanBackups(own, p -> StoreSupport.parseBackupFileName(name, p.getFileName().toString(), p.toString()), found);
+        scanBackups(geuseMakers, p -> StoreSupport.parseGeuseMakerBackupFileName(name, p.getFileName().toString(), p.toString()), found);
+        found.sort(Comparator.comparing(StateBackup::takenAt).reversed().thenComparing(StoreSupport.newestFirst()));
+        return found;
+    }
+
+    private static void scanBackups(Path dir, java.util.function.Function<Path, Optional<StateBackup>> parse, List<StateBackup> into) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().endsWith(GZ))) {
             for (Path p : entries) {
-                StoreSupport.parseBackupFileName(name, p.getFileName().toString(), p.toString()).ifPresent(found::add);
+                parse.apply(p).ifPresent(into::add);
             }
         } catch (IOException e) {
             throw new StateStoreException("cannot list backups in " + dir + ": " + e.getMessage()
                     + "; check that the directory is readable", e);
         }
-        found.sort(StoreSupport.newestFirst());
-        return found;
+    }
+
+    /** TierState's own backups of a deployment: beside GeuseMaker's in a home of its own, under {@code tierstate/} in a shared one. */
+    private Path ownBackups(String name) {
+        return (shared ? side.resolve("backups") : backups).resolve(name);
     }
 
     @Override
     public DeploymentState restore(String name, StateBackup backup) {
         Path file = file(name);
         Path source = Path.of(backup.location()).toAbsolutePath().normalize();
-        if (!source.startsWith(backups.resolve(name)) || !Files.isRegularFile(source)) {
+        if (!(source.startsWith(backups.resolve(name)) || source.startsWith(ownBackups(name))) || !Files.isRegularFile(source)) {
             throw new IllegalArgumentException("backup " + backup.location() + " is not a backup of '" + name
-                    + "' in " + backups.resolve(name) + "; pick one from backups(\"" + name + "\")");
+                    + "' in " + backups.resolve(name) + (shared ? " or " + ownBackups(name) : "")
+                    + "; pick one from backups(\"" + name + "\")");
         }
         return locked(name, () -> {
             byte[] restored = StoreSupport.gunzip(io(() -> Files.readAllBytes(source), "read backup " + source), source.toString());
@@ -651,17 +735,110 @@ public final class FileStateStore implements StateStore {
     /** Writes the live file; returns the state as it will be read back (timestamps at microseconds). */
     private DeploymentState writeLive(Path file, DeploymentState state) {
         var tree = StateCodec.toTree(state);
-        byte[] bytes = StateCodec.writeTree(tree);
+        byte[] bytes = StateCodec.writeTree(shared ? io.tierstate.migration.SharedHomeForm.fromV3(tree) : tree);
         io(() -> {
             AtomicFiles.removeStaleTemps(file);
             AtomicFiles.write(file, bytes);
             return null;
         }, "write " + file);
-        return StateCodec.fromTree(tree, file.toString());
+        DeploymentState written = StateCodec.fromTree(tree, file.toString());
+        if (shared) {
+            keepSideCopy(state.stackName(), written);
+        }
+        return written;
+    }
+
+    /** The document to write: v3, or in a shared home the shared-home form GeuseMaker loads as its v2. */
+    private com.fasterxml.jackson.databind.node.ObjectNode encode(DeploymentState state) {
+        var tree = StateCodec.toTree(state);
+        return shared ? io.tierstate.migration.SharedHomeForm.fromV3(tree) : tree;
+    }
+
+    /** {@code HOME/tierstate/state/NAME.json}: what TierState last wrote, v3, journal included; GeuseMaker never writes there. */
+    private Path sideCopy(String name) {
+        return side.resolve("state").resolve(name + JSON);
+    }
+
+    private void keepSideCopy(String name, DeploymentState written) {
+        Path copy = sideCopy(name);
+        io(() -> {
+            AtomicFiles.ensureDirectory(side);
+            AtomicFiles.ensureDirectory(copy.getParent());
+            AtomicFiles.removeStaleTemps(copy);
+            AtomicFiles.write(copy, StateCodec.write(written));
+            return null;
+        }, "keep a copy of " + name + " in " + copy.getParent());
+    }
+
+    private void dropSideCopy(String name) {
+        io(() -> Files.deleteIfExists(sideCopy(name)), "remove " + sideCopy(name));
+    }
+
+    /**
+     * In a shared home, a live file without the shared-home marker that TierState has a copy of was
+     * rewritten by GeuseMaker since TierState's last write, and GeuseMaker's models drop every field
+     * they do not know. This puts back what was dropped from the copy: the destroy journal and the
+     * serial always, the CloudFront details while the file still names the same distribution, the
+     * GPU details while it names the same instance; and says so in {@link DeploymentState#notes()}.
+     */
+    private DeploymentState reconcile(String name, byte[] liveBytes, DeploymentState live, Path file) {
+        Path copy = sideCopy(name);
+        if (!Files.isRegularFile(copy)) {
+            return live;
+        }
+        var liveTree = StateCodec.parseTree(liveBytes, file.toString());
+        if (io.tierstate.migration.SharedHomeForm.isSharedHomeForm(liveTree)) {
+            return live;
+        }
+        DeploymentState kept;
+        try {
+            kept = StateCodec.read(io(() -> Files.readAllBytes(copy), "read " + copy), copy.toString());
+        } catch (TierStateException e) {
+            LOG.warn("cannot read TierState's copy {} ({}); reading {} as GeuseMaker left it", copy, e.getMessage(), file);
+            return live;
+        }
+        var tree = StateCodec.toTree(live);
+        var keptTree = StateCodec.toTree(kept);
+        List<String> restored = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        boolean sameDistribution = kept.cloudFrontDistributionId().equals(live.cloudFrontDistributionId());
+        boolean sameInstance = kept.instanceId().equals(live.instanceId());
+        for (String field : io.tierstate.migration.V3ToV2Downgrader.V3_ONLY_FIELDS) {
+            if (field.equals("serial") || !keptTree.has(field) || (tree.has(field) && !field.equals("gpu_enabled"))) {
+                continue;
+            }
+            if (field.equals("gpu_enabled") && tree.path(field).equals(keptTree.get(field))) {
+                continue;
+            }
+            boolean allowed = field.equals("destroy_progress")
+                    || (field.startsWith("cloudfront_") && sameDistribution)
+                    || (field.startsWith("gpu_") && sameInstance);
+            if (allowed) {
+                tree.set(field, keptTree.get(field));
+                restored.add(field);
+            } else {
+                dropped.add(field);
+            }
+        }
+        tree.put("serial", Math.max(kept.serial(), live.serial()));
+        if (restored.isEmpty() && dropped.isEmpty()) {
+            return StateCodec.fromTree(tree, file.toString());
+        }
+        String note = "GeuseMaker rewrote " + file + " after TierState's last write (serial " + kept.serial()
+                + ") and dropped the fields it does not model"
+                + (restored.isEmpty() ? "" : "; restored from " + copy + ": " + String.join(", ", restored))
+                + (dropped.isEmpty() ? "" : "; not restored because the file now names another "
+                        + (sameDistribution ? "instance" : sameInstance ? "distribution" : "distribution and instance")
+                        + ": " + String.join(", ", dropped) + " (run inspect --refresh to read them again)");
+        LOG.warn(note);
+        DeploymentState merged = StateCodec.fromTree(tree, file.toString());
+        List<String> notes = new ArrayList<>(merged.notes());
+        notes.add(note);
+        return merged.withNotes(notes);
     }
 
     private Path backup(String name, byte[] original, String label) {
-        Path dir = backups.resolve(name);
+        Path dir = ownBackups(name);
         String prefix = name + "-" + (label == null ? "" : label + "-");
         return io(() -> {
             AtomicFiles.ensureDirectory(dir);
@@ -676,7 +853,10 @@ public final class FileStateStore implements StateStore {
     }
 
     private void pruneRoutineBackups(String name) {
-        List<StateBackup> routine = backups(name).stream().filter(b -> b.label().isEmpty()).toList();
+        // only TierState's own routine backups: one GeuseMaker wrote is never TierState's to delete
+        List<StateBackup> routine = backups(name).stream()
+                .filter(b -> !b.isGeuseMakers() && b.label().isEmpty() && Path.of(b.location()).startsWith(ownBackups(name)))
+                .toList();
         for (int i = backupsKept; i < routine.size(); i++) {
             Path old = Path.of(routine.get(i).location());
             io(() -> Files.deleteIfExists(old), "prune backup " + old);
@@ -739,7 +919,7 @@ public final class FileStateStore implements StateStore {
     private DeploymentState decode(String name, byte[] bytes, Path file) {
         DeploymentState state = CurrentSchemaReader.read(bytes).orElseGet(() -> StateCodec.read(bytes, file.toString()));
         checkName(name, state, file);
-        return state;
+        return shared && deployments.equals(file.getParent()) ? reconcile(name, bytes, state, file) : state;
     }
 
     private static void checkName(String name, DeploymentState state, Path file) {
@@ -805,7 +985,10 @@ public final class FileStateStore implements StateStore {
         }
         try {
             AtomicFiles.ensureDirectory(locks);
-            try (FileChannel channel = AtomicFiles.openLockFile(lockFile)) {
+            // In a shared home GeuseMaker's flock comes first, so a GeuseMaker save waits for this write and
+            // this write for a GeuseMaker save; TierState's own lock still excludes other TierState writers.
+            try (Flock geuseMakers = shared ? geuseMakerLock(name, deadline) : null;
+                    FileChannel channel = AtomicFiles.openLockFile(lockFile)) {
                 FileLock lock = acquire(channel, name, deadline);
                 try {
                     return body.run();
@@ -840,6 +1023,15 @@ public final class FileStateStore implements StateStore {
             // waiter that sleeps long misses every gap (measured: another process starved for 500 writes)
             backoffMillis = Math.min(backoffMillis * 2, 2);
         }
+    }
+
+    /** GeuseMaker's lock: {@code deployments/NAME.json.lock}, flock(2), as its {@code filelock.FileLock} takes it. */
+    private Flock geuseMakerLock(String name, long deadline) throws IOException {
+        AtomicFiles.ensureDirectory(deployments);
+        Path gmLock = deployments.resolve(name + JSON + ".lock");
+        return Flock.acquire(gmLock, deadline, () -> new StateLockException("could not lock '" + name + "' within "
+                + lockTimeout.toSeconds() + " s: GeuseMaker holds " + gmLock + "; wait for its command to finish"
+                + " (a crashed process releases its lock automatically)"));
     }
 
     private StateLockException lockTimeout(String name) {
@@ -877,8 +1069,21 @@ public final class FileStateStore implements StateStore {
         private Clock clock = Clock.systemUTC();
         private Duration lockTimeout = Duration.ofSeconds(30);
         private int backupsKept = 10;
+        private GeuseMakerCompat compat = GeuseMakerCompat.AUTO;
 
         private Builder() {}
+
+        /**
+         * Sets whether the store writes so that GeuseMaker can keep using the home (see
+         * {@link GeuseMakerCompat}).
+         *
+         * @param value {@link GeuseMakerCompat#AUTO} (default: on for a GeuseMaker home), {@code ON} or {@code OFF}
+         * @return this builder
+         */
+        public Builder geusemakerCompat(GeuseMakerCompat value) {
+            this.compat = Objects.requireNonNull(value, "geusemakerCompat");
+            return this;
+        }
 
         /**
          * Sets the home directory.

@@ -43,7 +43,7 @@ final class DestroyProgress {
 
     /** @return whether a destroy was started: status {@code destroying} or a journal */
     boolean started() {
-        return state.status() == Status.DESTROYING || journal.isPresent();
+        return Status.DESTROYING.equals(state.status()) || journal.isPresent();
     }
 
     /** @return whether a deferred CloudFront deletion is still to be done */
@@ -100,7 +100,7 @@ final class DestroyProgress {
     Provenance provenance(String resource) {
         for (String key : PROVENANCE_KEYS.getOrDefault(resource, List.of(resource))) {
             Provenance p = state.resourceProvenance().get(key);
-            if (p != null) {
+            if (p != null && !p.isBlank()) {
                 return p;
             }
         }

@@ -48,6 +48,9 @@ final class InspectionJson {
         state.n8nUrl().ifPresent(u -> root.put("application_url", u));
         state.createdAt().ifPresent(t -> root.put("created_at", Timestamps.format(t)));
         state.updatedAt().ifPresent(t -> root.put("updated_at", Timestamps.format(t)));
+        if (!state.notes().isEmpty()) {
+            state.notes().forEach(root.putArray("notes")::add);
+        }
         state.terminatedAt().ifPresent(t -> root.put("terminated_at", Timestamps.format(t)));
         root.put("gpu_enabled", state.gpuEnabled());
         if (state.cloudFrontDistributionId().isPresent() || state.cloudFrontDomainName().isPresent()) {
@@ -173,7 +176,7 @@ final class InspectionJson {
 
     private void destroy(ObjectNode d) {
         Optional<DestroyJournal> journal = state.destroyProgress();
-        d.put("in_progress", state.status() == Status.DESTROYING);
+        d.put("in_progress", Status.DESTROYING.equals(state.status()));
         journal.flatMap(DestroyJournal::startedAt).ifPresent(v -> d.put("started_at", Timestamps.format(v)));
         journal.flatMap(DestroyJournal::strategy).ifPresent(v -> d.put("strategy", v));
         d.put("preserve_efs", destroy.preserveEfs());

@@ -63,7 +63,17 @@ final class InspectionText {
         iam();
         network();
         cost();
+        notes();
         return out.toString();
+    }
+
+    /** What the store noticed on reading (a GeuseMaker rewrite, say), last, so it is what the reader sees at the end. */
+    private void notes() {
+        if (state.notes().isEmpty()) {
+            return;
+        }
+        out.append("\nNotes\n");
+        state.notes().forEach(n -> out.append("  ").append(TextTable.clean(n)).append('\n'));
     }
 
     private void banner(String url) {

@@ -79,12 +79,30 @@ class ValueTypesJsonTest {
         assertThat(j.unknownFieldNames()).isEmpty();
     }
 
+    static java.util.List<Status> knownStatuses() {
+        return Status.known();
+    }
+
     @ParameterizedTest
-    @EnumSource(Status.class)
+    @org.junit.jupiter.params.provider.MethodSource("knownStatuses")
     void status_parsesItsWireName(Status s) {
-        assertThat(Status.parse(s.wireName())).isEqualTo(s);
+        assertThat(Status.parse(s.wireName())).isSameAs(s);
+        assertThat(Status.of(s.wireName())).isSameAs(s);
         assertThat(Status.parse(s.wireName().toUpperCase(java.util.Locale.ROOT).replace('_', '-'))).isEqualTo(s);
         assertThat(s.toString()).isEqualTo(s.wireName());
+        assertThat(s.isKnown()).isTrue();
+    }
+
+    @Test
+    void status_keepsAnyOtherValueVerbatim() throws Exception {
+        Status odd = Status.of("Paused-By-Ops");
+        assertThat(odd.wireName()).isEqualTo("Paused-By-Ops");
+        assertThat(odd.isKnown()).isFalse();
+        assertThat(odd).isEqualTo(Status.of("Paused-By-Ops")).hasSameHashCodeAs(Status.of("Paused-By-Ops")).isNotEqualTo(Status.RUNNING);
+        assertThat(Status.parse("Paused-By-Ops")).isEqualTo(odd);
+        assertThat(StateCodec.mapper().writeValueAsString(odd)).isEqualTo("\"Paused-By-Ops\"");
+        assertThat(StateCodec.mapper().readValue("\"discovered\"", Status.class)).isSameAs(Status.DISCOVERED);
+        assertThat(odd.equals("Paused-By-Ops")).isFalse();
     }
 
     @ParameterizedTest
@@ -111,11 +129,31 @@ class ValueTypesJsonTest {
         assertThat(c.toString()).isEqualTo(c.wireName());
     }
 
+    static java.util.List<Provenance> knownProvenances() {
+        return Provenance.known();
+    }
+
     @ParameterizedTest
-    @EnumSource(Provenance.class)
+    @org.junit.jupiter.params.provider.MethodSource("knownProvenances")
     void provenance_parsesItsWireName(Provenance p) {
-        assertThat(Provenance.parse(p.wireName())).isEqualTo(p);
+        assertThat(Provenance.parse(p.wireName())).isSameAs(p);
         assertThat(p.toString()).isEqualTo(p.wireName());
+        assertThat(p.isKnown()).isTrue();
+    }
+
+    @Test
+    void provenance_saysWhatDestroyDoesWithEachValue() {
+        assertThat(java.util.List.of(Provenance.CREATED, Provenance.PENDING, Provenance.of(""), Provenance.of(" ")))
+                .allMatch(Provenance::deletedByDefault);
+        assertThat(java.util.List.of(Provenance.REUSED, Provenance.DISCOVERED, Provenance.AUTO_DISCOVERED))
+                .allMatch(Provenance::neverDeleted).noneMatch(Provenance::deletedByDefault);
+        assertThat(Provenance.NONE.meansNothing()).isTrue();
+        Provenance imported = Provenance.of("imported");
+        assertThat(imported.isKnown()).isFalse();
+        assertThat(imported.deletedByDefault() || imported.neverDeleted() || imported.meansNothing()).isFalse();
+        assertThat(imported).isEqualTo(Provenance.of("imported")).hasSameHashCodeAs(Provenance.of("imported"));
+        assertThat(imported.equals("imported")).isFalse();
+        assertThatThrownBy(() -> Provenance.of(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("provenance");
     }
 
     @Test
@@ -124,6 +162,6 @@ class ValueTypesJsonTest {
         assertThatThrownBy(() -> Status.parse(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running");
         assertThatThrownBy(() -> HealthStatus.parse("great")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("impaired");
         assertThatThrownBy(() -> CloudFrontStatus.parse("Done")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Deployed");
-        assertThatThrownBy(() -> Provenance.parse("borrowed")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reused");
+        assertThat(Provenance.parse("borrowed").wireName()).isEqualTo("borrowed"); // an open vocabulary: kept, not refused
     }
 }

@@ -86,7 +86,7 @@ class GarbageCorpusTest {
                 corrupt("config is a number", Garbage.of("{\"stack_name\": \"gpu-global\", \"status\": \"running\","
                         + " \"config\": 5}", CorruptStateException.class, "field /config", "5")),
                 corrupt("status is a number", Garbage.of(v2("\"status\": \"running\"", "\"status\": 7"),
-                        CorruptStateException.class, "field /status", "'7'")),
+                        CorruptStateException.class, "field /status", "Number value (7)")),
                 corrupt("gpu_count is a word", Garbage.of(v2("\"schema_version\": 2,", "\"schema_version\": 2,"
                         + " \"gpu_count\": \"many\","), CorruptStateException.class, "field /gpu_count", "many")),
                 corrupt("created_at is not a timestamp", Garbage.of(v2("\"created_at\": \"2025-09-30T08:45:12.000001+00:00\"",
@@ -101,8 +101,6 @@ class GarbageCorpusTest {
                 corrupt("config.tier is missing", Garbage.of("{\"stack_name\": \"gpu-global\", \"status\": \"running\","
                         + " \"config\": {\"region\": \"eu-west-1\"}}", CorruptStateException.class, "field /config",
                         "missing required field", "tier")),
-                corrupt("unknown status", Garbage.of(v2("\"status\": \"running\"", "\"status\": \"exploded\""),
-                        CorruptStateException.class, "field /status", "'exploded'", "running")),
                 corrupt("unknown tier", Garbage.of(v2("\"tier\": \"gpu\"", "\"tier\": \"tier9\""),
                         CorruptStateException.class, "field /config/tier", "'tier9'", "automation")),
                 corrupt("empty file", Garbage.of("", CorruptStateException.class, "is empty")),

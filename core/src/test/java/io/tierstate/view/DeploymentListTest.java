@@ -108,7 +108,7 @@ class DeploymentListTest {
         Tier tier = Tier.values()[r.nextInt(3)];
         String name = String.format("stack-%05d", i) + "-x".repeat(r.nextInt(3) == 0 ? 55 : 1);
         DeploymentState.Builder b = DeploymentState.builder();
-        b.stackName(name).status(Status.values()[r.nextInt(Status.values().length)])
+        b.stackName(name).status(Status.known().get(r.nextInt(Status.known().size())))
                 .createdAt(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(r.nextInt(20_000_000)))
                 .publicIp("10.0." + r.nextInt(255) + "." + r.nextInt(255))
                 .config(DeploymentConfig.builder().tier(tier).region(r.nextBoolean() ? "us-east-1" : "ap-southeast-2")

@@ -160,6 +160,31 @@ public final class StateMigrator {
         return new MigrationResult(copy, from, targetVersion, applied);
     }
 
+    /**
+     * Brings a document down to an older schema version, as GeuseMaker's runner does with
+     * {@code downgrade}: the document is first migrated up to the current version, then taken down
+     * by {@link V3ToV2Downgrader}. Used to hand a deployment back to GeuseMaker.
+     *
+     * @param document a state document of any supported version (a shared-home form too); never modified
+     * @param targetVersion 2, or the current version (then it is only migrated up)
+     * @param source where the document came from, for messages; {@code null} when unknown
+     * @return the document at {@code targetVersion} and what was left out
+     * @throws IllegalArgumentException for a target other than 2 or the current version
+     * @throws UnsupportedSchemaVersionException when the document is newer than this library reads
+     */
+    public DowngradeResult downgrade(JsonNode document, int targetVersion, String source) {
+        if (targetVersion != 2 && targetVersion != SchemaVersion.CURRENT) {
+            throw new IllegalArgumentException("cannot write schema v" + targetVersion + ": this library writes v2 (what"
+                    + " GeuseMaker reads) and v" + SchemaVersion.CURRENT + "; use 2 or " + SchemaVersion.CURRENT);
+        }
+        JsonNode input = document instanceof ObjectNode o ? SharedHomeForm.toV3(o) : document;
+        ObjectNode current = migrate(input, source).document();
+        if (targetVersion == SchemaVersion.CURRENT) {
+            return new DowngradeResult(current, targetVersion, List.of());
+        }
+        return new DowngradeResult(current, 2, V3ToV2Downgrader.downgrade(current));
+    }
+
     private List<Upgrader> pendingFrom(int version) {
         return version >= targetVersion ? List.of() : upgraders.subList(version - 1, targetVersion - 1);
     }

@@ -22,9 +22,12 @@ public final class StateRules {
     /** The longest stack name allowed (CloudFormation's limit). */
     public static final int STACK_NAME_MAX_LENGTH = 128;
 
-    /** The values of {@code status}. */
+    /**
+     * The well-known values of {@code status}. The vocabulary is open: any other string is kept
+     * verbatim (GeuseMaker's state recovery writes {@code discovered}, for one).
+     */
     public static final List<String> STATUSES =
-            List.of("creating", "running", "updating", "rolling_back", "destroying", "failed", "terminated");
+            List.of("creating", "running", "updating", "rolling_back", "destroying", "failed", "terminated", "discovered");
 
     /** The values of {@code config.tier}. */
     public static final List<String> TIERS = List.of("dev", "automation", "gpu");
@@ -32,8 +35,11 @@ public final class StateRules {
     /** The values of {@code config.workload} besides null. */
     public static final List<String> WORKLOADS = List.of("cpu", "gpu");
 
-    /** The values in {@code resource_provenance}: {@code reused} resources are never deleted. */
-    public static final List<String> PROVENANCES = List.of("created", "reused");
+    /**
+     * The well-known values in {@code resource_provenance}, as GeuseMaker writes them. The vocabulary
+     * is open: any other string is kept verbatim (and never deleted by destroy unless included).
+     */
+    public static final List<String> PROVENANCES = List.of("created", "reused", "pending", "discovered", "auto_discovered", "none");
 
     /** The values of {@code cloudfront_status}, as AWS reports {@code Distribution.Status}. */
     public static final List<String> CLOUDFRONT_STATUSES = List.of("InProgress", "Deployed");
@@ -69,8 +75,7 @@ public final class StateRules {
         }
         checker.schemaVersion(document.get(SchemaVersion.FIELD), targetVersion);
         checker.stackName(document.get("stack_name"));
-        checker.requiredChoice(document, "", "status", STATUSES,
-                "set the one that describes the deployment");
+        checker.requiredString(document, "", "status", STATUSES);
         checker.config(document.get("config"));
         V2ToV3Upgrader.RENAMED_FIELDS.forEach((oldKey, newKey) -> {
             if (V2ToV3Upgrader.conflicts(document, oldKey, newKey)) {
@@ -166,11 +171,23 @@ public final class StateRules {
             }
             for (Map.Entry<String, JsonNode> entry : provenance.properties()) {
                 JsonNode value = entry.getValue();
-                if (!value.isTextual() || !PROVENANCES.contains(value.textValue())) {
+                if (!value.isTextual()) {
                     problem(Json.pointer("/" + field, entry.getKey()), field + "." + entry.getKey() + " is "
-                            + Json.showTyped(value) + ", not \"created\" or \"reused\"; use \"reused\" for a resource"
-                            + " that must never be deleted, \"created\" otherwise");
+                            + Json.showTyped(value) + ", not a string such as \"created\" or \"reused\"; use \"reused\""
+                            + " for a resource that must never be deleted, \"created\" otherwise");
                 }
+            }
+        }
+
+        /** A required field of an open vocabulary: any string is kept, only its type is checked. */
+        void requiredString(JsonNode parent, String parentPointer, String field, List<String> wellKnown) {
+            String pointer = Json.pointer(parentPointer, field);
+            JsonNode value = parent.get(field);
+            if (Json.isAbsent(value)) {
+                problem(pointer, name(parentPointer, field) + " is missing; add one of " + String.join(", ", wellKnown));
+            } else if (!value.isTextual()) {
+                problem(pointer, name(parentPointer, field) + " " + Json.showTyped(value) + " is not a string; write one of "
+                        + String.join(", ", wellKnown) + " in quotes");
             }
         }
 

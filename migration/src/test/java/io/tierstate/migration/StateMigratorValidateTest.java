@@ -88,8 +88,7 @@ class StateMigratorValidateTest {
                 Arguments.of("/stack_name", "'my_stack'", "/stack_name", "is not a valid stack name"),
                 Arguments.of("/stack_name", "'a" + "b".repeat(128) + "'", "/stack_name", "stack_name is 129 characters long, more than the 128 allowed"),
                 Arguments.of("/status", null, "/status", "status is missing; add one of creating, running, updating, rolling_back, destroying, failed, terminated"),
-                Arguments.of("/status", "'paused'", "/status", "status \"paused\" is not one of creating, running, updating, rolling_back, destroying, failed, terminated; set the one"),
-                Arguments.of("/status", "'RUNNING'", "/status", "status \"RUNNING\" is not one of"),
+                Arguments.of("/status", "7", "/status", "status 7 (a number) is not a string; write one of creating, running, updating, rolling_back, destroying, failed, terminated, discovered in quotes"),
                 Arguments.of("/config", null, "/config", "config is missing; add \"config\": {\"tier\": \"dev\"}"),
                 Arguments.of("/config", "'gpu'", "/config", "config must be an object but is \"gpu\""),
                 Arguments.of("/config/tier", null, "/config/tier", "config.tier is missing; add one of dev, automation, gpu"),
@@ -103,7 +102,7 @@ class StateMigratorValidateTest {
                 Arguments.of("/migration_history", "'v1_to_v2_add_schema_version'", "/migration_history", "migration_history must be a list of strings"),
                 Arguments.of("/migration_history", "[null]", "/migration_history/0", "migration_history[0] is null but every element"),
                 Arguments.of("/resource_provenance", "['vpc']", "/resource_provenance", "resource_provenance must be an object mapping each resource to created or reused but is [\"vpc\"] (an array)"),
-                Arguments.of("/resource_provenance", "{'vpc': 'borrowed'}", "/resource_provenance/vpc", "resource_provenance.vpc is \"borrowed\", not \"created\" or \"reused\"; use \"reused\" for a resource that must never be deleted"),
+                Arguments.of("/resource_provenance", "{'vpc': 7}", "/resource_provenance/vpc", "resource_provenance.vpc is 7 (a number), not a string such as \"created\" or \"reused\"; use \"reused\" for a resource that must never be deleted"),
                 Arguments.of("/resource_provenance", "{'a/b~c': true}", "/resource_provenance/a~1b~0c", "resource_provenance.a/b~c is true (a boolean)"),
                 Arguments.of("/cost", "12.5", "/cost", "cost must be an object but is 12.5 (a number)"),
                 Arguments.of("/cost", "{'instance_type': ['g5.xlarge']}", "/cost/instance_type", "cost.instance_type must be a string but is [\"g5.xlarge\"] (an array)"),
@@ -146,7 +145,7 @@ class StateMigratorValidateTest {
 
     @Test
     void validate_manyProblems_reportsThemAllInOneGo() {
-        ObjectNode doc = object("{'schema_version': 9, 'stack_name': 'bad name', 'status': 'paused',"
+        ObjectNode doc = object("{'schema_version': 9, 'stack_name': 'bad name', 'status': 4,"
                 + " 'config': {'tier': 'xl'}, 'subnet_ids': [1, 2], 'cost': []}");
 
         ValidationReport report = migrator.validate(doc);

@@ -31,9 +31,9 @@ class StateRulesTest {
     @Test
     void enumeratedValues_areTheSpecsInItsOrder() {
         assertThat(StateRules.STATUSES)
-                .containsExactly("creating", "running", "updating", "rolling_back", "destroying", "failed", "terminated");
+                .containsExactly("creating", "running", "updating", "rolling_back", "destroying", "failed", "terminated", "discovered");
         assertThat(StateRules.TIERS).containsExactly("dev", "automation", "gpu");
-        assertThat(StateRules.PROVENANCES).containsExactly("created", "reused");
+        assertThat(StateRules.PROVENANCES).containsExactly("created", "reused", "pending", "discovered", "auto_discovered", "none");
         assertThat(StateRules.CLOUDFRONT_STATUSES).containsExactly("InProgress", "Deployed");
         assertThat(StateRules.GPU_HEALTH_STATUSES)
                 .containsExactly("ok", "impaired", "initializing", "insufficient-data", "not-applicable");

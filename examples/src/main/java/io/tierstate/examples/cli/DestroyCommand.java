@@ -48,6 +48,10 @@ final class DestroyCommand implements Callable<Integer> {
             + " --disable-protection from what its first run journaled.")
     boolean changeOptions;
 
+    @Option(names = "--include-provenance", paramLabel = "VALUE", description = "Also delete resources whose provenance is"
+            + " VALUE, one TierState does not know (it keeps them by default; the plan names them). Journaled like the others.")
+    java.util.List<String> includeProvenance = new java.util.ArrayList<>();
+
     @Option(names = "--dry-run", description = "Print the plan, each resource described in the cloud when it can be"
             + " reached; change nothing.")
     boolean dryRun;
@@ -83,6 +87,7 @@ final class DestroyCommand implements Callable<Integer> {
             if (changeOptions) {
                 destroy.changeOptions();
             }
+            includeProvenance.forEach(destroy::includeProvenance);
             if (dryRun) {
                 DestroyPlan plan;
                 try {

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
         subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
             RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
-            CompletePendingCommand.class, VerifyCommand.class, CopyCommand.class,
+            CompletePendingCommand.class, VerifyCommand.class, CopyCommand.class, ExportCommand.class, BackupsCommand.class,
+            RestoreCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
@@ -87,6 +88,11 @@ public final class TierStateCli implements Runnable {
             description = {"Where state lives instead of --home: a directory, file:/path, s3://BUCKET/PREFIX,",
                 "postgresql://USER@HOST:PORT/DB or jdbc:postgresql://HOST:PORT/DB?user=U."})
     String store;
+
+    @Option(names = "--geusemaker-compat", paramLabel = "auto|on|off", scope = ScopeType.INHERIT,
+            description = {"Write so that GeuseMaker keeps working in a shared home: its schema v2 with the v3 fields beside,",
+                "its lock around every write, TierState's backups under tierstate/ (default: auto, on for a GeuseMaker home)."})
+    io.tierstate.store.GeuseMakerCompat geusemakerCompat = io.tierstate.store.GeuseMakerCompat.AUTO;
 
     @Option(names = "--sim-speed", paramLabel = "X", scope = ScopeType.INHERIT,
             description = "Simulated seconds per real second for the simulated cloud (default: no real waiting).")
@@ -212,6 +218,7 @@ public final class TierStateCli implements Runnable {
 
     /** Points the builder at --store (a directory, file:, postgresql://, s3:// ...) or the home. */
     private void applyStore(DeploymentClient.Builder b, Path homeDir) {
+        b.geusemakerCompat(geusemakerCompat);
         if (store != null && isRemote(store)) {
             b.stateStore(open(store));
         } else if (homeDir != null) {
@@ -226,7 +233,8 @@ public final class TierStateCli implements Runnable {
      * @return the store
      */
     StateStore open(String uri) {
-        StateStore opened = isRemote(uri) ? StateStoreUris.open(uri) : FileStateStore.open(storePath(uri));
+        StateStore opened = isRemote(uri) ? StateStoreUris.open(uri)
+                : FileStateStore.builder().home(storePath(uri)).geusemakerCompat(geusemakerCompat).build();
         openedStores.add(opened);
         return opened;
     }
