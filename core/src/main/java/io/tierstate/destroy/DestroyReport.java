@@ -173,8 +173,9 @@ public record DestroyReport(String deployment, Strategy strategy, Outcome outcom
             String result = s.result() == Result.SKIPPED
                     ? s.skipReason().map(r -> r == SkipReason.REUSED || r == SkipReason.PRESERVED ? "kept" : "skipped").orElse("skipped")
                     : s.result() == Result.ALREADY_GONE ? "gone" : s.result().name().toLowerCase(Locale.ROOT);
+            boolean plain = s.detail().isEmpty() || s.detail().equals("deleted");
             out.append(String.format("  %-20s %-8s %7s  %s%s%n", s.step(), result, format(s.duration()),
-                    String.join(", ", s.resources()), s.detail().isEmpty() ? "" : "  (" + s.detail() + ")"));
+                    String.join(", ", s.resources()), plain ? "" : "  (" + s.detail() + ")"));
         }
         List<StepResult> left = leftBehind();
         if (!left.isEmpty()) {
