@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code tierstate provision-cloudfront NAME [--wait]}. */
 @Command(name = "provision-cloudfront", description = "Create a CloudFront distribution in front of the deployment's ALB (HTTPS to viewers, "
-        + "caching disabled, price class 100, HTTP/2 and 3) and record it.")
+        + "caching disabled, price class 100, HTTP/2 and 3, to the ALB over the protocol its listeners serve) and record it; a Tier 2"
+        + " stack becomes Tier 3.")
 final class ProvisionCloudFrontCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,6 +28,14 @@ final class ProvisionCloudFrontCommand implements Callable<Integer> {
     @Option(names = "--price-class", paramLabel = "PC", description = "PriceClass_100 (default), PriceClass_200 or PriceClass_All.")
     String priceClass;
 
+    @Option(names = "--origin-read-timeout", paramLabel = "SECONDS", description = "How long CloudFront waits for the ALB's"
+            + " answer, 1 to 180 (default 60; more than 60 needs an AWS quota increase).")
+    Integer originReadTimeout;
+
+    @Option(names = "--origin-domain", paramLabel = "NAME", description = "The origin's DNS name when it is not the ALB's own"
+            + " (HTTPS to the origin needs an ALB listener whose certificate covers it; else HTTP is used).")
+    String originDomain;
+
     @Override
     public Integer call() {
         PrintWriter err = cli.spec.commandLine().getErr();
@@ -34,6 +43,12 @@ final class ProvisionCloudFrontCommand implements Callable<Integer> {
                 .withProgress(e -> err.println(e));
         if (priceClass != null) {
             options = options.withPriceClass(priceClass);
+        }
+        if (originReadTimeout != null) {
+            options = options.withOriginReadTimeout(java.time.Duration.ofSeconds(originReadTimeout));
+        }
+        if (originDomain != null) {
+            options = options.withOriginDomainName(originDomain);
         }
         try (CliSession session = cli.cloudSession()) {
             DeploymentState s = session.client().deployment(name).provisionCloudFront(options);

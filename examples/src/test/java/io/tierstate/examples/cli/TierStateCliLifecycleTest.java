@@ -98,10 +98,10 @@ class TierStateCliLifecycleTest {
 
     @Test
     void destroy_ofAStateNamingAnotherAccount_exitsTwoAndTouchesNothing() throws Exception {
-        sim("record-gpu", "gpu-global", "i-0bb0000000000b0c0"); // the world is made, in the account gpu-global's ARNs name
-        assertThat(status).as(err).isZero();
         String copied = Files.readString(home.resolve("deployments/gpu-global.json")).replace("gpu-global", "copied")
                 .replace(":123456789012:", ":999999999999:");
+        sim("destroy", "gpu-global", "--yes"); // the world is made, in the account gpu-global's ARNs name
+        assertThat(status).as(err).isZero();
         Files.writeString(home.resolve("deployments/copied.json"), copied);
         byte[] before = Files.readAllBytes(home.resolve("deployments/copied.json"));
 
@@ -161,13 +161,21 @@ class TierStateCliLifecycleTest {
     void provisionCloudFront_inFrontOfTheAlb() throws IOException {
         Files.write(home.resolve("deployments/team-automation.json"), Fixtures.bytes("v2-automation-tier2.json"));
 
-        sim("provision-cloudfront", "team-automation", "--wait", "--price-class", "PriceClass_200");
+        sim("provision-cloudfront", "team-automation", "--wait", "--price-class", "PriceClass_200", "--origin-read-timeout", "90");
 
         assertThat(status).as(err).isZero();
         assertThat(out).contains("CloudFront E").contains(".cloudfront.net").contains("Deployed");
         assertThat(err).contains("waiting for Deployed");
-        assertThat(Files.readString(home.resolve("deployments/team-automation.json")))
-                .contains("\"cloudfront_price_class\": \"PriceClass_200\"");
+        String state = Files.readString(home.resolve("deployments/team-automation.json"));
+        assertThat(state).contains("\"cloudfront_price_class\": \"PriceClass_200\"").contains("\"tier\": \"gpu\"")
+                .contains("\"protocol_policy\": \"http-only\"");
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(state).path("cloudfront_distribution_id").asText();
+        try (SimulatedCloud world = SimulatedCloud.loadFrom(home.resolve("sim-cloud.json"))) {
+            assertThat(world.originReadTimeoutSeconds(id)).isEqualTo(90);
+        }
+        sim("provision-cloudfront", "gpu-global", "--origin-read-timeout", "500");
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("1 to 180");
         sim("inspect", "team-automation");
         assertThat(out).contains("PriceClass_200").contains("https://");
     }
