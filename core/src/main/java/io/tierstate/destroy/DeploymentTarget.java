@@ -45,11 +45,7 @@ public final class DeploymentTarget {
         String name = state.stackName();
         Map<String, String> arnRegions = new LinkedHashMap<>();
         Map<String, String> accounts = new LinkedHashMap<>();
-        arn("alb_arn", state.albArn(), arnRegions, accounts);
-        arn("target_group_arn", state.targetGroupArn(), arnRegions, accounts);
-        arn("cloudfront_arn", state.cloudFrontArn(), arnRegions, accounts);
-        arn("iam_role_arn", state.iamRoleArn(), arnRegions, accounts);
-        arn("iam_instance_profile_arn", state.iamInstanceProfileArn(), arnRegions, accounts);
+        arns(state, arnRegions, accounts);
         Optional<String> configured = state.config().region().filter(r -> !r.isBlank());
         String region;
         String source;
@@ -93,13 +89,8 @@ public final class DeploymentTarget {
      * @return the account of its first ARN that names one
      */
     public static Optional<String> recordedAccount(DeploymentState state) {
-        Map<String, String> regions = new LinkedHashMap<>();
         Map<String, String> accounts = new LinkedHashMap<>();
-        arn("alb_arn", state.albArn(), regions, accounts);
-        arn("target_group_arn", state.targetGroupArn(), regions, accounts);
-        arn("cloudfront_arn", state.cloudFrontArn(), regions, accounts);
-        arn("iam_role_arn", state.iamRoleArn(), regions, accounts);
-        arn("iam_instance_profile_arn", state.iamInstanceProfileArn(), regions, accounts);
+        arns(state, new LinkedHashMap<>(), accounts);
         return accounts.values().stream().findFirst();
     }
 
@@ -143,6 +134,15 @@ public final class DeploymentTarget {
                     + " (the caller identity)", "use credentials of account " + recorded.get()
                     + " (for example AWS_PROFILE), or, if the state was copied from that account on purpose, destroy it there");
         }
+    }
+
+    /** The regions and accounts the state's ARNs name, by field. */
+    private static void arns(DeploymentState state, Map<String, String> regions, Map<String, String> accounts) {
+        arn("alb_arn", state.albArn(), regions, accounts);
+        arn("target_group_arn", state.targetGroupArn(), regions, accounts);
+        arn("cloudfront_arn", state.cloudFrontArn(), regions, accounts);
+        arn("iam_role_arn", state.iamRoleArn(), regions, accounts);
+        arn("iam_instance_profile_arn", state.iamInstanceProfileArn(), regions, accounts);
     }
 
     private static void arn(String field, Optional<String> value, Map<String, String> regions, Map<String, String> accounts) {

@@ -1,8 +1,6 @@
 package io.tierstate.destroy;
 
 import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.DestroyBlockedException;
-import io.tierstate.ResourcesMissingException;
 import io.tierstate.model.StackName;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.StateStore;
@@ -269,22 +267,7 @@ public final class Destroy {
      */
     public DestroyPlan preflight() {
         DestroyPlan plan = planLive();
-        DestroyRun.Options o = DestroyRun.resolveOptions(state().destroyProgress(), settings());
-        List<DestroyStep> deleting = plan.deletions().stream().filter(st -> st.kind() != StepKind.VPC_DEPENDENTS).toList();
-        List<String> toDelete = deleting.stream().flatMap(st -> st.resourceIds().stream()).toList();
-        boolean earlier = plan.steps().stream().anyMatch(st -> st.action() == DestroyStep.Action.ALREADY_DONE);
-        boolean allGone = !toDelete.isEmpty() && !earlier && deleting.stream().allMatch(st -> st.resourceIds().stream()
-                .allMatch(id -> plan.findings().stream().anyMatch(f -> f.step() == st.kind() && f.resourceId().equals(id)
-                        && f.kind() == Finding.Kind.GONE)));
-        if (allGone && !assumeGone) {
-            throw new ResourcesMissingException(name, plan.checkedIn().orElse("the cloud"), toDelete,
-                    "forget the state with destroy().assumeGone() (tierstate destroy " + name + " --assume-gone)");
-        }
-        if (!plan.blockers().isEmpty() && !o.disableProtection()) {
-            throw new DestroyBlockedException(name, plan.blockers().stream().map(Finding::toString).toList(),
-                    "turn the protection off, or let destroy do it first with destroy().disableProtection()"
-                            + " (tierstate destroy " + name + " --disable-protection)");
-        }
+        DestroyRun.refuseWhatBlocks(name, plan, DestroyRun.resolveOptions(state().destroyProgress(), settings()), assumeGone);
         return plan;
     }
 

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,20 +111,7 @@ final class DestroyRun {
         findings = survey.run(plan);
         cloudCalls += survey.calls;
         pollCalls += survey.polls;
-        List<DestroyStep> deleting = plan.deletions().stream().filter(s -> s.kind() != StepKind.VPC_DEPENDENTS).toList();
-        List<String> toDelete = deleting.stream().flatMap(s -> s.resourceIds().stream()).toList();
-        boolean earlierRunDidSomething = plan.steps().stream().anyMatch(s -> s.action() == DestroyStep.Action.ALREADY_DONE);
-        boolean allMissing = !toDelete.isEmpty() && !earlierRunDidSomething && deleting.stream()
-                .allMatch(s -> s.resourceIds().stream().allMatch(id -> found(s.kind(), id, Finding.Kind.GONE)));
-        if (allMissing && !settings.assumeGone()) {
-            throw new ResourcesMissingException(name, where, toDelete, "forget the state with destroy().assumeGone()"
-                    + " (tierstate destroy " + name + " --assume-gone)");
-        }
-        List<String> blockers = findings.stream().filter(Finding::blocks).map(Finding::toString).toList();
-        if (!blockers.isEmpty() && !options.disableProtection()) {
-            throw new DestroyBlockedException(name, blockers, "turn the protection off, or let destroy do it first with"
-                    + " destroy().disableProtection() (tierstate destroy " + name + " --disable-protection)");
-        }
+        boolean allMissing = refuseWhatBlocks(name, plan.withFindings(findings, where), options, settings.assumeGone());
         if (state.destroyProgress().isEmpty()) {
             store.keepBackup(name, PRE_DESTROY); // the state from before the destroy, never pruned
         }
@@ -169,6 +155,34 @@ final class DestroyRun {
 
     private boolean found(StepKind step, String id, Finding.Kind kind) {
         return findings.stream().anyMatch(f -> f.step() == step && f.resourceId().equals(id) && f.kind() == kind);
+    }
+
+    /**
+     * Stops a destroy, before anything is written, that nothing recorded exists for or that a protected
+     * resource stands in the way of.
+     *
+     * @param plan the plan with the survey's findings
+     * @return whether every recorded resource is missing (so {@code assumeGone} applies)
+     * @throws ResourcesMissingException when none of the recorded resources exists and assumeGone was not given
+     * @throws DestroyBlockedException when a resource is protected and protection may not be disabled
+     */
+    static boolean refuseWhatBlocks(String name, DestroyPlan plan, Options options, boolean assumeGone) {
+        List<DestroyStep> deleting = plan.deletions().stream().filter(s -> s.kind() != StepKind.VPC_DEPENDENTS).toList();
+        List<String> toDelete = deleting.stream().flatMap(s -> s.resourceIds().stream()).toList();
+        boolean earlierRunDidSomething = plan.steps().stream().anyMatch(s -> s.action() == DestroyStep.Action.ALREADY_DONE);
+        boolean allMissing = !toDelete.isEmpty() && !earlierRunDidSomething && deleting.stream()
+                .allMatch(s -> s.resourceIds().stream().allMatch(id -> plan.findings().stream()
+                        .anyMatch(f -> f.step() == s.kind() && f.resourceId().equals(id) && f.kind() == Finding.Kind.GONE)));
+        if (allMissing && !assumeGone) {
+            throw new ResourcesMissingException(name, plan.checkedIn().orElse("the cloud"), toDelete,
+                    "forget the state with destroy().assumeGone() (tierstate destroy " + name + " --assume-gone)");
+        }
+        List<String> blockers = plan.blockers().stream().map(Finding::toString).toList();
+        if (!blockers.isEmpty() && !options.disableProtection()) {
+            throw new DestroyBlockedException(name, blockers, "turn the protection off, or let destroy do it first with"
+                    + " destroy().disableProtection() (tierstate destroy " + name + " --disable-protection)");
+        }
+        return allMissing;
     }
 
     /** The journaled options win on a resume; a different explicit value is refused unless changing them was asked for. */
@@ -613,11 +627,5 @@ final class DestroyRun {
                 write(s -> s.withCloudFrontStatus(status).withCloudFrontEnabled(enabled).withCloudFrontLastCheckedAt(at));
             }
         }
-    }
-
-    static Set<String> ids(List<DestroyStep> steps) {
-        Set<String> out = new LinkedHashSet<>();
-        steps.forEach(s -> out.addAll(s.resourceIds()));
-        return out;
     }
 }
