@@ -290,7 +290,13 @@ class DestroyTest {
                 && e.phase() == ProgressEvent.Phase.WAITING).toList();
         assertThat(waits).isNotEmpty().hasSizeLessThanOrEqualTo(40);
         assertThat(waits.get(waits.size() - 1).attempt()).isEqualTo(waits.size());
-        assertThat(waits).allSatisfy(e -> assertThat(e.toString()).contains("cloudfront"));
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < waits.size(); i++) {
+            gaps.add(Duration.between(waits.get(i - 1).at(), waits.get(i).at()));
+        }
+        assertThat(gaps).as("polls back off from 5 s by 1.5 up to 30 s").isNotEmpty().isSorted()
+                .allSatisfy(g -> assertThat(g).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        assertThat(gaps.get(gaps.size() - 1)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -54,11 +54,17 @@ class SimulatedCloudTest {
     void aCloudIsUsableThroughThePortInterface() {
         try (Cloud cloud = SimWorlds.cloud()) {
             assertThat(cloud.clock().now()).isEqualTo(SimWorlds.START);
-            assertThat(cloud.compute()).isNotNull();
-            assertThat(cloud.network()).isNotNull();
-            assertThat(cloud.identity()).isNotNull();
-            assertThat(cloud.fileSystems()).isNotNull();
-            assertThat(cloud.loadBalancing()).isNotNull();
+            // every port answers through the interface, with the typed NotFound for what the world does not have
+            assertThatThrownBy(() -> cloud.compute().describeInstance("i-0missing"))
+                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("i-0missing");
+            assertThatThrownBy(() -> cloud.network().describeVpc("vpc-0missing"))
+                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("vpc-0missing");
+            assertThatThrownBy(() -> cloud.identity().describeRole("missing-role"))
+                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("missing-role");
+            assertThatThrownBy(() -> cloud.fileSystems().describeFileSystem("fs-0missing"))
+                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("fs-0missing");
+            assertThatThrownBy(() -> cloud.cloudFront().getDistribution("EMISSING"))
+                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("EMISSING");
         }
     }
 

@@ -105,8 +105,9 @@ class JdbcStateStoreTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema '1st'");
         assertThatThrownBy(() -> JdbcStateStore.builder().backupsKept(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JdbcStateStore.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
-        JdbcStateStore.Builder b = JdbcStateStore.builder().property("sslmode", "disable").property("password", "x")
-                .clock(java.time.Clock.systemUTC());
-        assertThat(b).isNotNull();
+        JdbcStateStore store = JdbcStateStore.builder().url("jdbc:postgresql://db:5432/ops").property("sslmode", "disable")
+                .property("password", "hunter3").clock(java.time.Clock.systemUTC()).build();
+        assertThat(store.describe()).as("properties are taken, and the password never shown")
+                .contains("db:5432/ops").doesNotContain("hunter3");
     }
 }
