@@ -511,6 +511,14 @@ final class DestroyRun {
             return result;
         }
 
+        /** Makes one cloud call that answers nothing, such as a delete. */
+        void run(StepRunner r, Runnable call) {
+            call(r, false, () -> {
+                call.run();
+                return null;
+            });
+        }
+
         /**
          * Takes one attempt of a wait: the answer when it is over; else null, with the next poll
          * scheduled by the waiter's policy, or the step failed (the waiter's timeout, or its failure condition).

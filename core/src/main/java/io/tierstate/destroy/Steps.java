@@ -133,10 +133,7 @@ final class Steps {
             }
             String id = remaining.peekFirst();
             try {
-                ctx.call(this, false, () -> {
-                    delete.delete(ctx, id);
-                    return null;
-                });
+                ctx.run(this, () -> delete.delete(ctx, id));
             } catch (ResourceNotFoundException notFound) {
                 confirmGone(ctx, id);
                 return;
@@ -160,16 +157,10 @@ final class Steps {
             if (!requested) {
                 try {
                     if (ctx.isProtected(kind(), arn)) {
-                        ctx.call(this, false, () -> {
-                            ctx.cloud().loadBalancing().setDeletionProtection(arn, false);
-                            return null;
-                        });
+                        ctx.run(this, () -> ctx.cloud().loadBalancing().setDeletionProtection(arn, false));
                         ctx.event(this, ProgressEvent.Phase.REQUESTED, "deletion protection turned off (disableProtection)");
                     }
-                    ctx.call(this, false, () -> {
-                        ctx.cloud().loadBalancing().deleteLoadBalancer(arn);
-                        return null;
-                    });
+                    ctx.run(this, () -> ctx.cloud().loadBalancing().deleteLoadBalancer(arn));
                 } catch (ResourceNotFoundException notFound) {
                     confirmGone(ctx, arn);
                     return;
@@ -211,29 +202,20 @@ final class Steps {
                     return;
                 }
                 if (ctx.isProtected(kind(), id)) {
-                    ctx.call(this, false, () -> {
-                        ctx.cloud().compute().setTerminationProtection(id, false);
-                        return null;
-                    });
+                    ctx.run(this, () -> ctx.cloud().compute().setTerminationProtection(id, false));
                     ctx.event(this, ProgressEvent.Phase.REQUESTED, "termination protection turned off (disableProtection)");
                 }
                 var spot = ctx.call(this, false, () -> ctx.cloud().compute().spotRequest(id));
                 if (spot.filter(ComputePort.SpotRequest::relaunches).isPresent()) {
                     String request = spot.get().id();
                     try {
-                        ctx.call(this, false, () -> {
-                            ctx.cloud().compute().cancelSpotRequest(request);
-                            return null;
-                        });
+                        ctx.run(this, () -> ctx.cloud().compute().cancelSpotRequest(request));
                     } catch (ResourceNotFoundException gone) {
                         // cancelled and expired meanwhile: it cannot relaunch anything
                     }
                     ctx.event(this, ProgressEvent.Phase.REQUESTED, "persistent spot request " + request + " cancelled");
                 }
-                ctx.call(this, false, () -> {
-                    ctx.cloud().compute().terminateInstance(id);
-                    return null;
-                });
+                ctx.run(this, () -> ctx.cloud().compute().terminateInstance(id));
                 requested = true;
                 ctx.event(this, ProgressEvent.Phase.REQUESTED, "termination requested");
             }
@@ -262,10 +244,7 @@ final class Steps {
                 boolean deleted = false;
                 for (String mt : recorded) {
                     try {
-                        ctx.call(this, false, () -> {
-                            ctx.cloud().fileSystems().deleteMountTarget(mt);
-                            return null;
-                        });
+                        ctx.run(this, () -> ctx.cloud().fileSystems().deleteMountTarget(mt));
                         deleted = true;
                     } catch (ResourceNotFoundException gone) {
                         // confirmed by the survey before the run, or deleted meanwhile
@@ -289,10 +268,7 @@ final class Steps {
             for (FileSystemPort.MountTarget mt : live) {
                 if (!"deleting".equalsIgnoreCase(mt.lifeCycleState())) {
                     try {
-                        ctx.call(this, false, () -> {
-                            ctx.cloud().fileSystems().deleteMountTarget(mt.id());
-                            return null;
-                        });
+                        ctx.run(this, () -> ctx.cloud().fileSystems().deleteMountTarget(mt.id()));
                     } catch (ResourceNotFoundException gone) {
                         // deleted meanwhile
                     }
@@ -329,10 +305,7 @@ final class Steps {
             try {
                 for (String point : ctx.call(this, false, () -> ctx.cloud().fileSystems().accessPoints(fs))) {
                     try {
-                        ctx.call(this, false, () -> {
-                            ctx.cloud().fileSystems().deleteAccessPoint(point);
-                            return null;
-                        });
+                        ctx.run(this, () -> ctx.cloud().fileSystems().deleteAccessPoint(point));
                         ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted access point " + point);
                     } catch (ResourceNotFoundException gone) {
                         // deleted meanwhile
@@ -351,19 +324,13 @@ final class Steps {
                 }
                 if (!replicas.isEmpty()) {
                     try {
-                        ctx.call(this, false, () -> {
-                            ctx.cloud().fileSystems().deleteReplicationConfiguration(fs);
-                            return null;
-                        });
+                        ctx.run(this, () -> ctx.cloud().fileSystems().deleteReplicationConfiguration(fs));
                         ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted the replication configuration (the destination is kept)");
                     } catch (ResourceNotFoundException gone) {
                         // deleted meanwhile
                     }
                 }
-                ctx.call(this, false, () -> {
-                    ctx.cloud().fileSystems().deleteFileSystem(fs);
-                    return null;
-                });
+                ctx.run(this, () -> ctx.cloud().fileSystems().deleteFileSystem(fs));
             } catch (ResourceNotFoundException notFound) {
                 confirmGone(ctx, fs);
                 return;
@@ -458,10 +425,7 @@ final class Steps {
 
         private void delete(DestroyRun.Context ctx, String what, Runnable call) {
             try {
-                ctx.call(this, false, () -> {
-                    call.run();
-                    return null;
-                });
+                ctx.run(this, call);
                 deletedAny = true;
                 ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted " + what);
             } catch (ResourceNotFoundException gone) {
@@ -518,13 +482,12 @@ final class Steps {
                 return;
             }
             try {
-                ctx.call(this, false, () -> {
+                ctx.run(this, () -> {
                     switch (kind()) {
                         case SECURITY_GROUP -> net.deleteSecurityGroup(id);
                         case SUBNETS -> net.deleteSubnet(id);
                         default -> net.deleteVpc(id);
                     }
-                    return null;
                 });
             } catch (ResourceNotFoundException notFound) {
                 confirmGone(ctx, id);
@@ -660,10 +623,7 @@ final class Steps {
                 return;
             }
             try {
-                ctx.call(this, false, () -> {
-                    ctx.cloud().cloudFront().deleteDistribution(id, d.etag());
-                    return null;
-                });
+                ctx.run(this, () -> ctx.cloud().cloudFront().deleteDistribution(id, d.etag()));
             } catch (PreconditionFailedException race) {
                 race(ctx, race);
                 return;

@@ -18,7 +18,6 @@ import io.tierstate.sim.SimulatedCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -523,9 +522,5 @@ class DestroyInARealAccountTest {
             }
             return n;
         }
-    }
-
-    static List<String> copy(List<String> xs) {
-        return new ArrayList<>(xs);
     }
 }

@@ -7,18 +7,13 @@ import io.tierstate.DeploymentClient;
 import io.tierstate.LeaseHeldException;
 import io.tierstate.LeaseLostException;
 import io.tierstate.model.DeploymentState;
-import io.tierstate.port.MigrationOutcome;
-import io.tierstate.port.StateBackup;
 import io.tierstate.port.StateLease;
-import io.tierstate.port.StateListing;
 import io.tierstate.port.StateStore;
 import io.tierstate.sim.SimulatedCloud;
 import io.tierstate.store.FileStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -56,13 +51,12 @@ class DestroyLeaseTest {
     }
 
     /** A file store whose leases can be taken away, as when a paused process outlives its lease. */
-    private static final class LosableLeases implements StateStore {
-        private final StateStore inner;
+    private static final class LosableLeases extends io.tierstate.store.ForwardingStateStore {
         private final AtomicBoolean stolen;
         private final AtomicInteger writesAfterTheft;
 
         LosableLeases(StateStore inner, AtomicBoolean stolen, AtomicInteger writesAfterTheft) {
-            this.inner = inner;
+            super(inner);
             this.stolen = stolen;
             this.writesAfterTheft = writesAfterTheft;
         }
@@ -125,29 +119,9 @@ class DestroyLeaseTest {
         }
 
         @Override
-        public String describe() {
-            return inner.describe();
-        }
-
-        @Override
-        public Optional<DeploymentState> find(String name) {
-            return inner.find(name);
-        }
-
-        @Override
-        public DeploymentState create(DeploymentState state) {
-            return inner.create(state);
-        }
-
-        @Override
         public DeploymentState save(DeploymentState state) {
             counting();
             return inner.save(state);
-        }
-
-        @Override
-        public boolean delete(String name) {
-            return inner.delete(name);
         }
 
         @Override
@@ -156,34 +130,5 @@ class DestroyLeaseTest {
             return inner.archive(name);
         }
 
-        @Override
-        public StateListing list() {
-            return inner.list();
-        }
-
-        @Override
-        public MigrationOutcome migrate(String name, boolean dryRun) {
-            return inner.migrate(name, dryRun);
-        }
-
-        @Override
-        public List<StateBackup> backups(String name) {
-            return inner.backups(name);
-        }
-
-        @Override
-        public DeploymentState restore(String name, StateBackup backup) {
-            return inner.restore(name, backup);
-        }
-
-        @Override
-        public Optional<StateBackup> keepBackup(String name, String label) {
-            return inner.keepBackup(name, label);
-        }
-
-        @Override
-        public Optional<DeploymentState> latestArchive(String name) {
-            return inner.latestArchive(name);
-        }
     }
 }

@@ -97,71 +97,9 @@ class StateStoresTest {
     }
 
     /** Forwards everything but {@code createCopy}, which keeps the port's default. */
-    private static class Forwarding implements StateStore {
-        private final StateStore inner;
-
+    private static class Forwarding extends ForwardingStateStore {
         Forwarding(StateStore inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String describe() {
-            return "forwarding to " + inner.describe();
-        }
-
-        @Override
-        public Optional<DeploymentState> find(String name) {
-            return inner.find(name);
-        }
-
-        @Override
-        public DeploymentState create(DeploymentState state) {
-            return inner.create(state);
-        }
-
-        @Override
-        public DeploymentState save(DeploymentState state) {
-            return inner.save(state);
-        }
-
-        @Override
-        public DeploymentState update(String name, UnaryOperator<DeploymentState> change) {
-            return inner.update(name, change);
-        }
-
-        @Override
-        public boolean delete(String name) {
-            return inner.delete(name);
-        }
-
-        @Override
-        public String archive(String name) {
-            return inner.archive(name);
-        }
-
-        @Override
-        public StateListing list() {
-            return inner.list();
-        }
-
-        @Override
-        public MigrationOutcome migrate(String name, boolean dryRun) {
-            return inner.migrate(name, dryRun);
-        }
-
-        @Override
-        public List<StateBackup> backups(String name) {
-            return inner.backups(name);
-        }
-
-        @Override
-        public DeploymentState restore(String name, StateBackup backup) {
-            return inner.restore(name, backup);
-        }
-
-        @Override
-        public StateLease acquireLease(String name, String owner, Duration ttl) {
-            return inner.acquireLease(name, owner, ttl);
+            super(inner);
         }
     }
 }
