@@ -1,5 +1,8 @@
 package io.tierstate;
 
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.InvalidStackNameException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.CostEstimator;
 import io.tierstate.cost.Plan;
@@ -60,7 +63,7 @@ public final class DeploymentClient implements AutoCloseable {
             this.store = b.store;
             this.ownsStore = false;
         } else {
-            this.store = FileStateStore.builder().home(b.home != null ? b.home : Settings.fromEnvironment().defaultHome())
+            this.store = FileStateStore.builder().home(b.home != null ? b.home : defaultHome())
                     .geusemakerCompat(b.geusemakerCompat).build();
             this.ownsStore = true;
         }
@@ -73,6 +76,16 @@ public final class DeploymentClient implements AutoCloseable {
      */
     public static DeploymentClient create() {
         return builder().build();
+    }
+
+    /**
+     * The home a client uses when none is given: {@code $TIERSTATE_HOME} ({@code ~} there is the
+     * user's home), else {@code ~/.tierstate}.
+     *
+     * @return the default home directory; it may not exist yet
+     */
+    public static java.nio.file.Path defaultHome() {
+        return Settings.fromEnvironment().defaultHome();
     }
 
     /** @return a builder for everything else */
@@ -337,7 +350,7 @@ public final class DeploymentClient implements AutoCloseable {
         /** @return the client */
         public DeploymentClient build() {
             if (home != null && store != null) {
-                throw new IllegalStateException("both home(...) and stateStore(...) were set; choose one:"
+                throw new InvalidInputException("both home(...) and stateStore(...) were set; choose one:"
                         + " home(...) configures the file store, stateStore(...) replaces it");
             }
             return new DeploymentClient(this);

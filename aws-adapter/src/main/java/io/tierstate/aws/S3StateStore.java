@@ -1,13 +1,14 @@
 package io.tierstate.aws;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierstate.CorruptStateException;
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateStoreException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateStoreException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.aws.internal.AwsClientSettings;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.internal.StateCodec;
@@ -106,7 +107,7 @@ public final class S3StateStore implements StateStore {
         this.pathStyle = b.pathStyle != null ? b.pathStyle : b.endpoint != null;
         this.created = b.client != null ? null : new AwsClients(new AwsClientSettings(b.region, b.endpoint,
                 b.accessKeyId == null ? null : StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretAccessKey)),
-                null, AwsRetryMode.STANDARD, 0, null, null, null, null, null, null, null, null));
+                null, AwsRetryMode.STANDARD.name(), 0, null, null, null, null, null, null, null, null));
     }
 
     /** @return a builder; the bucket is required */
@@ -392,7 +393,7 @@ public final class S3StateStore implements StateStore {
                 JsonNode tree = StateCodec.mapper().readTree(bytes);
                 return Optional.of(new LeaseRecord(tree.path("owner").asText("unknown"), tree.path("token").asText(""),
                         Timestamps.parse(tree.path("expires_at").asText())));
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException | InvalidInputException e) {
                 return Optional.empty(); // an unreadable lease protects nothing: taken as expired
             }
         }

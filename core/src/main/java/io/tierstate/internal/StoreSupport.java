@@ -1,9 +1,9 @@
 package io.tierstate.internal;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateLockException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateLockException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.migration.SchemaVersion;
 import io.tierstate.model.DeploymentState;
@@ -134,11 +134,11 @@ public final class StoreSupport {
      *
      * @param label e.g. {@code pre-destroy}
      * @return the label
-     * @throws io.tierstate.InvalidInputException when it is not lower-case letters, digits and dashes
+     * @throws io.tierstate.error.InvalidInputException when it is not lower-case letters, digits and dashes
      */
     public static String checkLabel(String label) {
         if (label == null || !label.matches("[a-z][a-z0-9-]{0,39}") || label.endsWith("-")) {
-            throw new io.tierstate.InvalidInputException("a backup label is 1 to 40 lower-case letters, digits and dashes,"
+            throw new io.tierstate.error.InvalidInputException("a backup label is 1 to 40 lower-case letters, digits and dashes,"
                     + " starting with a letter, e.g. pre-destroy; not '" + label + "'");
         }
         return label;
@@ -188,11 +188,11 @@ public final class StoreSupport {
      * @param source the file or object, for the message
      * @param stored the serial stored now
      * @return {@code stored + 1}
-     * @throws io.tierstate.CorruptStateException when {@code stored} cannot be incremented
+     * @throws io.tierstate.error.CorruptStateException when {@code stored} cannot be incremented
      */
     public static long nextSerial(String name, String source, long stored) {
         if (stored < 0 || stored == Long.MAX_VALUE) {
-            throw new io.tierstate.CorruptStateException(source, 0, 0, "holds serial " + stored
+            throw new io.tierstate.error.CorruptStateException(source, 0, 0, "holds serial " + stored
                     + ", which cannot be incremented (serials run from 0 to " + (Long.MAX_VALUE - 1)
                     + "); set \"serial\" of '" + name + "' to a small whole number by hand or restore a backup", null);
         }

@@ -36,7 +36,7 @@ public abstract class TokenLease implements StateLease {
      *
      * @param ttl the new time to live
      * @return the new expiry
-     * @throws io.tierstate.LeaseHeldException when the lease lapsed and someone else holds it, or it was released
+     * @throws io.tierstate.error.LeaseHeldException when the lease lapsed and someone else holds it, or it was released
      */
     protected abstract Instant extend(Duration ttl);
 

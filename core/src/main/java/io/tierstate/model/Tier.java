@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("tier '" + text + "' is not one of "
+        throw new InvalidInputException("tier '" + text + "' is not one of "
                 + Arrays.stream(values()).map(Tier::wireName).toList() + " (or 1, 2, 3)");
     }
 

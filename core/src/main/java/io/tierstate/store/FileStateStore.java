@@ -1,13 +1,14 @@
 package io.tierstate.store;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateLockException;
-import io.tierstate.StateStoreException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateLockException;
+import io.tierstate.error.StateStoreException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.TokenLease;
 import io.tierstate.internal.StoreSupport;
@@ -661,7 +662,7 @@ public final class FileStateStore implements StateStore {
             var tree = StateCodec.mapper().readTree(Files.readAllBytes(leaseFile));
             return Optional.of(new LeaseRecord(tree.path("owner").asText("unknown"), tree.path("token").asText(""),
                     io.tierstate.internal.Timestamps.parse(tree.path("expires_at").asText())));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | InvalidInputException e) {
             // an unreadable lease file protects nothing: treat it as expired
             return Optional.empty();
         }

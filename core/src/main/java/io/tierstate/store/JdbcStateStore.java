@@ -1,11 +1,12 @@
 package io.tierstate.store;
 
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateStoreException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateStoreException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.StoreSupport;
 import io.tierstate.internal.TokenLease;
@@ -797,7 +798,7 @@ public final class JdbcStateStore implements StateStore {
         if (e == null) {
             return "unknown error";
         }
-        String m = io.tierstate.internal.Redaction.mask(String.valueOf(e.getMessage()));
+        String m = io.tierstate.error.Redaction.mask(String.valueOf(e.getMessage()));
         if (secret != null && !secret.isEmpty()) {
             m = m.replace(secret, "****");
         }
@@ -827,7 +828,7 @@ public final class JdbcStateStore implements StateStore {
 
     /** A JDBC URL for messages: any password parameter replaced. */
     static String sanitize(String url) {
-        return io.tierstate.internal.Redaction.mask(url);
+        return io.tierstate.error.Redaction.mask(url);
     }
 
     /**
@@ -1006,7 +1007,7 @@ public final class JdbcStateStore implements StateStore {
 
         private static String identifier(String value, String what) {
             if (value == null || !IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(what + " '" + value + "' is not a plain SQL identifier:"
+                throw new InvalidInputException(what + " '" + value + "' is not a plain SQL identifier:"
                         + " use letters, digits and '_', starting with a letter or '_' (at most 41 characters)");
             }
             return value;

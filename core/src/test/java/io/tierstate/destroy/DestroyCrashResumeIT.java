@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierstate.DeploymentClient;
 import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import io.tierstate.sim.SimulatedCloud;
 import io.tierstate.store.ChildJvm;
 import io.tierstate.store.FileStateStore;

@@ -3,13 +3,13 @@ package io.tierstate.destroy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.CloudTargetMismatchException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.CloudTargetMismatchException;
 import io.tierstate.DeploymentClient;
-import io.tierstate.DestroyBlockedException;
-import io.tierstate.DestroyOptionsChangedException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.ResourcesMissingException;
+import io.tierstate.error.DestroyBlockedException;
+import io.tierstate.error.DestroyOptionsChangedException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.ResourcesMissingException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import io.tierstate.port.StateBackup;
@@ -154,7 +154,7 @@ class DestroyInARealAccountTest {
             String sg = consistent.createSecurityGroup(vpc);
             String instance = consistent.launchInstance("g4dn.xlarge", "ami-0123456789abcdef0", subnet, sg);
             assertThatThrownBy(() -> consistent.compute().describeInstance(instance)).isInstanceOf(
-                    io.tierstate.ResourceNotFoundException.class);
+                    io.tierstate.error.ResourceNotFoundException.class);
             c.deployment("fresh").create(DeploymentState.builder().stackName("fresh").status(Status.CREATING)
                     .config(io.tierstate.model.DeploymentConfig.builder().tier(io.tierstate.model.Tier.DEV).build())
                     .instanceId(instance).build());

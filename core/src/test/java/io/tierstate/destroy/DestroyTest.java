@@ -3,10 +3,10 @@ package io.tierstate.destroy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.DeploymentClient;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.LeaseHeldException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.LeaseHeldException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
@@ -345,14 +345,14 @@ class DestroyTest {
     @Test
     void settings_areChecked() {
         Destroy d = client.deployment("x").destroy();
-        assertThatThrownBy(() -> d.timeout(Duration.ZERO)).isInstanceOf(io.tierstate.InvalidInputException.class)
+        assertThatThrownBy(() -> d.timeout(Duration.ZERO)).isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30)))
-                .isInstanceOf(io.tierstate.InvalidInputException.class).hasMessageContaining("multiplier");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("multiplier");
         assertThatThrownBy(() -> new PollPolicy(Duration.ZERO, 1, Duration.ofSeconds(30)))
-                .isInstanceOf(io.tierstate.InvalidInputException.class);
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class);
         assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(1)))
-                .isInstanceOf(io.tierstate.InvalidInputException.class);
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class);
         assertThat(PollPolicy.defaults().interval(1)).isEqualTo(Duration.ofSeconds(5));
         assertThat(PollPolicy.defaults().interval(100)).isEqualTo(Duration.ofSeconds(30));
         assertThat(Stream.of(Strategy.values())).hasSize(2);

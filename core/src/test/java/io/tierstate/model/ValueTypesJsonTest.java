@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,10 +159,10 @@ class ValueTypesJsonTest {
 
     @Test
     void enums_refuseUnknownValuesListingTheAcceptedOnes() {
-        assertThatThrownBy(() -> Tier.parse("tier9")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("automation");
-        assertThatThrownBy(() -> Status.parse(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running");
-        assertThatThrownBy(() -> HealthStatus.parse("great")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("impaired");
-        assertThatThrownBy(() -> CloudFrontStatus.parse("Done")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Deployed");
+        assertThatThrownBy(() -> Tier.parse("tier9")).isInstanceOf(InvalidInputException.class).hasMessageContaining("automation");
+        assertThatThrownBy(() -> Status.parse(null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("running");
+        assertThatThrownBy(() -> HealthStatus.parse("great")).isInstanceOf(InvalidInputException.class).hasMessageContaining("impaired");
+        assertThatThrownBy(() -> CloudFrontStatus.parse("Done")).isInstanceOf(InvalidInputException.class).hasMessageContaining("Deployed");
         assertThat(Provenance.parse("borrowed").wireName()).isEqualTo("borrowed"); // an open vocabulary: kept, not refused
     }
 }

@@ -2,7 +2,7 @@ package io.tierstate.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierstate.ResourceInUseException;
+import io.tierstate.error.ResourceInUseException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.InstanceDescription;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.DistributionConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

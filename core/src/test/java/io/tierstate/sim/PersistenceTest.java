@@ -3,7 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.DistributionConfig;
 import io.tierstate.port.InstanceDescription;
@@ -202,7 +202,7 @@ class PersistenceTest {
         Path file = dir.resolve("home/sim-cloud.json");
         try (SimulatedCloud first = SimulatedCloud.builder().persistTo(file).build()) {
             assertThatThrownBy(() -> SimulatedCloud.builder().persistTo(file).persistLockTimeout(Duration.ofMillis(200)).build())
-                    .isInstanceOf(io.tierstate.StateLockException.class)
+                    .isInstanceOf(io.tierstate.error.StateLockException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("in use by another command")
                     .hasMessageContaining(".sim-cloud.json.lock");

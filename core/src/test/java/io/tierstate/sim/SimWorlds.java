@@ -1,6 +1,6 @@
 package io.tierstate.sim;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionSpec;
 import io.tierstate.port.LoadBalancerDescription;

@@ -3,9 +3,9 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionSpec;
@@ -56,15 +56,15 @@ class SimulatedCloudTest {
             assertThat(cloud.clock().now()).isEqualTo(SimWorlds.START);
             // every port answers through the interface, with the typed NotFound for what the world does not have
             assertThatThrownBy(() -> cloud.compute().describeInstance("i-0missing"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("i-0missing");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("i-0missing");
             assertThatThrownBy(() -> cloud.network().describeVpc("vpc-0missing"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("vpc-0missing");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("vpc-0missing");
             assertThatThrownBy(() -> cloud.identity().describeRole("missing-role"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("missing-role");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("missing-role");
             assertThatThrownBy(() -> cloud.fileSystems().describeFileSystem("fs-0missing"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("fs-0missing");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("fs-0missing");
             assertThatThrownBy(() -> cloud.cloudFront().getDistribution("EMISSING"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("EMISSING");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("EMISSING");
         }
     }
 
@@ -74,7 +74,7 @@ class SimulatedCloudTest {
         String vpc = cloud.createVpc();
         cloud.createSubnet(vpc);
 
-        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(io.tierstate.ResourceInUseException.class)
+        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(io.tierstate.error.ResourceInUseException.class)
                 .hasMessageContaining("DependencyViolation");
         assertThatThrownBy(() -> cloud.compute().describeInstance("i-0")).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("i-0");

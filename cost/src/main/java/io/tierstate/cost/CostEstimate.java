@@ -173,7 +173,7 @@ public abstract class CostEstimate {
      *
      * @param json the JSON text
      * @return the estimate, equal to the one written
-     * @throws io.tierstate.TierStateException when the text is not an estimate
+     * @throws io.tierstate.error.TierStateException when the text is not an estimate
      */
     public static CostEstimate fromJson(String json) {
         return EstimateJson.read(json);

@@ -1,5 +1,6 @@
 package io.tierstate.cost;
 
+import io.tierstate.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("Unknown tier '" + wireName + "'; use one of "
+        throw new InvalidInputException("Unknown tier '" + wireName + "'; use one of "
                 + Arrays.stream(values()).map(Tier::wireName).collect(Collectors.joining(", ")));
     }
 }

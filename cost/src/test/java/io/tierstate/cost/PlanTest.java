@@ -1,5 +1,6 @@
 package io.tierstate.cost;
 
+import io.tierstate.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +22,9 @@ class PlanTest {
 
     @Test
     void tier_fromUnknownWireName_failsListingTheValidOnes() {
-        assertThatThrownBy(() -> Tier.fromWire("premium")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Tier.fromWire("premium")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("Unknown tier 'premium'; use one of dev, automation, gpu");
-        assertThatThrownBy(() -> Tier.fromWire(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Tier.fromWire(null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Unknown tier 'null'");
     }
 
@@ -68,17 +69,17 @@ class PlanTest {
     @Test
     void deploymentResources_withInvalidValues_failWhenBuilt() {
         assertThatThrownBy(() -> DeploymentResources.builder().region(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region is blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("region is blank");
         assertThatThrownBy(() -> DeploymentResources.builder().instanceType("").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceType is blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instanceType is blank");
         assertThatThrownBy(() -> DeploymentResources.builder().instanceCount(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceCount is 0");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instanceCount is 0");
         assertThatThrownBy(() -> DeploymentResources.builder().spotPricePerHour(new BigDecimal("-0.1")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spotPricePerHour is -0.1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("spotPricePerHour is -0.1");
         assertThatThrownBy(() -> DeploymentResources.builder().efsGbMonthPrice(new BigDecimal("-1")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("efsGbMonthPrice is -1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("efsGbMonthPrice is -1");
         assertThatThrownBy(() -> Plan.of(Tier.DEV, " ").toResources())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceType is blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instanceType is blank");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tierstate.examples.cli;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.DeploymentClient;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.InvalidUsageException;
@@ -80,18 +81,18 @@ final class CostCommand implements Callable<Integer> {
         try {
             profile = usage.build();
         } catch (InvalidUsageException e) {
-            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage(), e);
+            throw new InvalidInputException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage(), e);
         }
         try (DeploymentClient client = cli.client(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices))) {
             CostEstimate estimate;
             if (name != null) {
                 if (tier != null || instanceType != null) {
-                    throw new IllegalArgumentException("give either NAME or --tier and --instance-type, not both");
+                    throw new InvalidInputException("give either NAME or --tier and --instance-type, not both");
                 }
                 estimate = client.deployment(name).estimateCost(profile);
             } else {
                 if (tier == null || instanceType == null) {
-                    throw new IllegalArgumentException("give a deployment NAME, or --tier and --instance-type for a plan");
+                    throw new InvalidInputException("give a deployment NAME, or --tier and --instance-type for a plan");
                 }
                 estimate = client.estimate(Plan.of(Tier.parse(tier).wireName(), instanceType), profile);
             }
