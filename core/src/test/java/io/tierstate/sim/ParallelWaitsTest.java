@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tierstate.ResourceInUseException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.InstanceDescription;
+import io.tierstate.testing.Tier3World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,7 @@ class ParallelWaitsTest {
     @Test
     void disablingCloudFrontWhileTearingDownTheRest_takesAsLongAsTheCloudFrontPathAlone() throws Exception {
         SimulatedCloud cloud = SimWorlds.cloud();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         cloud.clock().advance(Duration.ofMinutes(5));
         Instant start = cloud.clock().now();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -39,15 +40,15 @@ class ParallelWaitsTest {
             }, pool);
             CompletableFuture<Instant> rest = CompletableFuture.supplyAsync(() -> {
                 awaitBoth(cloud, bothStarted);
-                cloud.loadBalancing().deleteLoadBalancer(w.alb().arn());
+                cloud.loadBalancing().deleteLoadBalancer(w.loadBalancer().arn());
                 untilDone(cloud, () -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup()));
                 cloud.compute().terminateInstance(w.instance());
                 while (cloud.compute().describeInstance(w.instance()).state() != InstanceDescription.State.TERMINATED) {
                     sleep(cloud, Duration.ofSeconds(5));
                 }
-                cloud.fileSystems().deleteMountTarget(w.mountTargetA());
-                cloud.fileSystems().deleteMountTarget(w.mountTargetB());
-                untilDone(cloud, () -> cloud.fileSystems().deleteFileSystem(w.fs()));
+                cloud.fileSystems().deleteMountTarget(w.mountTargets().get(0));
+                cloud.fileSystems().deleteMountTarget(w.mountTargets().get(1));
+                untilDone(cloud, () -> cloud.fileSystems().deleteFileSystem(w.fileSystem()));
                 return cloud.clock().now();
             }, pool);
 
@@ -58,7 +59,7 @@ class ParallelWaitsTest {
             assertThat(Duration.between(start, restDone)).isBetween(Duration.ofSeconds(150), Duration.ofMinutes(4));
             assertThat(Duration.between(start, cloudFrontDone)).isBetween(Duration.ofMinutes(15), Duration.ofMinutes(16));
             assertThat(cloud.exists(w.distribution())).isFalse();
-            assertThat(cloud.exists(w.fs())).isFalse();
+            assertThat(cloud.exists(w.fileSystem())).isFalse();
         } finally {
             pool.shutdownNow();
         }
