@@ -7,6 +7,7 @@ import io.tierstate.TierStateException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.DistributionConfig;
 import io.tierstate.port.InstanceDescription;
+import io.tierstate.testing.Concurrently;
 import io.tierstate.testing.Tier3World;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -220,29 +221,16 @@ class PersistenceTest {
             a = setup.createVpc();
             b = setup.createVpc();
         }
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-            for (String vpc : java.util.List.of(a, b)) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    // without the lock both load the world with two VPCs, and the slower save brings the other back
-                    try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
-                        cloud.clock().sleep(Duration.ofSeconds(1));
-                        cloud.network().deleteVpc(vpc);
-                        Thread.sleep(100);
-                    }
-                    return null;
-                }));
+        java.util.List<String> vpcs = java.util.List.of(a, b);
+        Concurrently.runTogether(2, worker -> () -> {
+            // without the lock both load the world with two VPCs, and the slower save brings the other back
+            try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
+                cloud.clock().sleep(Duration.ofSeconds(1));
+                cloud.network().deleteVpc(vpcs.get(worker));
+                Thread.sleep(100);
             }
-            start.countDown();
-            for (java.util.concurrent.Future<?> run : runs) {
-                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
 
         SimulatedCloud after = SimulatedCloud.loadFrom(file);
         assertThat(after.exists(a)).as("first VPC").isFalse();
