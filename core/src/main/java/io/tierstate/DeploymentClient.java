@@ -157,10 +157,11 @@ public final class DeploymentClient implements AutoCloseable {
      * Estimates what a deployment would cost a month before it exists.
      *
      * <pre>{@code
-     * client.estimate(Plan.of(io.tierstate.cost.Tier.GPU, "g5.xlarge"), UsageProfile.defaults()).monthlyTotalRounded();
+     * client.estimate(CostSubjects.plan(Tier.GPU, "g5.xlarge"), UsageProfile.defaults()).monthlyTotalRounded();
      * }</pre>
      *
-     * @param plan tier and instance type (and optionally region, spot price)
+     * @param plan instance type and resources, e.g. {@link io.tierstate.model.CostSubjects#plan(io.tierstate.model.Tier, String)}
+     *     (and optionally region, spot price)
      * @param usage the expected usage; {@link UsageProfile#defaults()} when unsure
      * @return the estimate with its line items
      * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type

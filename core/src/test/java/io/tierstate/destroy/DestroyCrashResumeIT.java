@@ -8,6 +8,7 @@ import io.tierstate.StateJson;
 import io.tierstate.sim.SimulatedCloud;
 import io.tierstate.store.ChildJvm;
 import io.tierstate.store.FileStateStore;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -11,6 +11,7 @@ import io.tierstate.port.StateLease;
 import io.tierstate.port.StateStore;
 import io.tierstate.sim.SimulatedCloud;
 import io.tierstate.store.FileStateStore;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

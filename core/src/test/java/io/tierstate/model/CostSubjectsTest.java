@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CostSubjectsTest {
 
@@ -59,7 +61,32 @@ class CostSubjectsTest {
         assertThat(r.hasAlb()).isTrue();
         assertThat(r.hasEfs()).isFalse();
         assertThat(r.region()).isEqualTo("eu-west-1");
-        assertThat(CostSubjects.tier(Tier.AUTOMATION)).isEqualTo(io.tierstate.cost.Tier.AUTOMATION);
+    }
+
+    @ParameterizedTest(name = "{0}: ALB {1}, CloudFront {2}")
+    @CsvSource({"DEV, false, false", "AUTOMATION, true, false", "GPU, true, true"})
+    void plan_ofATier_asksForTheTiersResourcesAndIsLabelledWithItsName(Tier tier, boolean alb, boolean cloudFront) {
+        Plan p = CostSubjects.plan(tier, "m5.large");
+
+        assertThat(p.label()).contains(tier.wireName());
+        assertThat(p.instanceType()).isEqualTo("m5.large");
+        assertThat(p.hasAlb()).isEqualTo(alb).isEqualTo(tier.hasAlb());
+        assertThat(p.hasCloudFront()).isEqualTo(cloudFront).isEqualTo(tier.hasCloudFront());
+        assertThat(p.toResources()).isEqualTo(DeploymentResources.builder().instanceType("m5.large").hasEfs(true)
+                .hasAlb(alb).hasCloudFront(cloudFront).build());
+    }
+
+    @Test
+    void plan_ofATierTypedByAPerson_keepsTheSubjectOfTheTiersWireName_andAnUnknownTierNamesTheAllowedOnes() {
+        CostEstimate e = PriceCatalog.defaults().estimator().estimate(CostSubjects.plan(Tier.parse("Tier3"), "g4dn.xlarge"),
+                UsageProfile.defaults());
+
+        assertThat(e.subject()).isEqualTo("gpu plan: g4dn.xlarge in us-east-1 with EFS, ALB and CloudFront");
+        assertThatThrownBy(() -> CostSubjects.plan(Tier.parse("premium"), "g4dn.xlarge"))
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class)
+                .hasMessage("tier 'premium' is not one of [dev, automation, gpu] (or 1, 2, 3)");
+        assertThatThrownBy(() -> CostSubjects.plan(null, "g4dn.xlarge")).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("tier");
     }
 
     @Test
@@ -82,11 +109,11 @@ class CostSubjectsTest {
     void estimate_plan_usesACustomCatalogAndRefusesUnknownTypes() {
         try (DeploymentClient client = DeploymentClient.builder().home(home)
                 .priceCatalog(PriceCatalog.defaults().withInstancePrice("g6e.2xlarge", new BigDecimal("2.24208"))).build()) {
-            CostEstimate e = client.estimate(Plan.of(io.tierstate.cost.Tier.GPU, "g6e.2xlarge"), UsageProfile.defaults());
+            CostEstimate e = client.estimate(CostSubjects.plan(Tier.GPU, "g6e.2xlarge"), UsageProfile.defaults());
             // 2.24208 x 730 = 1636.7184; + EFS 30 + ALB 22.265 + CloudFront 9.50 = 1698.4834
             assertThat(e.monthlyTotal()).isEqualByComparingTo("1698.4834");
             assertThat(client.priceCatalog().instancePrice("g6e.2xlarge")).isPresent();
-            assertThatThrownBy(() -> client.estimate(Plan.of(io.tierstate.cost.Tier.DEV, "z9.mega"), UsageProfile.defaults()))
+            assertThatThrownBy(() -> client.estimate(CostSubjects.plan(Tier.DEV, "z9.mega"), UsageProfile.defaults()))
                     .isInstanceOf(UnknownPriceException.class).hasMessageContaining("z9.mega");
         }
     }

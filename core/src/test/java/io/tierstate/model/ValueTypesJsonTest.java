@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ValueTypesJsonTest {
@@ -113,6 +114,17 @@ class ValueTypesJsonTest {
         assertThat(Tier.parse(String.valueOf(t.number()))).isEqualTo(t);
         assertThat(Tier.parse("Tier" + t.number())).isEqualTo(t);
         assertThat(t.toString()).isEqualTo(t.wireName());
+    }
+
+    @ParameterizedTest(name = "{0}: ALB {1}, CloudFront {2}")
+    @CsvSource({"dev, false, false", "automation, true, false", "gpu, true, true"})
+    void tier_knowsWhichOfTheChargedResourcesItHas(String wire, boolean alb, boolean cloudFront) throws Exception {
+        Tier t = Tier.parse(wire);
+
+        assertThat(t.hasAlb()).isEqualTo(alb);
+        assertThat(t.hasCloudFront()).isEqualTo(cloudFront);
+        assertThat(StateCodec.mapper().writeValueAsString(t)).as("the wire form is unchanged").isEqualTo("\"" + wire + "\"");
+        assertThat(StateCodec.mapper().readValue("\"" + wire + "\"", Tier.class)).isSameAs(t);
     }
 
     @ParameterizedTest

@@ -1,7 +1,7 @@
 package io.tierstate.sim;
 
 import static io.tierstate.sim.SimWorlds.START;
-import static io.tierstate.sim.SimWorlds.spec;
+import static io.tierstate.testing.Tier3World.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,6 +10,7 @@ import io.tierstate.port.Cloud;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionSpec;
 import io.tierstate.port.LoadBalancerDescription;
+import io.tierstate.testing.Tier3World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -202,11 +203,11 @@ class SimulatedCloudTest {
     @Test
     void latencyNone_makesEveryChangeCompleteAtOnce() {
         SimulatedCloud cloud = SimulatedCloud.builder().latencies(Latencies.none()).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
 
         assertThat(cloud.cloudFront().getDistribution(w.distribution()).status().wireName()).isEqualTo("Deployed");
         assertThat(cloud.compute().instanceHealth(w.instance())).hasValueSatisfying(h -> assertThat(h.wireName()).isEqualTo("ok"));
-        cloud.loadBalancing().deleteLoadBalancer(w.alb().arn());
+        cloud.loadBalancing().deleteLoadBalancer(w.loadBalancer().arn());
         cloud.loadBalancing().deleteTargetGroup(w.targetGroup());
         cloud.compute().terminateInstance(w.instance());
         assertThat(cloud.compute().describeInstance(w.instance()).state().name()).isEqualTo("TERMINATED");
@@ -257,7 +258,7 @@ class SimulatedCloudTest {
     private static List<Duration> propagationTimes(long seed) {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(seed)
                 .latencies(Latencies.builder().jitter(0.2).build()).build();
-        String id = cloud.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
+        String id = cloud.cloudFront().createDistribution(Tier3World.spec("ref", "o.example.com")).id();
         cloud.clock().advance(Duration.ofMinutes(10));
         List<Duration> out = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -17,7 +17,7 @@ class CostEstimateTest {
     private static final CostEstimator ESTIMATOR = PriceCatalog.defaults().estimator();
 
     private static CostEstimate tier3() {
-        return ESTIMATOR.estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+        return ESTIMATOR.estimate(Plans.gpu("g4dn.xlarge"), UsageProfile.defaults());
     }
 
     /** Free tier, notes, fractional hours, every optional line: the richest estimate the estimator makes. */

@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
  * and every secret-like query or connection parameter ({@code password=}, {@code secret_key=},
  * {@code session_token=}, {@code X-Amz-Signature=} ...), whatever the case. It works on any text,
  * not only on well-formed URIs: the URIs most worth masking are the malformed ones, which end up in
- * error messages. Not API.
+ * error messages. Every TierState message that may quote a URI or a connection string goes through
+ * it; an adapter or a caller building messages of its own can use it too:
+ *
+ * <pre>{@code
+ * Redaction.mask("postgresql://ops:hunter2@db/state"); // "postgresql://ops:****@db/state"
+ * }</pre>
  */
 public final class Redaction {
 

@@ -1,10 +1,10 @@
 package io.tierstate.examples.cli;
 
 import io.tierstate.error.InvalidInputException;
+import io.tierstate.model.CostSubjects;
 import io.tierstate.DeploymentClient;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.InvalidUsageException;
-import io.tierstate.cost.Plan;
 import io.tierstate.cost.PriceCatalog;
 import io.tierstate.cost.UsageProfile;
 import io.tierstate.model.Tier;
@@ -27,7 +27,7 @@ final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The stack name.")
     String name;
 
-    @Option(names = "--tier", paramLabel = "T", description = "Plan: the tier (dev|automation|gpu).")
+    @Option(names = "--tier", paramLabel = "T", description = "Plan: the tier (dev|automation|gpu, or 1|2|3).")
     String tier;
 
     @Option(names = "--instance-type", paramLabel = "TYPE", description = "Plan: the instance type, e.g. g4dn.xlarge.")
@@ -94,7 +94,7 @@ final class CostCommand implements Callable<Integer> {
                 if (tier == null || instanceType == null) {
                     throw new InvalidInputException("give a deployment NAME, or --tier and --instance-type for a plan");
                 }
-                estimate = client.estimate(Plan.of(Tier.parse(tier).wireName(), instanceType), profile);
+                estimate = client.estimate(CostSubjects.plan(Tier.parse(tier), instanceType), profile);
             }
             cli.spec.commandLine().getOut().print(cli.json ? estimate.toJson() : estimate.render());
             return 0;
