@@ -1,7 +1,6 @@
 package io.tierstate.examples.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.tierstate.internal.Settings;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.MigrationOutcome;
 import io.tierstate.port.StateStore;
@@ -106,16 +105,17 @@ public final class StoreBenchmark {
             System.exit(2);
             return;
         }
-        Settings settings = Settings.fromEnvironment();
+        // the same variables the JDBC store's tests read (.ci/run sets them)
+        Optional<String> pgUrl = env("TIERSTATE_PG_URL");
         Optional<Postgres> pg = Optional.empty();
         String pgNote;
         if (skipPg) {
             pgNote = "skipped: --skip-pg";
-        } else if (settings.postgresUrl().isEmpty()) {
-            pgNote = "skipped: " + Settings.PG_URL_VARIABLE + " not set";
+        } else if (pgUrl.isEmpty()) {
+            pgNote = "skipped: TIERSTATE_PG_URL not set";
         } else {
-            pg = Optional.of(new Postgres(settings.postgresUrl().get(), settings.postgresUser().orElse(null),
-                    settings.postgresPassword().orElse(null), pgSchema));
+            pg = Optional.of(new Postgres(pgUrl.get(), env("TIERSTATE_PG_USER").orElse(null),
+                    env("TIERSTATE_PG_PASSWORD").orElse(null), pgSchema));
             pgNote = null;
         }
         boolean madeRoot = root == null;
@@ -448,5 +448,9 @@ public final class StoreBenchmark {
 
     private static long max(long[] v) {
         return Arrays.stream(v).max().orElse(0);
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 }
