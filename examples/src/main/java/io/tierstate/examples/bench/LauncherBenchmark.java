@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,7 +26,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>The fixture defaults to {@code ../shared/fixtures/geusemaker-real/gpu-head-full.json}, copied
- * under {@code --count} names ({@code stack-00000.json} ...). Targets: a/b at most 0.6, c/d at most
+ * under {@code --count} names ({@code stack-00000.json} ...), each copy's {@code "stack_name"} made
+ * its file's name so that every file lists as a row. Targets: a/b at most 0.6, c/d at most
  * 1.5.
  */
 public final class LauncherBenchmark {
@@ -81,9 +81,13 @@ public final class LauncherBenchmark {
             Files.createDirectories(one.resolve("deployments"));
             Files.copy(fixture, one.resolve("deployments").resolve(fixture.getFileName()));
             Path dir = Files.createDirectories(many.resolve("deployments"));
+            // each copy names its own stack, as the file store requires of NAME.json: else every file
+            // is a problem row and list measures its error path; the rest of the bytes stay GeuseMaker's
+            String original = Files.readString(fixture);
+            String stack = new com.fasterxml.jackson.databind.ObjectMapper().readTree(original).path("stack_name").asText();
             for (int i = 0; i < count; i++) {
-                Files.copy(fixture, dir.resolve(String.format(Locale.ROOT, "stack-%05d.json", i)),
-                        StandardCopyOption.REPLACE_EXISTING);
+                String name = String.format(Locale.ROOT, "stack-%05d", i);
+                Files.writeString(dir.resolve(name + ".json"), original.replace("\"" + stack + "\"", "\"" + name + "\""));
             }
             System.out.printf(Locale.ROOT, "homes: %s (1 file), %s (%,d copies of %s, %,d bytes each)%n", one, many, count,
                     fixture.getFileName(), Files.size(fixture));
