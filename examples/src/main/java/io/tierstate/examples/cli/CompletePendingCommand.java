@@ -20,11 +20,11 @@ final class CompletePendingCommand implements Callable<Integer> {
         try (CliSession session = cli.cloudSession()) {
             List<DestroyReport> reports = session.client().completePendingDestroys();
             if (cli.json) {
-                out.print("[" + String.join(",", reports.stream().map(DestroyReport::toJson).toList()) + "]\n");
+                cli.print("[" + String.join(",", reports.stream().map(DestroyReport::toJson).toList()) + "]\n");
             } else if (reports.isEmpty()) {
                 out.println("No pending CloudFront deletions.");
             } else {
-                reports.forEach(r -> out.print(r.render()));
+                reports.forEach(r -> cli.print(r.render()));
             }
             return reports.stream().allMatch(DestroyReport::succeeded) ? 0 : TierStateCli.FAILED;
         }

@@ -23,7 +23,7 @@ final class CopyCommand implements Callable<Integer> {
     public Integer call() {
         try (DeploymentClient client = cli.client()) {
             CopyReport report = client.copyTo(cli.open(to));
-            cli.spec.commandLine().getOut().print(cli.json ? report.toJson() : report.render());
+            cli.print(cli.json ? report.toJson() : report.render());
             return report.hasFailures() ? TierStateCli.FAILED : 0;
         }
     }

@@ -81,7 +81,11 @@ final class CostCommand implements Callable<Integer> {
         try {
             profile = usage.build();
         } catch (InvalidUsageException e) {
-            throw new InvalidInputException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage(), e);
+            String flag = OPTIONS.getOrDefault(e.field(), e.field());
+            // the library names its Java field (dataTransferOutGb); the user typed the flag
+            String message = e.getMessage().startsWith(e.field() + " ") ? e.getMessage().substring(e.field().length() + 1)
+                    : e.getMessage();
+            throw new InvalidInputException(flag + " " + message, e);
         }
         try (DeploymentClient client = cli.client(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices))) {
             CostEstimate estimate;
@@ -96,7 +100,7 @@ final class CostCommand implements Callable<Integer> {
                 }
                 estimate = client.estimate(CostSubjects.plan(Tier.parse(tier), instanceType), profile);
             }
-            cli.spec.commandLine().getOut().print(cli.json ? estimate.toJson() : estimate.render());
+            cli.print(cli.json ? estimate.toJson() : estimate.render());
             return 0;
         }
     }

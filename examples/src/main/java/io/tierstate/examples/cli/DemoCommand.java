@@ -38,7 +38,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = cli.spec.commandLine().getOut();
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        PrintWriter out = cli.json ? new PrintWriter(buffer) : cli.spec.commandLine().getOut();
         Path home = Files.createTempDirectory("tierstate-demo-");
         out.println("TierState demo — home: " + home);
         out.println("(a throwaway directory; your ~/.tierstate is not touched)");
@@ -115,7 +116,25 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Done. Try: java -jar examples/target/tierstate.jar --home " + home + " inspect gpu-edge");
         out.println("     or:  java -jar examples/target/tierstate.jar --home " + home + " --cloud simulated destroy gpu-edge --dry-run");
+        if (cli.json) {
+            out.flush();
+            cli.spec.commandLine().getOut().print(asJson(home, buffer.toString()));
+        }
         return 0;
+    }
+
+    /** The walk-through as {@code {home, steps: [{title, text}]}}: each "== " section one step. */
+    static String asJson(Path home, String text) {
+        var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("home", home.toString());
+        var steps = root.putArray("steps");
+        for (String section : text.split("\n== ")) {
+            int nl = section.indexOf('\n');
+            if (section.startsWith("TierState demo") || nl < 0) {
+                continue;
+            }
+            steps.addObject().put("title", section.substring(0, nl)).put("text", section.substring(nl + 1).strip() + "\n");
+        }
+        return io.tierstate.StateJson.write(root);
     }
 
     private static void section(PrintWriter out, String title) {

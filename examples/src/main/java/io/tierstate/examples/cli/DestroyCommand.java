@@ -25,7 +25,7 @@ final class DestroyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The stack name.")
     String name;
 
-    @Option(names = "--strategy", paramLabel = "sequential|overlapped", description = "Order (default: sequential).")
+    @Option(names = "--strategy", paramLabel = "sequential|overlapped", description = "The order of the steps.")
     String strategy = "sequential";
 
     @Option(names = "--preserve-efs", negatable = true, description = "Keep the EFS file system and its mount targets"
@@ -69,6 +69,11 @@ final class DestroyCommand implements Callable<Integer> {
             default -> throw new io.tierstate.error.InvalidInputException("--strategy must be sequential or overlapped, was '"
                     + strategy + "'");
         };
+        if (!dryRun && !yes && !cli.stdinIsTerminal()) {
+            // never read a confirmation from a pipe or a closed stdin: a script must say --yes
+            throw new io.tierstate.error.InvalidInputException("destroy asks for the stack name and stdin is not a terminal;"
+                    + " pass --yes to destroy '" + name + "' without asking (or --dry-run to see the plan)");
+        }
         try (CliSession session = cli.cloudSession()) {
             DeploymentHandle d = session.client().deployment(name);
             Destroy destroy = d.destroy().strategy(chosen);
@@ -97,12 +102,12 @@ final class DestroyCommand implements Callable<Integer> {
                     err.println("tierstate: not checked against the cloud (" + TierStateCli.oneLine(unreachable.getMessage())
                             + "); the plan below is from the state alone");
                 }
-                out.print(cli.json ? PlanJson.of(plan) : plan.render());
+                cli.print(cli.json ? PlanJson.of(plan) : plan.render());
                 return 0;
             }
             DestroyPlan plan = destroy.preflight(); // checks account and region, describes everything, stops on what blocks
             err.println("Target: " + plan.checkedIn().orElse(session.client().cloud().describe()));
-            err.print(plan.render());
+            err.print(CliWords.translate(plan.render()));
             if (!yes) {
                 err.print("Type the stack name to destroy it: ");
                 err.flush();
@@ -116,7 +121,7 @@ final class DestroyCommand implements Callable<Integer> {
                 }
             }
             DestroyReport report = destroy.onProgress(err::println).run();
-            out.print(cli.json ? report.toJson() : report.render());
+            cli.print(cli.json ? report.toJson() : report.render());
             return switch (report.outcome()) {
                 case COMPLETED, PENDING_CLOUDFRONT -> 0;
                 case FAILED, CANCELLED -> TierStateCli.FAILED;

@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The stack name.")
     String name;
 
-    @Option(names = "--schema", paramLabel = "2|3", description = "The schema version to write (default: 2).")
+    @Option(names = "--schema", paramLabel = "2|3", description = "The schema version to write.")
     int schema = 2;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (e.g. ~/.geusemaker/deployments/NAME.json) instead of stdout.")

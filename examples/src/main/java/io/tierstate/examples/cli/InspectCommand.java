@@ -44,7 +44,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private int print(Inspection inspection) {
-        cli.spec.commandLine().getOut().print(cli.json ? inspection.toJson() : inspection.render());
+        cli.print(cli.json ? inspection.toJson() : inspection.render());
         return 0;
     }
 }

@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--sort", paramLabel = "name|created|cost",
-            description = "Sort order (default: name); cost is cheapest first, unknown prices last.")
+            description = "Sort order; cost is cheapest first, unknown prices last.")
     String sort = "name";
 
     @Override
@@ -53,7 +53,13 @@ final class ListCommand implements Callable<Integer> {
                 default -> throw new InvalidInputException("--sort must be name, created or cost, was '" + sort + "'");
             });
             DeploymentList list = q.fetch();
-            cli.spec.commandLine().getOut().print(cli.json ? list.toJson() : list.render());
+            cli.print(cli.json ? list.toJson() : list.render());
+            if (!cli.json && list.deployments().isEmpty() && list.problems().isEmpty()) {
+                boolean filtered = status != null || tier != null || region != null;
+                cli.spec.commandLine().getOut().println((filtered ? "None matches the filters in " : "Looked in ")
+                        + cli.homeForMessages() + "; point elsewhere with --home DIR or TIERSTATE_HOME"
+                        + " (a GeuseMaker home: --home ~/.geusemaker).");
+            }
             return 0;
         }
     }

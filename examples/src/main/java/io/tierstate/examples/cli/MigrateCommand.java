@@ -21,7 +21,7 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (DeploymentClient client = cli.client()) {
             MigrationReport report = dryRun ? client.migrateDryRun() : client.migrate();
-            cli.spec.commandLine().getOut().print(cli.json ? report.toJson() : report.render());
+            cli.print(cli.json ? report.toJson() : report.render());
             return report.hasFailures() ? TierStateCli.FAILED : 0;
         }
     }

@@ -34,8 +34,14 @@ final class RestoreCommand implements Callable<Integer> {
                     .orElseThrow(() -> new InvalidInputException("'" + backup + "' is not a backup of '" + name
                             + "'; list them with 'tierstate backups " + name + "'"));
             d.restore(chosen);
-            cli.spec.commandLine().getOut().println("restored '" + name + "' from " + chosen.location()
-                    + " (written by " + chosen.writtenBy() + ")");
+            if (cli.json) {
+                cli.print(io.tierstate.StateJson.write(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("deployment", name).put("restored_from", chosen.location()).put("written_by", chosen.writtenBy())
+                        .put("taken_at", chosen.takenAt().toString())));
+            } else {
+                cli.spec.commandLine().getOut().println("restored '" + name + "' from " + chosen.location()
+                        + " (written by " + chosen.writtenBy() + ")");
+            }
             return 0;
         }
     }

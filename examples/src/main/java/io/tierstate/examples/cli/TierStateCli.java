@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
             RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
             CompletePendingCommand.class, VerifyCommand.class, CopyCommand.class, ExportCommand.class, BackupsCommand.class,
-            RestoreCommand.class,
+            RestoreCommand.class, RefreshCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
@@ -62,32 +62,33 @@ public final class TierStateCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "State home (default: $TIERSTATE_HOME or ~/.tierstate). A GeuseMaker home (~/.geusemaker) works as is.")
+            description = "State home (default: $TIERSTATE_HOME, else ~/.tierstate when it exists, else ~/.geusemaker when"
+                + " it exists, else ~/.tierstate). A GeuseMaker home (~/.geusemaker) works as is.")
     Path home;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the result as JSON on stdout.")
     boolean json;
 
     @Option(names = "--cloud", paramLabel = "simulated|aws", scope = ScopeType.INHERIT,
-            description = "The cloud for commands that reach one (default: aws).")
+            description = "The cloud for commands that reach one; aws is your real AWS account.")
     String cloud = "aws";
 
     @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "An AWS-compatible endpoint to use instead of AWS's own.")
     URI endpoint;
 
-    // not inherited: after 'list', --region is list's filter
-    @Option(names = "--region", paramLabel = "R", description = "The AWS region (give it before the command).")
+    // not inherited: after 'list', --region is list's filter; every other command gets its own --region (see run)
+    @Option(names = "--region", paramLabel = "R", description = "The AWS region (default: the AWS SDK's: AWS_REGION, the profile ...).")
     String region;
 
     @Option(names = "--store", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = {"Where state lives instead of --home: a directory, file:/path, s3://BUCKET/PREFIX,",
-                "postgresql://USER@HOST:PORT/DB or jdbc:postgresql://HOST:PORT/DB?user=U."})
+            description = "Where state lives instead of --home: a directory, file:/path, s3://BUCKET/PREFIX,"
+                + " postgresql://USER@HOST:PORT/DB or jdbc:postgresql://HOST:PORT/DB?user=U.")
     String store;
 
     @Option(names = "--geusemaker-compat", paramLabel = "auto|on|off", scope = ScopeType.INHERIT,
-            description = {"Write so that GeuseMaker keeps working in a shared home: its schema v2 with the v3 fields beside,",
-                "its lock around every write, TierState's backups under tierstate/ (default: auto, on for a GeuseMaker home)."})
+            description = "Write so that GeuseMaker keeps working in a shared home: its schema v2 with the v3 fields beside,"
+                + " its lock around every write, TierState's backups under tierstate/ (auto: on for a GeuseMaker home).")
     io.tierstate.store.GeuseMakerCompat geusemakerCompat = io.tierstate.store.GeuseMakerCompat.AUTO;
 
     @Option(names = "--sim-speed", paramLabel = "X", scope = ScopeType.INHERIT,
@@ -100,7 +101,7 @@ public final class TierStateCli implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(runMain(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /**
@@ -116,7 +117,7 @@ public final class TierStateCli implements Runnable {
     }
 
     /**
-     * Runs the program without exiting, reading confirmations from {@code in}.
+     * Runs the program without exiting, reading confirmations from {@code in} as if it were a terminal.
      *
      * @param args the command line
      * @param in standard input
@@ -125,15 +126,34 @@ public final class TierStateCli implements Runnable {
      * @return the exit status
      */
     public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err) {
+        CliEnvironment system = CliEnvironment.system();
+        return run(args, in, out, err, new CliEnvironment(system.variables(), system.userHome(), () -> true));
+    }
+
+    /** Runs the program with the process's own standard input, told apart as a terminal or not. */
+    private static int runMain(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
+                CliEnvironment.system());
+    }
+
+    /**
+     * Runs the program in a given environment (variables, user home, terminal or not).
+     *
+     * @return the exit status
+     */
+    static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err, CliEnvironment environment) {
         JulToSlf4j.install();
         TierStateCli cli = new TierStateCli();
         cli.in = in;
+        cli.environment = environment;
+        cli.args = args;
         CommandLine cl = new CommandLine(cli);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler(TierStateCli::onUsageError);
-        cl.setExecutionExceptionHandler((e, line, parsed) -> onFailure(e, line));
+        CliSyntax.configure(cl);
+        cl.setParameterExceptionHandler((e, a) -> cli.onUsageError(e));
+        cl.setExecutionExceptionHandler((e, line, parsed) -> cli.onFailure(e, line));
         int status;
         try {
             status = cl.execute(args);
@@ -146,6 +166,23 @@ public final class TierStateCli implements Runnable {
     }
 
     private BufferedReader in;
+    private CliEnvironment environment;
+    private String[] args;
+    private Path defaultHome;
+
+    /** @return whether a person can answer a question on standard input */
+    boolean stdinIsTerminal() {
+        return environment.stdinIsTerminal().getAsBoolean();
+    }
+
+    /** @return the AWS region: --region after the command, else before it, else null (the SDK's chain) */
+    String region() {
+        CommandLine.ParseResult sub = spec.commandLine().getParseResult().subcommand();
+        if (sub != null && !sub.commandSpec().name().equals("list") && sub.hasMatchedOption("--region")) {
+            return sub.matchedOptionValue("--region", region);
+        }
+        return region;
+    }
 
     /** @return the next line of standard input, or null at its end */
     String readLine() throws java.io.IOException {
@@ -162,8 +199,7 @@ public final class TierStateCli implements Runnable {
      */
     CliSession cloudSession() {
         validateGlobalOptions();
-        Path chosen = chosenHome();
-        Path homeDir = chosen != null ? chosen : DeploymentClient.defaultHome();
+        Path homeDir = chosenHome();
         DeploymentClient.Builder b = DeploymentClient.builder();
         applyStore(b, homeDir);
         if (cloud.equalsIgnoreCase("simulated")) {
@@ -187,7 +223,7 @@ public final class TierStateCli implements Runnable {
             client.deployments().states().forEach(sim::adopt);
             return new CliSession(client, sim::close);
         }
-        b.cloudProvider("aws").cloudSettings(new CloudSettings(Optional.ofNullable(region), Optional.ofNullable(endpoint)));
+        b.cloudProvider("aws").cloudSettings(new CloudSettings(Optional.ofNullable(region()), Optional.ofNullable(endpoint)));
         return new CliSession(b.build(), () -> { });
     }
 
@@ -229,10 +265,30 @@ public final class TierStateCli implements Runnable {
      * @return the store
      */
     StateStore open(String uri) {
-        StateStore opened = isRemote(uri) ? StateStoreUris.open(uri)
+        StateStore opened = isRemote(uri) ? StateStoreUris.open(withS3Region(uri))
                 : FileStateStore.builder().home(storePath(uri)).geusemakerCompat(geusemakerCompat).build();
         openedStores.add(opened);
         return opened;
+    }
+
+    /**
+     * An {@code s3://} URI with the region the command line gives ({@code --region}) when it names
+     * none, refused at once when no region is known anywhere: the SDK's own failure names its
+     * provider chain object instead of the fix.
+     */
+    private String withS3Region(String uri) {
+        if (!uri.regionMatches(true, 0, "s3://", 0, 5) || uri.matches("(?i).*[?&]region=.*")) {
+            return uri;
+        }
+        String r = region();
+        if (r != null) {
+            return uri + (uri.contains("?") ? "&" : "?") + "region=" + r;
+        }
+        if (!environment.awsRegionConfigured()) {
+            throw new InvalidInputException(Redaction.mask(uri) + ": no AWS region for the S3 store: pass --region R"
+                    + " (e.g. --region eu-west-1), add ?region=R to the URI, or set AWS_REGION");
+        }
+        return uri;
     }
 
     private final List<StateStore> openedStores = new ArrayList<>();
@@ -280,7 +336,7 @@ public final class TierStateCli implements Runnable {
         Path dir = store != null && !isRemote(store) ? storePath(store)
                 : home != null ? storePath(home.toString()) : null;
         if (dir == null) {
-            return null;
+            return defaultHome();
         }
         String option = home != null ? "--home" : "--store";
         if (Files.isRegularFile(dir)) {
@@ -297,16 +353,95 @@ public final class TierStateCli implements Runnable {
         return dir;
     }
 
-    private static int onUsageError(ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("tierstate: " + Redaction.mask(e.getMessage()) + " (see 'tierstate --help')");
+    /**
+     * The home when neither --home nor a local --store names one: {@code $TIERSTATE_HOME}, else
+     * {@code ~/.tierstate} when it exists, else {@code ~/.geusemaker} when it exists (said once on
+     * stderr, since TierState then works in GeuseMaker's files), else {@code ~/.tierstate}, created by
+     * the first write.
+     *
+     * @return the home
+     */
+    Path defaultHome() {
+        if (defaultHome == null) {
+            Path own = environment.userHome().resolve(".tierstate");
+            Path geuseMaker = environment.userHome().resolve(".geusemaker");
+            defaultHome = environment.variable(CliEnvironment.HOME_VARIABLE).map(environment::expand).orElse(null);
+            if (defaultHome == null && !Files.isDirectory(own) && Files.isDirectory(geuseMaker)) {
+                defaultHome = geuseMaker;
+                spec.commandLine().getErr().println("tierstate: using the GeuseMaker home " + geuseMaker + " (there is no "
+                        + own + "); --home DIR or TIERSTATE_HOME chooses another");
+            }
+            if (defaultHome == null) {
+                defaultHome = own;
+            }
+        }
+        return defaultHome;
+    }
+
+    /**
+     * Prints a command's result on stdout, the library's Java hints in it put into CLI words.
+     *
+     * @param text a rendered report or a JSON document (as --json asks)
+     */
+    void print(String text) {
+        spec.commandLine().getOut().print(json ? CliWords.translateJson(text) : CliWords.translate(text));
+    }
+
+    /** @return the home the command works in, for messages: the one chosen, or the default */
+    String homeForMessages() {
+        if (store != null && isRemote(store)) {
+            return Redaction.mask(store);
+        }
+        return String.valueOf(chosenHome());
+    }
+
+    private boolean jsonWanted() {
+        return json || java.util.Arrays.asList(args).contains("--json");
+    }
+
+    private int onUsageError(ParameterException e) {
+        String message = CliSyntax.explain(e);
+        String command = CliSyntax.commandName(e.getCommandLine());
+        String hint = "see 'tierstate " + (command.isEmpty() ? "" : command + " ") + "--help'";
+        report(e.getCommandLine(), "usage", message, hint, BAD_INPUT);
         return BAD_INPUT;
     }
 
-    private static int onFailure(Exception e, CommandLine line) {
+    private int onFailure(Exception e, CommandLine line) {
+        String message = CliWords.translate(oneLine(Redaction.mask(e.getMessage() != null ? e.getMessage() : e.toString())));
+        int status = exitStatus(e);
+        String hint = status == NOT_FOUND ? "'tierstate list' shows the deployments in " + safeHome()
+                : e instanceof ParameterException ? "see 'tierstate " + CliSyntax.commandName(line) + " --help'"
+                : hintOf(message);
+        report(line, e instanceof ParameterException ? "usage" : e.getClass().getSimpleName(), message, hint, status);
+        return status;
+    }
+
+    private String safeHome() {
+        try {
+            return homeForMessages();
+        } catch (RuntimeException e) {
+            return "the home";
+        }
+    }
+
+    /** The "what to do" part of a library message: what follows its last "; ", when there is one. */
+    static String hintOf(String message) {
+        int i = message.lastIndexOf("; ");
+        return i > 0 && i + 2 < message.length() ? message.substring(i + 2) : "";
+    }
+
+    /** One line on stderr; with --json also {type, message, hint, exit} on stdout. */
+    private void report(CommandLine line, String type, String message, String hint, int status) {
         PrintWriter err = line.getErr();
-        err.println("tierstate: " + oneLine(Redaction.mask(e.getMessage() != null ? e.getMessage() : e.toString())));
-        return exitStatus(e);
+        boolean addHint = !hint.isEmpty() && !message.contains(hint);
+        err.println("tierstate: " + message + (addHint && type.equals("usage") ? " (" + hint + ")" : ""));
+        if (jsonWanted()) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode().put("type", type).put("message", message).put("hint", hint).put("exit", status);
+            line.getOut().print(io.tierstate.StateJson.write(o));
+            line.getOut().flush();
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = cli.spec.commandLine().getOut();
         try (CliSession session = cli.cloudSession()) {
             Verification v = session.client().deployment(name).verify();
-            out.print(cli.json ? v.toJson() : v.render());
+            cli.print(cli.json ? v.toJson() : v.render());
             return v.clean() ? 0 : TierStateCli.FAILED;
         }
     }

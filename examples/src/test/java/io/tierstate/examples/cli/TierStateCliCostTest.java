@@ -72,7 +72,7 @@ class TierStateCliCostTest {
 
         run("--home", home.toString(), "cost", "--tier", "gpu", "--instance-type", "x9.huge");
         assertThat(status).isEqualTo(2);
-        assertThat(err).contains("x9.huge").contains("withInstancePrice");
+        assertThat(err).contains("x9.huge").contains("--prices FILE").doesNotContain("withInstancePrice");
 
         run("--home", home.toString(), "cost");
         assertThat(status).isEqualTo(2);

@@ -62,7 +62,7 @@ class TierStateCliHostileInputTest {
         Run r = guarded("--home", home.toString(), "cost", "gpu-global", option, "1e-999999999");
 
         assertThat(r.status()).as(r.err()).isEqualTo(TierStateCli.BAD_INPUT);
-        assertThat(r.err()).startsWith("tierstate: " + option + ": ").contains("out of range").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("tierstate: " + option + " ").contains("out of range").doesNotContain("\tat ");
         assertThat(r.err().lines()).hasSize(1);
     }
 
