@@ -81,6 +81,57 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * Replaces {@code target} with {@code bytes} atomically, through a temp file whose name is fixed
+     * per target ({@code .NAME.tmp-w}), for targets written only under their deployment's lock: a
+     * temp file a killed writer left is then found by its name, without listing the directory (which
+     * would make every write cost as much as the directory is large). The directory's fsync is done
+     * here, or, when {@code deferredSyncs} is given, left to whoever holds that set, who must fsync
+     * each directory in it before reporting any of those writes done.
+     */
+    static void replaceLocked(Path target, byte[] bytes, java.util.Set<Path> deferredSyncs) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        ensureDirectory(dir);
+        Path temp = lockedTemp(target);
+        refuseSymlink(temp);
+        Files.deleteIfExists(temp); // a killed writer's; we hold the lock, so no live writer's
+        try {
+            try (FileChannel ch = FileChannel.open(temp, new java.util.HashSet<>(java.util.List.of(
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)), FILE_ATTRS)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (deferredSyncs == null) {
+                syncDirectory(dir);
+            } else {
+                deferredSyncs.add(dir);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The temp file of {@link #replaceLocked}: a dot file, so readers and listings skip it. */
+    static Path lockedTemp(Path target) {
+        return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + TEMP_MARKER + "w");
+    }
+
+    /** Deletes a file and leaves the directory's fsync to the holder of {@code deferredSyncs}, as {@link #replaceLocked} does. */
+    static boolean delete(Path target, java.util.Set<Path> deferredSyncs) throws IOException {
+        if (deferredSyncs == null) {
+            return delete(target);
+        }
+        boolean deleted = Files.deleteIfExists(target);
+        if (deleted) {
+            deferredSyncs.add(target.toAbsolutePath().getParent());
+        }
+        return deleted;
+    }
+
     /** Creates {@code target} with {@code bytes} durably; fails if it exists. */
     static void writeNew(Path target, byte[] bytes) throws IOException {
         refuseSymlink(target);

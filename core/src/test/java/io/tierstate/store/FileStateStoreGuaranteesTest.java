@@ -309,7 +309,7 @@ class FileStateStoreGuaranteesTest {
         FileStateStore store = FileStateStore.open(home());
         store.create(StoreFiles.minimal(NAME));
         Path deployments = store.file(NAME).getParent();
-        Path stale = deployments.resolve("." + NAME + ".json.tmp-1f2e3d4c5b6a7988");
+        Path stale = deployments.resolve("." + NAME + ".json.tmp-w"); // the temp name of a killed writer of this deployment
         StoreFiles.write(stale, "{\"stack_name\": \"web\", \"sta".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(store.list().states()).extracting(DeploymentState::stackName).containsExactly(NAME);
