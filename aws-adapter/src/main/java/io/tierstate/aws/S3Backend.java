@@ -122,11 +122,15 @@ final class S3Backend implements StoreBackend {
     }
 
     /**
-     * Keeps the backup, then deletes the live object unconditionally (S3Proxy and older S3-compatible
-     * servers have no conditional delete): run deletes at the end of a destroy, under its lease.
+     * Checks that the object is still the one read, keeps the backup, then deletes the live object
+     * without a condition (S3Proxy and older S3-compatible servers have no conditional delete), so a
+     * write racing the delete can be lost: run deletes at the end of a destroy, under its lease.
      */
     @Override
     public WriteResult remove(String name, String expectedVersion, BackupRequest backup) {
+        if (!read(name).map(s -> s.version().equals(expectedVersion)).orElse(false)) {
+            return WriteResult.conflict();
+        }
         String kept = putBackup(name, backup.document(), backup.label().orElse(null), backup.takenAt());
         deleteObject(liveKey(name));
         return WriteResult.written(Optional.of(parse(name, kept)));
@@ -134,6 +138,9 @@ final class S3Backend implements StoreBackend {
 
     @Override
     public Optional<String> archive(String name, String expectedVersion, byte[] document, Instant at) {
+        if (!read(name).map(s -> s.version().equals(expectedVersion)).orElse(false)) {
+            return Optional.empty(); // as remove: checked, then deleted without a condition
+        }
         String target = putUnique(prefix + "archive/", counter -> name + "-" + BackupNames.stamp(at, counter) + JSON,
                 document, "archive");
         deleteObject(liveKey(name));
