@@ -64,6 +64,14 @@ final class FileBackend implements StoreBackend {
      */
     private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+    /**
+     * The version tokens this thread read while holding a deployment's lock, for as long as it holds
+     * it: no other TierState writer (nor, in a shared home, GeuseMaker) can change the file meanwhile,
+     * so a conditional write right after the read needs no second read to check its condition.
+     */
+    private final ThreadLocal<java.util.Map<String, String>> readUnderLock =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
     /** The directories whose fsync this thread's batch owes (see {@link #inBatch}); null outside a batch. */
     private final ThreadLocal<Set<Path>> batch = new ThreadLocal<>();
 
@@ -125,7 +133,11 @@ final class FileBackend implements StoreBackend {
     @Override
     public Optional<Stored> read(String name) {
         Path file = file(name);
-        return readIfExists(file).map(b -> Stored.of(b, token(b), file.toString()));
+        Optional<Stored> read = readIfExists(file).map(b -> Stored.of(b, token(b), file.toString()));
+        if (holdsLock(name)) {
+            read.ifPresentOrElse(r -> readUnderLock.get().put(name, r.version()), () -> readUnderLock.get().remove(name));
+        }
+        return read;
     }
 
     @Override
@@ -182,6 +194,7 @@ final class FileBackend implements StoreBackend {
                 return WriteResult.conflict();
             }
             StateBackup kept = backupFile(name, backup);
+            readUnderLock.get().remove(name);
             io(() -> AtomicFiles.delete(file, batch.get()), "delete " + file);
             return WriteResult.written(Optional.of(kept));
         });
@@ -197,6 +210,7 @@ final class FileBackend implements StoreBackend {
             Path target = io(() -> {
                 Path t = uniqueStamped(archive, name + "-", JSON, at);
                 AtomicFiles.writeNew(t, document);
+                readUnderLock.get().remove(name);
                 AtomicFiles.delete(file, batch.get());
                 return t;
             }, "archive " + file);
@@ -226,7 +240,16 @@ final class FileBackend implements StoreBackend {
     }
 
     private boolean isVersion(Path file, String expected) {
+        String name = stem(file);
+        if (expected.equals(readUnderLock.get().get(name))) {
+            return true; // read under the lock this thread still holds
+        }
         return readIfExists(file).map(b -> token(b).equals(expected)).orElse(false);
+    }
+
+    private boolean holdsLock(String name) {
+        ReentrantLock lock = JVM_LOCKS.get(lockFile(name));
+        return lock != null && lock.isHeldByCurrentThread();
     }
 
     private static String token(byte[] bytes) {
@@ -236,6 +259,7 @@ final class FileBackend implements StoreBackend {
     }
 
     private void writeLive(Path file, byte[] bytes) {
+        readUnderLock.get().remove(stem(file));
         io(() -> {
             AtomicFiles.replaceLocked(file, bytes, batch.get());
             return null;
@@ -256,9 +280,13 @@ final class FileBackend implements StoreBackend {
         String label = request.label().orElse(null);
         String prefix = name + "-" + (label == null ? "" : label + "-");
         Path target = io(() -> {
-            AtomicFiles.ensureDirectory(dir);
-            AtomicFiles.removeStaleTemps(dir, name + "-"); // left by a writer killed mid-backup; we hold the lock
-            Path t = uniqueStamped(dir, prefix, GZ, request.takenAt());
+            // a directory just created is empty: no killed writer's temp file to remove, no name taken
+            boolean fresh = AtomicFiles.ensureDirectory(dir);
+            if (!fresh) {
+                AtomicFiles.removeStaleTemps(dir, name + "-"); // left by a writer killed mid-backup; we hold the lock
+            }
+            Path t = fresh ? dir.resolve(prefix + BackupNames.stamp(request.takenAt(), 0) + GZ)
+                    : uniqueStamped(dir, prefix, GZ, request.takenAt());
             AtomicFiles.writeNew(t, Gzip.gzip(request.document()));
             return t;
         }, "back up " + name + " to " + dir);
@@ -512,6 +540,30 @@ final class FileBackend implements StoreBackend {
         return locks.resolve(name + ".lock");
     }
 
+    /**
+     * The lock file holds the id of the last process that wrote under it. When it is another
+     * process's, that process may have been killed mid-write: its temp files of this deployment
+     * (live file, side copy, lease) are removed, by name, and this process's id is written instead.
+     * In the usual case (the same process writes again) this is one read of a few bytes.
+     */
+    private void claimTemps(FileChannel channel, String name) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(40);
+        int n = channel.read(buf, 0);
+        String last = n <= 0 ? "" : new String(buf.array(), 0, n, java.nio.charset.StandardCharsets.US_ASCII).trim();
+        if (last.equals(AtomicFiles.PROCESS_TEMP_ID)) {
+            return;
+        }
+        if (last.matches("[0-9a-f]{1,16}")) {
+            for (Path target : List.of(file(name), sideCopy(name), leaseFile(name))) {
+                Path stale = AtomicFiles.lockedTemp(target, last);
+                AtomicFiles.refuseSymlink(stale);
+                Files.deleteIfExists(stale);
+            }
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(AtomicFiles.PROCESS_TEMP_ID.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+    }
+
     private <T> T locked(String name, ReentrantLock threadLock, Supplier<T> body) {
         Path lockFile = lockFile(name);
         long deadline = System.nanoTime() + lockTimeout.toNanos();
@@ -531,6 +583,7 @@ final class FileBackend implements StoreBackend {
                     FileChannel channel = AtomicFiles.openLockFile(lockFile)) {
                 FileLock lock = acquire(channel, name, deadline);
                 try {
+                    claimTemps(channel, name);
                     return body.get();
                 } finally {
                     lock.release();
@@ -540,6 +593,7 @@ final class FileBackend implements StoreBackend {
             throw new StateStoreException("state store I/O failed for '" + name + "' in " + home + ": " + e.getMessage()
                     + "; check free space and permissions", e);
         } finally {
+            readUnderLock.get().remove(name);
             threadLock.unlock();
         }
     }
@@ -628,13 +682,13 @@ final class FileBackend implements StoreBackend {
         }
 
         @Override
-        public void afterWrite(DeploymentState written) {
-            Path copy = sideCopy(written.stackName());
+        public void afterWrite(String name, Supplier<DeploymentState> written) {
+            Path copy = sideCopy(name);
             io(() -> {
                 AtomicFiles.ensureDirectory(side);
-                AtomicFiles.replaceLocked(copy, StateCodec.write(written), batch.get());
+                AtomicFiles.replaceLocked(copy, StateCodec.write(written.get()), batch.get());
                 return null;
-            }, "keep a copy of " + written.stackName() + " in " + copy.getParent());
+            }, "keep a copy of " + name + " in " + copy.getParent());
         }
 
         @Override

@@ -212,7 +212,8 @@ public class VersionedStateStore implements StateStore {
         for (int i = 0; i < states.size(); i++) {
             boolean ok = created.get(i);
             if (ok) {
-                form.afterWrite(written.get(i));
+                DeploymentState w = written.get(i);
+                form.afterWrite(w.stackName(), () -> w);
             }
             result.add(ok ? Optional.of(written.get(i)) : Optional.empty());
         }
@@ -228,7 +229,7 @@ public class VersionedStateStore implements StateStore {
         if (!backend.create(e.document())) {
             throw taken.get();
         }
-        form.afterWrite(e.readBack());
+        form.afterWrite(e.document().name(), e::readBack);
         LOG.debug("created state of {} (serial {})", state.stackName(), state.serial());
         return e.readBack();
     }
@@ -288,7 +289,7 @@ public class VersionedStateStore implements StateStore {
         if (!backend.replace(e.document(), current.version(), keep).written()) {
             throw new StateConflictException(next.stackName(), String.valueOf(stored.serial()), storedSerial(next.stackName()));
         }
-        form.afterWrite(e.readBack());
+        form.afterWrite(e.document().name(), e::readBack);
         return e.readBack();
     }
 
@@ -443,7 +444,7 @@ public class VersionedStateStore implements StateStore {
                 throw new StateConflictException(name, String.valueOf(upgraded.serial()), storedSerial(name));
             }
             if (StackName.isValid(name)) {
-                form.afterWrite(e.readBack());
+                form.afterWrite(e.document().name(), e::readBack);
             }
             LOG.debug("migrated {} from schema v{} to v{}", source, result.fromVersion(), result.toVersion());
             return Rules.outcome(name, source, result, false, written.backup().map(StateBackup::location));
@@ -469,7 +470,7 @@ public class VersionedStateStore implements StateStore {
                 if (!backend.create(e.document())) {
                     throw new StateConflictException(name, "none", storedSerial(name) + " (created meanwhile)");
                 }
-                form.afterWrite(e.readBack());
+                form.afterWrite(e.document().name(), e::readBack);
                 return e.readBack();
             }
             long serial = serialOf(current.get());
@@ -479,7 +480,7 @@ public class VersionedStateStore implements StateStore {
                     Optional.of(backup(current.get(), Optional.of("pre-restore")))).written()) {
                 throw new StateConflictException(name, String.valueOf(serial), storedSerial(name));
             }
-            form.afterWrite(e.readBack());
+            form.afterWrite(e.document().name(), e::readBack);
             return e.readBack();
         }));
     }
@@ -523,15 +524,38 @@ public class VersionedStateStore implements StateStore {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** A state encoded for the backend, and the state as it reads back (what the codec keeps of it). */
-    private record Encoded(Document document, DeploymentState readBack) {}
+    /**
+     * A state encoded for the backend, and the state as it reads back (what the codec keeps of it),
+     * mapped from the tree only when asked for: a migration writes thousands and returns none.
+     */
+    private static final class Encoded {
+        private final Document document;
+        private final ObjectNode tree;
+        private DeploymentState readBack;
+
+        Encoded(Document document, ObjectNode tree) {
+            this.document = document;
+            this.tree = tree;
+        }
+
+        Document document() {
+            return document;
+        }
+
+        DeploymentState readBack() {
+            if (readBack == null) {
+                readBack = StateCodec.fromTree(tree, "<written>");
+            }
+            return readBack;
+        }
+    }
 
     private Encoded encode(DeploymentState state) {
         ObjectNode tree = StateCodec.toTree(state);
+        // fromV3 copies: the tree itself stays the v3 the state reads back as
         byte[] bytes = StateCodec.writeTree(form.sharedHomeForm() ? SharedHomeForm.fromV3(tree) : tree);
-        DeploymentState readBack = StateCodec.fromTree(tree, "<written>");
         return new Encoded(new Document(state.stackName(), bytes, state.serial(),
-                state.updatedAt().orElseGet(this::now)), readBack);
+                state.updatedAt().orElseGet(this::now)), tree);
     }
 
     private BackupRequest backup(Stored current, Optional<String> label) {

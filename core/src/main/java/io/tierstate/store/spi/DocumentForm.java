@@ -36,9 +36,10 @@ public interface DocumentForm {
     /**
      * Called after a live document was written.
      *
-     * @param written the state as written
+     * @param name the deployment
+     * @param written the state as written, mapped only when asked for (a bulk migration writes thousands)
      */
-    default void afterWrite(DeploymentState written) {}
+    default void afterWrite(String name, java.util.function.Supplier<DeploymentState> written) {}
 
     /**
      * Called after a live document was removed or archived.
