@@ -1,7 +1,9 @@
 // TierState in JShell. Open it from the project root after building once:
 //   mvn -B -q -DskipTests package && jshell --class-path examples/target/tierstate.jar examples/tierstate.jsh
 // Then, at the prompt:  client.deployments().fetch()
+//                        client.estimate(CostSubjects.plan(Tier.GPU, "g5.xlarge"), UsageProfile.defaults())
 import io.tierstate.*;
+import io.tierstate.cost.*;
 import io.tierstate.model.*;
 import io.tierstate.port.*;
 import io.tierstate.store.*;

@@ -1,5 +1,6 @@
 package io.tierstate;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.destroy.DestroyListener;
 import io.tierstate.destroy.PollPolicy;
 import io.tierstate.port.DistributionSpec;

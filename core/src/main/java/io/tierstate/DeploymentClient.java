@@ -1,5 +1,8 @@
 package io.tierstate;
 
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.InvalidStackNameException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.CostEstimator;
 import io.tierstate.cost.Plan;
@@ -60,7 +63,7 @@ public final class DeploymentClient implements AutoCloseable {
             this.store = b.store;
             this.ownsStore = false;
         } else {
-            this.store = FileStateStore.builder().home(b.home != null ? b.home : Settings.fromEnvironment().defaultHome())
+            this.store = FileStateStore.builder().home(b.home != null ? b.home : defaultHome())
                     .geusemakerCompat(b.geusemakerCompat).build();
             this.ownsStore = true;
         }
@@ -73,6 +76,16 @@ public final class DeploymentClient implements AutoCloseable {
      */
     public static DeploymentClient create() {
         return builder().build();
+    }
+
+    /**
+     * The home a client uses when none is given: {@code $TIERSTATE_HOME} ({@code ~} there is the
+     * user's home), else {@code ~/.tierstate}.
+     *
+     * @return the default home directory; it may not exist yet
+     */
+    public static java.nio.file.Path defaultHome() {
+        return Settings.fromEnvironment().defaultHome();
     }
 
     /** @return a builder for everything else */
@@ -144,10 +157,11 @@ public final class DeploymentClient implements AutoCloseable {
      * Estimates what a deployment would cost a month before it exists.
      *
      * <pre>{@code
-     * client.estimate(Plan.of(io.tierstate.cost.Tier.GPU, "g5.xlarge"), UsageProfile.defaults()).monthlyTotalRounded();
+     * client.estimate(CostSubjects.plan(Tier.GPU, "g5.xlarge"), UsageProfile.defaults()).monthlyTotalRounded();
      * }</pre>
      *
-     * @param plan tier and instance type (and optionally region, spot price)
+     * @param plan instance type and resources, e.g. {@link io.tierstate.model.CostSubjects#plan(io.tierstate.model.Tier, String)}
+     *     (and optionally region, spot price)
      * @param usage the expected usage; {@link UsageProfile#defaults()} when unsure
      * @return the estimate with its line items
      * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
@@ -337,7 +351,7 @@ public final class DeploymentClient implements AutoCloseable {
         /** @return the client */
         public DeploymentClient build() {
             if (home != null && store != null) {
-                throw new IllegalStateException("both home(...) and stateStore(...) were set; choose one:"
+                throw new InvalidInputException("both home(...) and stateStore(...) were set; choose one:"
                         + " home(...) configures the file store, stateStore(...) replaces it");
             }
             return new DeploymentClient(this);

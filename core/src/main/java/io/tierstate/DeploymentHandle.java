@@ -1,11 +1,20 @@
 package io.tierstate;
 
+import io.tierstate.error.CloudTargetMismatchException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.ResourceNotFoundException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.UsageProfile;
 import io.tierstate.destroy.Destroy;
 import io.tierstate.destroy.DeploymentTarget;
 import io.tierstate.destroy.Verification;
 import io.tierstate.destroy.Waiter;
+import io.tierstate.model.CostSubjects;
 import io.tierstate.model.Tier;
 import io.tierstate.port.LoadBalancingPort;
 import io.tierstate.destroy.ProgressEvent;

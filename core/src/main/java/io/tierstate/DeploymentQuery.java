@@ -1,9 +1,11 @@
 package io.tierstate;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.cost.CostEstimator;
 import io.tierstate.cost.DeploymentResources;
 import io.tierstate.cost.UnknownPriceException;
 import io.tierstate.cost.UsageProfile;
+import io.tierstate.model.CostSubjects;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
@@ -95,7 +97,7 @@ public final class DeploymentQuery {
      */
     public DeploymentQuery region(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("region must not be blank, e.g. region(\"us-east-1\")");
+            throw new InvalidInputException("region must not be blank, e.g. region(\"us-east-1\")");
         }
         return new DeploymentQuery(store, estimator, statuses, tiers, Optional.of(name.trim().toLowerCase(Locale.ROOT)),
                 sortKey, descending);

@@ -1,5 +1,11 @@
 package io.tierstate;
 
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.InvalidStackNameException;
+import io.tierstate.error.StateConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -213,8 +219,8 @@ class DeploymentClientTest {
             assertThat(c).hasToString("DeploymentClient[" + store.describe() + "]");
         }
         assertThatThrownBy(() -> DeploymentClient.builder().home(home).stateStore(store).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("choose one");
-        assertThatThrownBy(() -> client.deployments().region(" ")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("choose one");
+        assertThatThrownBy(() -> client.deployments().region(" ")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tierstate;
 
+import io.tierstate.error.DeploymentNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

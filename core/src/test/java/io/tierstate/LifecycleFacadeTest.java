@@ -1,5 +1,10 @@
 package io.tierstate;
 
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.CloudTargetMismatchException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.ResourceNotFoundException;
+import io.tierstate.error.TierStateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,7 @@
 package io.tierstate.aws;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.aws.internal.AwsClientSettings;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.aws.internal.AwsErrors;
@@ -39,9 +40,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * cost, migrate) never pays for AWS. {@link #close()} closes the clients it created and never the
  * ones passed to the builder. Thread-safe.
  *
- * <p>Every port maps SDK exceptions to TierState's ({@link io.tierstate.ResourceNotFoundException},
- * {@link io.tierstate.ResourceInUseException}, {@link io.tierstate.PreconditionFailedException},
- * {@link io.tierstate.DistributionNotDisabledException}, else {@link CloudOperationException}),
+ * <p>Every port maps SDK exceptions to TierState's ({@link io.tierstate.error.ResourceNotFoundException},
+ * {@link io.tierstate.error.ResourceInUseException}, {@link io.tierstate.error.PreconditionFailedException},
+ * {@link io.tierstate.error.DistributionNotDisabledException}, else {@link CloudOperationException}),
  * keeping the AWS error code, HTTP status and request id.
  *
  * <p>{@link #inRegion(String)} gives the session of another region: same credentials, HTTP client,
@@ -172,14 +173,14 @@ public final class AwsCloud implements Cloud {
      *
      * @param region e.g. {@code eu-west-1}
      * @return the session
-     * @throws io.tierstate.InvalidInputException when {@code region} is not a region id
+     * @throws io.tierstate.error.InvalidInputException when {@code region} is not a region id
      */
     @Override
     public Cloud inRegion(String region) {
         if (parent != null) {
             return parent.inRegion(region);
         }
-        String id = Builder.regionId(region, m -> new io.tierstate.InvalidInputException(m));
+        String id = Builder.regionId(region, m -> new io.tierstate.error.InvalidInputException(m));
         if (sessionRegion().filter(id::equals).isPresent()) {
             return this;
         }
@@ -324,7 +325,7 @@ public final class AwsCloud implements Cloud {
          * @return this builder
          */
         public Builder region(String region) {
-            this.region = regionId(region, IllegalArgumentException::new);
+            this.region = regionId(region, InvalidInputException::new);
             return this;
         }
 
@@ -347,7 +348,7 @@ public final class AwsCloud implements Cloud {
         public Builder endpointOverride(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
             if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-                throw new IllegalArgumentException("endpoint '" + endpoint + "' needs a scheme and a host, like http://localhost:4566");
+                throw new InvalidInputException("endpoint '" + endpoint + "' needs a scheme and a host, like http://localhost:4566");
             }
             this.endpoint = endpoint;
             return this;
@@ -399,7 +400,7 @@ public final class AwsCloud implements Cloud {
          */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1 (1 = no retries), not " + maxAttempts);
+                throw new InvalidInputException("maxAttempts must be at least 1 (1 = no retries), not " + maxAttempts);
             }
             this.maxAttempts = maxAttempts;
             return this;
@@ -418,7 +419,7 @@ public final class AwsCloud implements Cloud {
             Objects.requireNonNull(baseDelay, "baseDelay");
             Objects.requireNonNull(maxDelay, "maxDelay");
             if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
-                throw new IllegalArgumentException("retry back-off needs 0 <= baseDelay <= maxDelay, not "
+                throw new InvalidInputException("retry back-off needs 0 <= baseDelay <= maxDelay, not "
                         + baseDelay + " and " + maxDelay);
             }
             this.baseDelay = baseDelay;
@@ -499,7 +500,8 @@ public final class AwsCloud implements Cloud {
 
         /** @return the cloud; no SDK client is created until a port is first called */
         public AwsCloud build() {
-            return new AwsCloud(new AwsClientSettings(region, endpoint, credentialsProvider, httpClient, retryMode,
+            return new AwsCloud(new AwsClientSettings(region, endpoint, credentialsProvider, httpClient,
+                    retryMode.name(),
                     maxAttempts, baseDelay, maxDelay, cloudFrontClient, ec2Client, loadBalancingClient, efsClient,
                     iamClient, stsClient));
         }

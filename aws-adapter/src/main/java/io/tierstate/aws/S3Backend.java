@@ -1,6 +1,6 @@
 package io.tierstate.aws;
 
-import io.tierstate.StateStoreException;
+import io.tierstate.error.StateStoreException;
 import io.tierstate.aws.internal.AwsErrors;
 import io.tierstate.port.StateBackup;
 import io.tierstate.store.spi.BackupNames;

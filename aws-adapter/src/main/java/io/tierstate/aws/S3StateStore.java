@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>A new deployment is written with {@code If-None-Match: *} and every change with {@code If-Match:
  * ETAG} of the document it was computed from; S3 refuses the write with 412 when someone else wrote
- * in between, which is a {@link io.tierstate.StateConflictException} ({@code update(fn)} reads again and retries).
+ * in between, which is a {@link io.tierstate.error.StateConflictException} ({@code update(fn)} reads again and retries).
  * Before every overwrite the old document is kept under {@code backups/} (routine ones pruned to the
  * newest ten, labelled ones kept); with bucket versioning enabled S3 additionally keeps every version.
  * Leases are written the same conditional way and expire by the clients' clocks. {@code delete} and
@@ -58,7 +58,7 @@ public final class S3StateStore extends VersionedStateStore {
         boolean pathStyle = b.pathStyle != null ? b.pathStyle : b.endpoint != null;
         AwsClients created = new AwsClients(new AwsClientSettings(b.region, b.endpoint,
                 b.accessKeyId == null ? null : StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretAccessKey)),
-                null, AwsRetryMode.STANDARD, 0, null, null, null, null, null, null, null, null));
+                null, AwsRetryMode.STANDARD.name(), 0, null, null, null, null, null, null, null, null));
         return new S3Backend(b.bucket, b.prefix, () -> created.s3(pathStyle), created::close);
     }
 

@@ -1,8 +1,9 @@
 package io.tierstate.aws;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.port.StateStore;
 import io.tierstate.port.StateStoreProvider;
-import io.tierstate.internal.Redaction;
+import io.tierstate.error.Redaction;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,12 @@ public final class S3StateStoreProvider implements StateStoreProvider {
     public StateStore open(URI uri) {
         String shown = Redaction.mask(uri.toString());
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new IllegalArgumentException("'" + shown + "' carries credentials before the bucket: an S3 store takes"
+            throw new InvalidInputException("'" + shown + "' carries credentials before the bucket: an S3 store takes"
                     + " them only from the AWS SDK's default chain (AWS_PROFILE, environment, instance role); write s3://BUCKET/PREFIX");
         }
         String bucket = uri.getHost() != null ? uri.getHost() : uri.getAuthority();
         if (bucket == null || bucket.isEmpty()) {
-            throw new IllegalArgumentException("'" + shown + "' names no bucket: write it as s3://BUCKET/PREFIX");
+            throw new InvalidInputException("'" + shown + "' names no bucket: write it as s3://BUCKET/PREFIX");
         }
         S3StateStore.Builder builder = S3StateStore.builder().bucket(bucket)
                 .prefix(uri.getPath() == null ? "" : uri.getPath());
@@ -49,7 +50,7 @@ public final class S3StateStoreProvider implements StateStoreProvider {
                     case "region" -> builder.region(value);
                     case "endpoint" -> builder.endpoint(URI.create(value));
                     case "path_style" -> builder.pathStyleAccess(Boolean.parseBoolean(value));
-                    default -> throw new IllegalArgumentException("unknown parameter '" + key + "' in " + shown
+                    default -> throw new InvalidInputException("unknown parameter '" + key + "' in " + shown
                             + ": an S3 store takes region, endpoint and path_style");
                 }
             }

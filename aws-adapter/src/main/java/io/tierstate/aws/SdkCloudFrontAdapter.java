@@ -3,8 +3,8 @@ package io.tierstate.aws;
 import static io.tierstate.aws.internal.AwsErrors.call;
 import static io.tierstate.aws.internal.AwsErrors.run;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.PreconditionFailedException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.PreconditionFailedException;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.aws.internal.CloudFrontMapping;
 import io.tierstate.port.CloudFrontPort;

@@ -3,7 +3,7 @@ package io.tierstate.aws;
 import static io.tierstate.aws.internal.AwsErrors.call;
 import static io.tierstate.aws.internal.AwsErrors.run;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.model.HealthStatus;
 import io.tierstate.port.ComputePort;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
  * instance). An instance EC2 reports no status for (terminated some time ago) has no health.
  *
  * <p>A protected instance refuses {@code TerminateInstances} with {@code OperationNotPermitted}: that
- * becomes a non-retryable {@link io.tierstate.CloudOperationException} that says termination
+ * becomes a non-retryable {@link io.tierstate.error.CloudOperationException} that says termination
  * protection is on and how to turn it off ({@link #setTerminationProtection(String, boolean)}).
  */
 public final class SdkComputeAdapter implements ComputePort {
@@ -169,7 +169,7 @@ public final class SdkComputeAdapter implements ComputePort {
             case "stopped" -> InstanceDescription.State.STOPPED;
             case "shutting-down" -> InstanceDescription.State.SHUTTING_DOWN;
             case "terminated" -> InstanceDescription.State.TERMINATED;
-            default -> throw new io.tierstate.CloudOperationException("ec2:DescribeInstances", null, null, 0, false,
+            default -> throw new io.tierstate.error.CloudOperationException("ec2:DescribeInstances", null, null, 0, false,
                     "instance " + instance.instanceId() + " is in state '" + name + "', which this TierState version does "
                             + "not know; upgrade tierstate-aws", null);
         };

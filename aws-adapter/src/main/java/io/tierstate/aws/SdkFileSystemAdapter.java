@@ -3,7 +3,7 @@ package io.tierstate.aws;
 import static io.tierstate.aws.internal.AwsErrors.call;
 import static io.tierstate.aws.internal.AwsErrors.run;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.port.FileSystemPort;
 import java.util.ArrayList;

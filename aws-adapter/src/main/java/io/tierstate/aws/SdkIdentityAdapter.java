@@ -3,7 +3,7 @@ package io.tierstate.aws;
 import static io.tierstate.aws.internal.AwsErrors.call;
 import static io.tierstate.aws.internal.AwsErrors.run;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.port.IdentityPort;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.iam.model.Role;
  *
  * <p>{@link #deleteRole(String)} first takes the role out of every instance profile that holds it
  * ({@code ListInstanceProfilesForRole}, paged), not only the deployment's: IAM refuses to delete a
- * role still in a profile ({@code DeleteConflict}, mapped to {@link io.tierstate.ResourceInUseException}).
+ * role still in a profile ({@code DeleteConflict}, mapped to {@link io.tierstate.error.ResourceInUseException}).
  */
 public final class SdkIdentityAdapter implements IdentityPort {
 

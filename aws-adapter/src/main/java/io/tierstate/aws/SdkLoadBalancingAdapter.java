@@ -3,8 +3,8 @@ package io.tierstate.aws;
 import static io.tierstate.aws.internal.AwsErrors.call;
 import static io.tierstate.aws.internal.AwsErrors.run;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.port.LoadBalancerDescription;
 import io.tierstate.port.LoadBalancingPort;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
  * gone (and does not document a NotFound error for {@code DeleteTargetGroup}), so deleting twice is
  * usually not an error; a {@code LoadBalancerNotFound} or {@code TargetGroupNotFound} that an
  * endpoint does send becomes {@link ResourceNotFoundException}. A target group still used by a
- * listener gives {@code ResourceInUse}, mapped to {@link io.tierstate.ResourceInUseException}.
+ * listener gives {@code ResourceInUse}, mapped to {@link io.tierstate.error.ResourceInUseException}.
  *
  * <p>A load balancer with deletion protection refuses {@code DeleteLoadBalancer} with
  * {@code OperationNotPermitted}, mapped to a non-retryable {@link CloudOperationException} that says

@@ -3,8 +3,8 @@ package io.tierstate.aws;
 import static io.tierstate.aws.internal.AwsErrors.call;
 import static io.tierstate.aws.internal.AwsErrors.run;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.port.NetworkPort;
 import java.util.ArrayList;

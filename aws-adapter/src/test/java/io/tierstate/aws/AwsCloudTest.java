@@ -5,10 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.InstanceDescription;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -248,13 +249,13 @@ class AwsCloudTest extends WireTest {
     @Test
     void builder_checksArgumentsAsTheyAreSet() {
         AwsCloud.Builder builder = AwsCloud.builder();
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.region("Europe"))
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> builder.region("Europe"))
                 .withMessageContaining("'Europe' is not an AWS region id").withMessageContaining("us-east-1");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.endpointOverride(URI.create("localhost")))
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> builder.endpointOverride(URI.create("localhost")))
                 .withMessageContaining("needs a scheme and a host");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.maxAttempts(0))
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> builder.maxAttempts(0))
                 .withMessageContaining("at least 1");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder.retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> builder.retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .withMessageContaining("baseDelay <= maxDelay");
         assertThatThrownBy(() -> builder.retryMode(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("mode");
         assertThat(builder.region(" EU-West-1 ").build().toString()).isEqualTo("AwsCloud[region=eu-west-1]");

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.InvalidInputException;
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.port.Cloud;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

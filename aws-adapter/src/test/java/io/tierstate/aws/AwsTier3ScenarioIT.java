@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionConfig;
@@ -356,7 +356,7 @@ class AwsTier3ScenarioIT {
         private void check(String what, Runnable check) {
             try {
                 check.run();
-            } catch (io.tierstate.CloudOperationException e) {
+            } catch (io.tierstate.error.CloudOperationException e) {
                 boolean unimplemented = e.statusCode() >= 500 || e.errorCode().filter(c -> c.contains("NotImplemented")
                         || c.equals("InvalidAction")).isPresent();
                 if (SETTINGS.realAws() || !unimplemented) {

@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CacheBehavior;
 import io.tierstate.model.CloudFrontOrigin;
 import io.tierstate.model.CloudFrontStatus;

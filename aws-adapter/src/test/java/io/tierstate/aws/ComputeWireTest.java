@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.HealthStatus;
 import io.tierstate.port.GpuSpec;
 import io.tierstate.port.InstanceDescription;

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.FileSystemPort.FileSystemDescription;
 import io.tierstate.port.FileSystemPort.MountTarget;
 import java.util.Optional;

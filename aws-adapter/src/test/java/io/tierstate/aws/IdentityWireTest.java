@@ -3,8 +3,8 @@ package io.tierstate.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.port.IdentityPort.InstanceProfileDescription;
 import io.tierstate.port.IdentityPort.RoleDescription;
 import java.util.List;

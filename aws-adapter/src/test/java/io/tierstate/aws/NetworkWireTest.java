@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.port.NetworkPort.InterfaceFilter;
 import io.tierstate.port.NetworkPort.InternetGateway;
 import io.tierstate.port.NetworkPort.NatGateway;

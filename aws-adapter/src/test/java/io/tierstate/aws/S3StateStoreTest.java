@@ -3,9 +3,9 @@ package io.tierstate.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateStoreException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateStoreException;
 import io.tierstate.model.DeploymentConfig;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
@@ -190,9 +190,9 @@ class S3StateStoreTest {
         assertThat(store.describe()).isEqualTo("S3 store at s3://acme-ops/teams/ml/");
         assertThat(StateStoreUris.open("S3://acme-ops").describe()).isEqualTo("S3 store at s3://acme-ops/");
         assertThatThrownBy(() -> StateStoreUris.open("s3://acme-ops/x?secret=oops"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes region, endpoint and path_style");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("takes region, endpoint and path_style");
         assertThatThrownBy(() -> new S3StateStoreProvider().open(URI.create("s3:///x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no bucket");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("names no bucket");
         assertThat(new S3StateStoreProvider().supports(URI.create("file:///x"))).isFalse();
     }
 

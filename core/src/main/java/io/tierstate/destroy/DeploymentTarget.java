@@ -1,6 +1,6 @@
 package io.tierstate.destroy;
 
-import io.tierstate.CloudTargetMismatchException;
+import io.tierstate.error.CloudTargetMismatchException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.Cloud;
 import java.util.LinkedHashMap;

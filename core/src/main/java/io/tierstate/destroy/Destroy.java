@@ -1,6 +1,6 @@
 package io.tierstate.destroy;
 
-import io.tierstate.DeploymentNotFoundException;
+import io.tierstate.error.DeploymentNotFoundException;
 import io.tierstate.model.StackName;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.StateStore;
@@ -128,16 +128,16 @@ public final class Destroy {
      *
      * @param value the provenance as written in {@code resource_provenance}, e.g. {@code imported}
      * @return this destroy
-     * @throws io.tierstate.InvalidInputException for a blank value or one that is never deleted
+     * @throws io.tierstate.error.InvalidInputException for a blank value or one that is never deleted
      */
     public Destroy includeProvenance(String value) {
         if (value == null || value.isBlank()) {
-            throw new io.tierstate.InvalidInputException("includeProvenance needs a value as written in resource_provenance,"
+            throw new io.tierstate.error.InvalidInputException("includeProvenance needs a value as written in resource_provenance,"
                     + " e.g. includeProvenance(\"imported\")");
         }
         io.tierstate.model.Provenance p = io.tierstate.model.Provenance.of(value);
         if (p.neverDeleted()) {
-            throw new io.tierstate.InvalidInputException("provenance '" + value + "' marks resources this deployment did not"
+            throw new io.tierstate.error.InvalidInputException("provenance '" + value + "' marks resources this deployment did not"
                     + " create; TierState never deletes them, so it cannot be included");
         }
         includedProvenances.add(value);
@@ -197,7 +197,7 @@ public final class Destroy {
      */
     public Destroy timeout(Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new io.tierstate.InvalidInputException("destroy timeout must be positive, was " + value);
+            throw new io.tierstate.error.InvalidInputException("destroy timeout must be positive, was " + value);
         }
         this.timeout = value;
         return this;
@@ -244,7 +244,7 @@ public final class Destroy {
      *
      * @return the plan with its findings
      * @throws DeploymentNotFoundException when no state is stored under the name
-     * @throws io.tierstate.CloudTargetMismatchException when the state names another account or region
+     * @throws io.tierstate.error.CloudTargetMismatchException when the state names another account or region
      */
     public DestroyPlan planLive() {
         DeploymentState state = state();
@@ -298,7 +298,7 @@ public final class Destroy {
      * live state removed.
      *
      * @return the report
-     * @throws io.tierstate.LeaseHeldException when another destroy of this deployment is running
+     * @throws io.tierstate.error.LeaseHeldException when another destroy of this deployment is running
      */
     public DestroyReport run() {
         return new DestroyRun(name, store, cloud.get(), settings(), new Cancellation()).run();

@@ -1,14 +1,14 @@
 package io.tierstate.destroy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.DestroyBlockedException;
-import io.tierstate.DestroyOptionsChangedException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.LeaseLostException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourcesMissingException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.DestroyBlockedException;
+import io.tierstate.error.DestroyOptionsChangedException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.LeaseLostException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourcesMissingException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.DestroyJournal;

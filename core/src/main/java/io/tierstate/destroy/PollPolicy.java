@@ -16,13 +16,13 @@ public record PollPolicy(Duration initial, double multiplier, Duration max) {
     /** Checks the values. */
     public PollPolicy {
         if (initial == null || initial.isNegative() || initial.isZero()) {
-            throw new io.tierstate.InvalidInputException("initial poll interval must be positive, was " + initial);
+            throw new io.tierstate.error.InvalidInputException("initial poll interval must be positive, was " + initial);
         }
         if (!(multiplier >= 1.0)) {
-            throw new io.tierstate.InvalidInputException("poll multiplier must be at least 1, was " + multiplier);
+            throw new io.tierstate.error.InvalidInputException("poll multiplier must be at least 1, was " + multiplier);
         }
         if (max == null || max.compareTo(initial) < 0) {
-            throw new io.tierstate.InvalidInputException("max poll interval must be at least the initial one, was " + max);
+            throw new io.tierstate.error.InvalidInputException("max poll interval must be at least the initial one, was " + max);
         }
     }
 

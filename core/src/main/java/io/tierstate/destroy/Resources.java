@@ -1,6 +1,6 @@
 package io.tierstate.destroy;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.FileSystemPort;
@@ -31,7 +31,7 @@ final class Resources {
     /**
      * Describes one resource.
      *
-     * @throws io.tierstate.CloudOperationException for anything but NotFound
+     * @throws io.tierstate.error.CloudOperationException for anything but NotFound
      */
     static Look look(Cloud c, DeploymentState s, StepKind kind, String id) {
         try {

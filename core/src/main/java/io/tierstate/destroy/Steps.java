@@ -1,8 +1,8 @@
 package io.tierstate.destroy;
 
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.ComputePort;
 import io.tierstate.port.Distribution;
@@ -316,7 +316,7 @@ final class Steps {
                     replicas = ctx.call(this, false, () -> ctx.cloud().fileSystems().replicationDestinations(fs));
                 } catch (ResourceNotFoundException gone) {
                     throw gone;
-                } catch (io.tierstate.CloudOperationException unreadable) {
+                } catch (io.tierstate.error.CloudOperationException unreadable) {
                     // a replicating file system refuses the delete below, which then says so
                     ctx.event(this, ProgressEvent.Phase.RETRYING, "could not read the replication of " + fs + " ("
                             + unreadable.errorCode().orElse(unreadable.operation()) + "); deleting the file system regardless");
@@ -457,7 +457,7 @@ final class Steps {
                 referencesChecked = true;
                 List<NetworkPort.SecurityGroupReference> refs = ctx.call(this, false, () -> net.securityGroupReferences(id));
                 if (!refs.isEmpty()) {
-                    ctx.fail(this, new io.tierstate.ResourceInUseException("ec2:DeleteSecurityGroup", "DependencyViolation",
+                    ctx.fail(this, new io.tierstate.error.ResourceInUseException("ec2:DeleteSecurityGroup", "DependencyViolation",
                             null, "security group " + id + " is referenced by " + refs.stream().map(Object::toString)
                                     .reduce((a, b) -> a + "; " + b).orElse("") + ". TierState never edits another group:"
                                     + " remove that rule, then run destroy again", null));

@@ -1,6 +1,6 @@
 package io.tierstate.destroy;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.CloudClock;
@@ -69,7 +69,7 @@ final class Survey {
                 findings.addAll(Transient.retry(cloud, cancelled, () -> obstacles(kind, id)));
             } catch (ResourceNotFoundException vpcGone) {
                 // the VPC step finds and confirms that
-            } catch (io.tierstate.CloudOperationException unreadable) {
+            } catch (io.tierstate.error.CloudOperationException unreadable) {
                 findings.add(unchecked(kind, id, unreadable));
             }
             return;
@@ -84,7 +84,7 @@ final class Survey {
             findings.addAll(Transient.retry(cloud, cancelled, () -> obstacles(kind, id)));
         } catch (ResourceNotFoundException raced) {
             // deleted between the two calls: the step will confirm it
-        } catch (io.tierstate.CloudOperationException unreadable) {
+        } catch (io.tierstate.error.CloudOperationException unreadable) {
             findings.add(unchecked(kind, id, unreadable));
         }
     }
@@ -103,7 +103,7 @@ final class Survey {
         }
     }
 
-    private static Finding unchecked(StepKind kind, String id, io.tierstate.CloudOperationException e) {
+    private static Finding unchecked(StepKind kind, String id, io.tierstate.error.CloudOperationException e) {
         return new Finding(kind, id, Finding.Kind.UNCHECKED, "could not read what stands in the way (" + e.operation()
                 + e.errorCode().map(c -> ", " + c).orElse("") + "); the step finds out when it deletes");
     }

@@ -1,6 +1,6 @@
 package io.tierstate.destroy;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.Cloud;
 import java.time.Duration;
 import java.util.function.Supplier;

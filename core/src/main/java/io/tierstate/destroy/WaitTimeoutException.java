@@ -1,10 +1,10 @@
 package io.tierstate.destroy;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.CloudException;
 import java.time.Duration;
 
 /** A wait ran out of time; what it waited for goes on in the cloud on its own. */
-public class WaitTimeoutException extends TierStateException {
+public class WaitTimeoutException extends CloudException {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,6 +19,6 @@ public class WaitTimeoutException extends TierStateException {
     public WaitTimeoutException(String what, String lastStatus, Duration timeout, int attempts) {
         super("still waiting for " + what + " after " + timeout.toMinutes() + " min and " + attempts + " polls"
                 + (lastStatus.isEmpty() ? "" : " (last seen: " + lastStatus + ")")
-                + "; it goes on in the cloud on its own: check again later, or wait longer");
+                + "; it goes on in the cloud on its own: check again later, or wait longer", true);
     }
 }

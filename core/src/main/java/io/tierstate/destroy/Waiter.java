@@ -1,6 +1,6 @@
 package io.tierstate.destroy;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.port.CloudClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +131,7 @@ public final class Waiter<T> {
      */
     public Waiter<T> timeout(Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new io.tierstate.InvalidInputException("a wait's timeout must be positive, was " + value);
+            throw new io.tierstate.error.InvalidInputException("a wait's timeout must be positive, was " + value);
         }
         return new Waiter<>(what, poll, done, failures, retryOn, doneOn, status, policy, value);
     }

@@ -1,5 +1,6 @@
 package io.tierstate.internal;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -27,8 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import io.tierstate.CorruptStateException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.migration.InvalidStateDocumentException;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.migration.StateMigrator;
@@ -154,7 +155,7 @@ public final class StateCodec {
             throw new CorruptStateException(source, 0, 0, "field " + pointer(e) + ": " + rootMessage(e), e);
         } catch (JsonProcessingException e) {
             throw new CorruptStateException(source, 0, 0, e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | InvalidInputException e) {
             throw new CorruptStateException(source, 0, 0, rootMessage(e), e);
         }
     }
@@ -180,7 +181,7 @@ public final class StateCodec {
         ObjectNode tree;
         try {
             tree = MAPPER.valueToTree(state);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidInputException e) {
             // a value the reader would refuse (e.g. a money value out of range): never write a document we cannot read
             throw new InvalidStateDocumentException("state of '" + state.stackName() + "' cannot be written: "
                     + rootMessage(e) + "; correct the value before writing", e);
@@ -432,7 +433,7 @@ public final class StateCodec {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 try {
                     return Timestamps.parse(p.getText());
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | InvalidInputException e) {
                     return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), e.getMessage());
                 }
             }
@@ -506,7 +507,7 @@ public final class StateCodec {
             }
             try {
                 return io.tierstate.model.Tier.parse(p.getText());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InvalidInputException e) {
                 return (io.tierstate.model.Tier) ctxt.handleWeirdStringValue(io.tierstate.model.Tier.class, p.getText(), e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package io.tierstate.internal;
 
+import io.tierstate.error.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -45,7 +46,7 @@ public final class Timestamps {
             try {
                 return LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException naive) {
-                throw new IllegalArgumentException("timestamp '" + text
+                throw new InvalidInputException("timestamp '" + text
                         + "' is not ISO-8601 (expected e.g. 2025-03-02T09:14:07.512334Z, +00:00 or no offset)");
             }
         }

@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -35,7 +36,7 @@ public enum CloudFrontStatus {
                 return s;
             }
         }
-        throw new IllegalArgumentException("CloudFront status '" + text + "' is not one of [InProgress, Deployed]");
+        throw new InvalidInputException("CloudFront status '" + text + "' is not one of [InProgress, Deployed]");
     }
 
     @Override

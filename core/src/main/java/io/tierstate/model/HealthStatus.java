@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -42,7 +43,7 @@ public enum HealthStatus {
                 return s;
             }
         }
-        throw new IllegalArgumentException("health status '" + text
+        throw new InvalidInputException("health status '" + text
                 + "' is not one of [ok, impaired, initializing, insufficient-data, not-applicable]");
     }
 

@@ -1,6 +1,6 @@
 package io.tierstate.model;
 
-import io.tierstate.InvalidStackNameException;
+import io.tierstate.error.InvalidStackNameException;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +25,7 @@ public final class StackName {
      */
     public static String validate(String name) {
         if (!isValid(name)) {
-            throw new InvalidStackNameException(name);
+            throw new InvalidStackNameException(name, MAX_LENGTH);
         }
         return name;
     }

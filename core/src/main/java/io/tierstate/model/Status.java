@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class Status {
      */
     public static Status parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("status is empty; use one of " + KNOWN);
+            throw new InvalidInputException("status is empty; use one of " + KNOWN);
         }
         String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         for (Status s : KNOWN) {

@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -16,18 +17,22 @@ import java.util.Locale;
  */
 public enum Tier {
     /** Tier 1: a single instance with EFS. */
-    DEV("dev", 1),
+    DEV("dev", 1, false, false),
     /** Tier 2: Tier 1 behind an Application Load Balancer. */
-    AUTOMATION("automation", 2),
+    AUTOMATION("automation", 2, true, false),
     /** Tier 3: Tier 2 behind CloudFront, usually on a GPU instance. */
-    GPU("gpu", 3);
+    GPU("gpu", 3, true, true);
 
     private final String wire;
     private final int number;
+    private final boolean alb;
+    private final boolean cloudFront;
 
-    Tier(String wire, int number) {
+    Tier(String wire, int number, boolean alb, boolean cloudFront) {
         this.wire = wire;
         this.number = number;
+        this.alb = alb;
+        this.cloudFront = cloudFront;
     }
 
     /** The value written to {@code config.tier}. @return {@code dev}, {@code automation} or {@code gpu} */
@@ -39,6 +44,24 @@ public enum Tier {
     /** The tier number as the product speaks of it. @return 1, 2 or 3 */
     public int number() {
         return number;
+    }
+
+    /**
+     * Whether deployments of this tier have an Application Load Balancer.
+     *
+     * @return true for {@link #AUTOMATION} and {@link #GPU}
+     */
+    public boolean hasAlb() {
+        return alb;
+    }
+
+    /**
+     * Whether deployments of this tier have a CloudFront distribution in front of the load balancer.
+     *
+     * @return true for {@link #GPU} only
+     */
+    public boolean hasCloudFront() {
+        return cloudFront;
     }
 
     /**
@@ -58,7 +81,7 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("tier '" + text + "' is not one of "
+        throw new InvalidInputException("tier '" + text + "' is not one of "
                 + Arrays.stream(values()).map(Tier::wireName).toList() + " (or 1, 2, 3)");
     }
 

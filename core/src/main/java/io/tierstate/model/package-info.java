@@ -1,6 +1,6 @@
 /**
  * The immutable deployment state model: {@link io.tierstate.model.DeploymentState} and the value
- * types it is made of, with their JSON form ({@link io.tierstate.model.StateJson}).
+ * types it is made of, with their JSON form ({@link io.tierstate.StateJson}).
  *
  * <p>Every value type keeps the JSON fields it does not model, so a state read from a GeuseMaker
  * file and written back loses nothing. Change a value with its {@code withX(..)} methods or

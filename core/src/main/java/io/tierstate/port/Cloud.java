@@ -5,10 +5,10 @@ package io.tierstate.port;
  * adapter ({@code AwsCloud}), by {@code SimulatedCloud}, or by your own.
  *
  * <p>Ports speak TierState types only. A missing resource is reported as
- * {@link io.tierstate.ResourceNotFoundException}, a resource others still depend on as
- * {@link io.tierstate.ResourceInUseException}, a stale ETag as
- * {@link io.tierstate.PreconditionFailedException}; everything else as
- * {@link io.tierstate.CloudOperationException} with {@code retryable()} telling whether trying
+ * {@link io.tierstate.error.ResourceNotFoundException}, a resource others still depend on as
+ * {@link io.tierstate.error.ResourceInUseException}, a stale ETag as
+ * {@link io.tierstate.error.PreconditionFailedException}; everything else as
+ * {@link io.tierstate.error.CloudOperationException} with {@code retryable()} telling whether trying
  * again may help.
  */
 public interface Cloud extends AutoCloseable {
@@ -21,7 +21,7 @@ public interface Cloud extends AutoCloseable {
      * working credentials, so that a missing credential fails the operation up front with a message
      * saying how to provide it, instead of half-way through. The default checks nothing.
      *
-     * @throws io.tierstate.CloudOperationException saying what is wrong and how to fix it
+     * @throws io.tierstate.error.CloudOperationException saying what is wrong and how to fix it
      */
     default void verifyAccess() {}
 

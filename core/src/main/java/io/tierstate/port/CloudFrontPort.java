@@ -2,7 +2,7 @@ package io.tierstate.port;
 
 /**
  * CloudFront distributions. Writes are conditional on the ETag the caller read, as CloudFront
- * requires; a stale ETag gives {@link io.tierstate.PreconditionFailedException}.
+ * requires; a stale ETag gives {@link io.tierstate.error.PreconditionFailedException}.
  */
 public interface CloudFrontPort {
 
@@ -12,7 +12,7 @@ public interface CloudFrontPort {
      *
      * @param id the distribution id
      * @return its status, enabled flag, ETag, origins and cache behaviours
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     Distribution getDistribution(String id);
 
@@ -21,7 +21,7 @@ public interface CloudFrontPort {
      *
      * @param id the distribution id
      * @return the configuration summary and ETag
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     DistributionConfig getDistributionConfig(String id);
 
@@ -41,8 +41,8 @@ public interface CloudFrontPort {
      * @param enabled the new value
      * @param ifMatch the ETag read by {@link #getDistributionConfig(String)}
      * @return the new ETag
-     * @throws io.tierstate.PreconditionFailedException when the ETag is stale
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.PreconditionFailedException when the ETag is stale
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     String setEnabled(String id, boolean enabled, String ifMatch);
 
@@ -51,9 +51,9 @@ public interface CloudFrontPort {
      *
      * @param id the distribution id
      * @param ifMatch the current ETag
-     * @throws io.tierstate.DistributionNotDisabledException when it is enabled or its disable is still propagating
-     * @throws io.tierstate.PreconditionFailedException when the ETag is stale
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.DistributionNotDisabledException when it is enabled or its disable is still propagating
+     * @throws io.tierstate.error.PreconditionFailedException when the ETag is stale
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteDistribution(String id, String ifMatch);
 
@@ -62,7 +62,7 @@ public interface CloudFrontPort {
      *
      * @param arn the distribution ARN
      * @return the tags
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     java.util.Map<String, String> distributionTags(String arn);
 }

@@ -11,7 +11,7 @@ public interface ComputePort {
      *
      * @param instanceId e.g. {@code i-0abc}
      * @return type, AMI, state, addresses
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist (terminated instances
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist (terminated instances
      *     are still described for about an hour, with state {@code TERMINATED})
      */
     InstanceDescription describeInstance(String instanceId);
@@ -37,7 +37,7 @@ public interface ComputePort {
      * through {@code SHUTTING_DOWN} to {@code TERMINATED}.
      *
      * @param instanceId the instance
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void terminateInstance(String instanceId);
 
@@ -47,7 +47,7 @@ public interface ComputePort {
      *
      * @param instanceId the instance
      * @return whether it is protected
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     boolean terminationProtection(String instanceId);
 
@@ -56,7 +56,7 @@ public interface ComputePort {
      *
      * @param instanceId the instance
      * @param enabled the new value
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void setTerminationProtection(String instanceId, boolean enabled);
 
@@ -67,7 +67,7 @@ public interface ComputePort {
      *
      * @param instanceId the instance
      * @return the request, or empty for an on-demand instance
-     * @throws io.tierstate.ResourceNotFoundException when the instance does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when the instance does not exist
      */
     Optional<SpotRequest> spotRequest(String instanceId);
 
@@ -76,7 +76,7 @@ public interface ComputePort {
      * terminated.
      *
      * @param requestId e.g. {@code sir-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void cancelSpotRequest(String requestId);
 

@@ -37,7 +37,7 @@ public record DistributionSpec(String callerReference, String comment, String or
         Objects.requireNonNull(originId, "originId");
         tags = Map.copyOf(tags);
         if (originReadTimeoutSeconds < 1 || originReadTimeoutSeconds > 180) {
-            throw new io.tierstate.InvalidInputException("origin read timeout must be 1 to 180 seconds, was "
+            throw new io.tierstate.error.InvalidInputException("origin read timeout must be 1 to 180 seconds, was "
                     + originReadTimeoutSeconds + "; CloudFront's default is 30, TierState's 60");
         }
     }

@@ -10,7 +10,7 @@ public interface FileSystemPort {
      *
      * @param fileSystemId e.g. {@code fs-0abc}
      * @return the mount targets
-     * @throws io.tierstate.ResourceNotFoundException when the file system does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when the file system does not exist
      */
     List<MountTarget> mountTargets(String fileSystemId);
 
@@ -18,7 +18,7 @@ public interface FileSystemPort {
      * Deletes a mount target ({@code DeleteMountTarget}); deletion completes asynchronously.
      *
      * @param mountTargetId e.g. {@code fsmt-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteMountTarget(String mountTargetId);
 
@@ -26,8 +26,8 @@ public interface FileSystemPort {
      * Deletes a file system ({@code DeleteFileSystem}).
      *
      * @param fileSystemId the file system
-     * @throws io.tierstate.ResourceInUseException while it still has mount targets
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while it still has mount targets
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteFileSystem(String fileSystemId);
 
@@ -36,7 +36,7 @@ public interface FileSystemPort {
      *
      * @param fileSystemId the file system
      * @return its state and size
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     FileSystemDescription describeFileSystem(String fileSystemId);
 
@@ -45,7 +45,7 @@ public interface FileSystemPort {
      *
      * @param fileSystemId the file system
      * @return the access point ids
-     * @throws io.tierstate.ResourceNotFoundException when the file system does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when the file system does not exist
      */
     List<String> accessPoints(String fileSystemId);
 
@@ -53,7 +53,7 @@ public interface FileSystemPort {
      * Deletes an access point ({@code DeleteAccessPoint}).
      *
      * @param accessPointId e.g. {@code fsap-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteAccessPoint(String accessPointId);
 
@@ -63,7 +63,7 @@ public interface FileSystemPort {
      *
      * @param fileSystemId the source file system
      * @return the destination file system ids (empty when it does not replicate)
-     * @throws io.tierstate.ResourceNotFoundException when the file system does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when the file system does not exist
      */
     List<String> replicationDestinations(String fileSystemId);
 
@@ -72,7 +72,7 @@ public interface FileSystemPort {
      * the destination becomes a writable file system of its own and is kept.
      *
      * @param fileSystemId the source file system
-     * @throws io.tierstate.ResourceNotFoundException when there is none
+     * @throws io.tierstate.error.ResourceNotFoundException when there is none
      */
     void deleteReplicationConfiguration(String fileSystemId);
 

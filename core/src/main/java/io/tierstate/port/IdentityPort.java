@@ -8,7 +8,7 @@ public interface IdentityPort {
      *
      * @param name the role name
      * @return its ARN and every instance profile that holds it
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     RoleDescription describeRole(String name);
 
@@ -17,7 +17,7 @@ public interface IdentityPort {
      *
      * @param name the instance profile name
      * @return its ARN and roles
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     InstanceProfileDescription describeInstanceProfile(String name);
 
@@ -25,7 +25,7 @@ public interface IdentityPort {
      * Deletes an instance profile, removing its roles from it first.
      *
      * @param name the instance profile name
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteInstanceProfile(String name);
 
@@ -34,8 +34,8 @@ public interface IdentityPort {
      * deployment's), detaching its managed policies and deleting its inline policies.
      *
      * @param name the role name
-     * @throws io.tierstate.ResourceInUseException while an instance profile still holds it
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while an instance profile still holds it
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteRole(String name);
 

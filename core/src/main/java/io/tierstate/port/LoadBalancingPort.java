@@ -8,7 +8,7 @@ public interface LoadBalancingPort {
      *
      * @param arn the load balancer ARN
      * @return its DNS name and state
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist (any more)
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist (any more)
      */
     LoadBalancerDescription describeLoadBalancer(String arn);
 
@@ -17,7 +17,7 @@ public interface LoadBalancingPort {
      * asynchronously, poll {@link #describeLoadBalancer(String)} until it is not found.
      *
      * @param arn the load balancer ARN
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteLoadBalancer(String arn);
 
@@ -25,8 +25,8 @@ public interface LoadBalancingPort {
      * Deletes a target group ({@code DeleteTargetGroup}).
      *
      * @param arn the target group ARN
-     * @throws io.tierstate.ResourceInUseException while a load balancer still uses it
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while a load balancer still uses it
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteTargetGroup(String arn);
 
@@ -35,7 +35,7 @@ public interface LoadBalancingPort {
      *
      * @param arn the target group ARN
      * @return the load balancers that use it
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     TargetGroupDescription describeTargetGroup(String arn);
 
@@ -45,7 +45,7 @@ public interface LoadBalancingPort {
      *
      * @param arn the load balancer ARN
      * @return whether it is protected
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     boolean deletionProtection(String arn);
 
@@ -54,7 +54,7 @@ public interface LoadBalancingPort {
      *
      * @param arn the load balancer ARN
      * @param enabled the new value
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void setDeletionProtection(String arn, boolean enabled);
 
@@ -65,7 +65,7 @@ public interface LoadBalancingPort {
      *
      * @param arn the load balancer ARN
      * @return the listeners
-     * @throws io.tierstate.ResourceNotFoundException when the load balancer does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when the load balancer does not exist
      */
     java.util.List<Listener> listeners(String arn);
 

@@ -18,8 +18,8 @@ public interface NetworkPort {
      * Deletes a security group.
      *
      * @param groupId e.g. {@code sg-0abc}
-     * @throws io.tierstate.ResourceInUseException while a network interface or another group's rule still uses it (DependencyViolation)
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while a network interface or another group's rule still uses it (DependencyViolation)
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteSecurityGroup(String groupId);
 
@@ -27,8 +27,8 @@ public interface NetworkPort {
      * Deletes a subnet.
      *
      * @param subnetId e.g. {@code subnet-0abc}
-     * @throws io.tierstate.ResourceInUseException while something still lives in it
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while something still lives in it
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteSubnet(String subnetId);
 
@@ -37,8 +37,8 @@ public interface NetworkPort {
      * gone first.
      *
      * @param vpcId e.g. {@code vpc-0abc}
-     * @throws io.tierstate.ResourceInUseException while subnets, security groups, gateways or endpoints remain
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while subnets, security groups, gateways or endpoints remain
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteVpc(String vpcId);
 
@@ -47,7 +47,7 @@ public interface NetworkPort {
      *
      * @param groupId the group
      * @return its VPC and name
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     SecurityGroupDescription describeSecurityGroup(String groupId);
 
@@ -66,7 +66,7 @@ public interface NetworkPort {
      *
      * @param subnetId the subnet
      * @return its VPC
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     SubnetDescription describeSubnet(String subnetId);
 
@@ -75,7 +75,7 @@ public interface NetworkPort {
      *
      * @param vpcId the VPC
      * @return whether it is the default VPC
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     VpcDescription describeVpc(String vpcId);
 
@@ -88,7 +88,7 @@ public interface NetworkPort {
      * @param vpcId the VPC
      * @param stackTags tags that mark the stack's own resources, e.g. {@code Stack=gpu-global}
      * @return its dependents
-     * @throws io.tierstate.ResourceNotFoundException when the VPC does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when the VPC does not exist
      */
     VpcDependents vpcDependents(String vpcId, Map<String, String> stackTags);
 
@@ -108,7 +108,7 @@ public interface NetworkPort {
      *
      * @param gatewayId e.g. {@code igw-0abc}
      * @param attachedTo the VPC it is attached to, or empty
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteInternetGateway(String gatewayId, Optional<String> attachedTo);
 
@@ -116,7 +116,7 @@ public interface NetworkPort {
      * Deletes an egress-only internet gateway.
      *
      * @param gatewayId e.g. {@code eigw-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteEgressOnlyInternetGateway(String gatewayId);
 
@@ -125,7 +125,7 @@ public interface NetworkPort {
      * {@code deleted} in about a minute, after which its Elastic IPs can be released.
      *
      * @param natGatewayId e.g. {@code nat-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteNatGateway(String natGatewayId);
 
@@ -133,8 +133,8 @@ public interface NetworkPort {
      * Releases an Elastic IP ({@code ReleaseAddress}).
      *
      * @param allocationId e.g. {@code eipalloc-0abc}
-     * @throws io.tierstate.ResourceInUseException while it is still associated (its NAT gateway is being deleted)
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceInUseException while it is still associated (its NAT gateway is being deleted)
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void releaseAddress(String allocationId);
 
@@ -142,7 +142,7 @@ public interface NetworkPort {
      * Deletes a VPC endpoint ({@code DeleteVpcEndpoints}); deletion completes asynchronously.
      *
      * @param endpointId e.g. {@code vpce-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteVpcEndpoint(String endpointId);
 
@@ -150,7 +150,7 @@ public interface NetworkPort {
      * Deletes a route table (its subnet associations go with it).
      *
      * @param routeTableId e.g. {@code rtb-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteRouteTable(String routeTableId);
 
@@ -158,7 +158,7 @@ public interface NetworkPort {
      * Deletes a network ACL (its subnets go back to the default ACL).
      *
      * @param networkAclId e.g. {@code acl-0abc}
-     * @throws io.tierstate.ResourceNotFoundException when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when it does not exist
      */
     void deleteNetworkAcl(String networkAclId);
 

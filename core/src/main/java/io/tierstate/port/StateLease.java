@@ -23,7 +23,7 @@ public interface StateLease extends AutoCloseable {
      * Extends the lease.
      *
      * @param ttl the new time to live from now
-     * @throws io.tierstate.LeaseHeldException when it lapsed and someone else took it
+     * @throws io.tierstate.error.LeaseHeldException when it lapsed and someone else took it
      */
     void renew(Duration ttl);
 

@@ -1,6 +1,6 @@
 package io.tierstate.port;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 
 /**
  * A stored document that could not be read, as reported by {@link StateStore#list()}.

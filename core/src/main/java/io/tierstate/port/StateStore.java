@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * <p>Every implementation promises: a write is atomic (a reader sees the old or the new document,
  * never a torn one); no update is lost between concurrent writers (threads and processes), through
  * a per-deployment lock or optimistic concurrency on {@link DeploymentState#serial()}; reading never
- * writes; a document that cannot be read raises {@link io.tierstate.CorruptStateException} and is
+ * writes; a document that cannot be read raises {@link io.tierstate.error.CorruptStateException} and is
  * left exactly as it was; names are checked with {@link io.tierstate.model.StackName} before use;
  * the previous document is kept as a backup before it is overwritten.
  */
@@ -33,7 +33,7 @@ public interface StateStore extends AutoCloseable {
      *
      * @param state the state; its serial is ignored
      * @return the stored state (serial 1, {@code updated_at} set, {@code created_at} set when absent)
-     * @throws io.tierstate.DeploymentExistsException when the name is taken
+     * @throws io.tierstate.error.DeploymentExistsException when the name is taken
      */
     DeploymentState create(DeploymentState state);
 
@@ -45,7 +45,7 @@ public interface StateStore extends AutoCloseable {
      *
      * @param state the state as read from the other store
      * @return the stored state
-     * @throws io.tierstate.DeploymentExistsException when the name is taken
+     * @throws io.tierstate.error.DeploymentExistsException when the name is taken
      */
     default DeploymentState createCopy(DeploymentState state) {
         return create(state);
@@ -57,7 +57,7 @@ public interface StateStore extends AutoCloseable {
      *
      * @param state the changed state
      * @return the stored state, serial incremented
-     * @throws io.tierstate.StateConflictException when the stored state changed since it was read
+     * @throws io.tierstate.error.StateConflictException when the stored state changed since it was read
      */
     DeploymentState save(DeploymentState state);
 
@@ -68,7 +68,7 @@ public interface StateStore extends AutoCloseable {
      * @param name the stack name
      * @param change the change; it may run more than once on stores that retry conflicts, so keep it free of side effects
      * @return the stored state
-     * @throws io.tierstate.DeploymentNotFoundException when nothing is stored under the name
+     * @throws io.tierstate.error.DeploymentNotFoundException when nothing is stored under the name
      */
     DeploymentState update(String name, UnaryOperator<DeploymentState> change);
 
@@ -82,7 +82,7 @@ public interface StateStore extends AutoCloseable {
      * @param name the stack name
      * @param change the change
      * @return the stored state
-     * @throws io.tierstate.DeploymentNotFoundException when nothing is stored under the name
+     * @throws io.tierstate.error.DeploymentNotFoundException when nothing is stored under the name
      */
     default DeploymentState updateProgress(String name, UnaryOperator<DeploymentState> change) {
         return update(name, change);
@@ -95,7 +95,7 @@ public interface StateStore extends AutoCloseable {
      * @param name the stack name
      * @param label e.g. {@code pre-destroy}: lower-case letters, digits and dashes
      * @return the backup, or empty when the store keeps no labelled backups (the default)
-     * @throws io.tierstate.DeploymentNotFoundException when nothing is stored under the name
+     * @throws io.tierstate.error.DeploymentNotFoundException when nothing is stored under the name
      */
     default Optional<StateBackup> keepBackup(String name, String label) {
         return Optional.empty();
@@ -160,7 +160,7 @@ public interface StateStore extends AutoCloseable {
         names.forEach((name, source) -> {
             try {
                 outcomes.add(migrate(name, dryRun));
-            } catch (io.tierstate.TierStateException e) {
+            } catch (io.tierstate.error.TierStateException e) {
                 outcomes.add(MigrationOutcome.failed(name, source, e.getMessage()));
             }
         });
@@ -192,7 +192,7 @@ public interface StateStore extends AutoCloseable {
      * @param owner who takes it, shown to whoever is refused, e.g. {@code destroy@host:pid}
      * @param ttl how long it lasts unless renewed
      * @return the lease; close it to release it
-     * @throws io.tierstate.LeaseHeldException when another owner holds an unexpired lease
+     * @throws io.tierstate.error.LeaseHeldException when another owner holds an unexpired lease
      */
     StateLease acquireLease(String name, String owner, java.time.Duration ttl);
 
@@ -207,7 +207,7 @@ public interface StateStore extends AutoCloseable {
      * @param ttl how long it lasts unless renewed
      * @param isDead tells whether the current holder is known to be gone
      * @return the lease
-     * @throws io.tierstate.LeaseHeldException when a live owner holds an unexpired lease
+     * @throws io.tierstate.error.LeaseHeldException when a live owner holds an unexpired lease
      */
     default StateLease acquireLease(String name, String owner, java.time.Duration ttl,
             java.util.function.Predicate<String> isDead) {

@@ -26,7 +26,7 @@ public interface StateStoreProvider {
      *
      * @param uri a URI this provider {@link #supports(URI) supports}
      * @return the store
-     * @throws IllegalArgumentException when the URI is malformed, saying how to write it
+     * @throws io.tierstate.error.InvalidInputException when the URI is malformed, saying how to write it
      */
     StateStore open(URI uri);
 }

@@ -1,6 +1,6 @@
 package io.tierstate.sim;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

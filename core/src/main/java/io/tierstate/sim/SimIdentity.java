@@ -1,6 +1,6 @@
 package io.tierstate.sim;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.port.IdentityPort;
 import java.util.List;
 

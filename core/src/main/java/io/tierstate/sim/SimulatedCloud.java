@@ -160,7 +160,7 @@ public final class SimulatedCloud implements Cloud {
      *
      * @param file the saved world
      * @return the cloud, with the saved resources, ETags, clock, latencies, faults and seed
-     * @throws io.tierstate.TierStateException when the file is missing or not a simulated cloud
+     * @throws io.tierstate.error.TierStateException when the file is missing or not a simulated cloud
      */
     public static SimulatedCloud loadFrom(Path file) {
         return restore(WorldCodec.read(file), Double.POSITIVE_INFINITY, InstantSource.system(), null);
@@ -174,7 +174,7 @@ public final class SimulatedCloud implements Cloud {
      * @param file the saved world
      * @param speed simulated seconds per real second
      * @return the cloud
-     * @throws io.tierstate.TierStateException when the file is missing or not a simulated cloud
+     * @throws io.tierstate.error.TierStateException when the file is missing or not a simulated cloud
      */
     public static SimulatedCloud loadFrom(Path file, double speed) {
         return loadFrom(file, speed, InstantSource.system());
@@ -345,7 +345,7 @@ public final class SimulatedCloud implements Cloud {
      *
      * @param vpcId an existing VPC
      * @return its id, {@code subnet-...}
-     * @throws io.tierstate.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
      */
     public String createSubnet(String vpcId) {
         return setUp("ec2:CreateSubnet", ctx -> world.createSubnet(ctx, vpcId));
@@ -356,7 +356,7 @@ public final class SimulatedCloud implements Cloud {
      *
      * @param vpcId an existing VPC
      * @return its id, {@code sg-...}
-     * @throws io.tierstate.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException ({@code InvalidVpcID.NotFound}) when the VPC does not exist
      */
     public String createSecurityGroup(String vpcId) {
         return setUp("ec2:CreateSecurityGroup", ctx -> world.createSecurityGroup(ctx, vpcId, null));
@@ -368,7 +368,7 @@ public final class SimulatedCloud implements Cloud {
      * @param vpcId an existing VPC
      * @param name unique in the VPC
      * @return its id
-     * @throws io.tierstate.CloudOperationException ({@code InvalidGroup.Duplicate}) when the name is taken
+     * @throws io.tierstate.error.CloudOperationException ({@code InvalidGroup.Duplicate}) when the name is taken
      */
     public String createSecurityGroup(String vpcId, String name) {
         Objects.requireNonNull(name, "name");
@@ -537,7 +537,7 @@ public final class SimulatedCloud implements Cloud {
      * @param subnetId an existing subnet
      * @param securityGroupId an existing security group
      * @return its id, {@code fsmt-...}
-     * @throws io.tierstate.ResourceNotFoundException when one of them does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when one of them does not exist
      */
     public String createMountTarget(String fileSystemId, String subnetId, String securityGroupId) {
         return setUp("elasticfilesystem:CreateMountTarget",
@@ -549,7 +549,7 @@ public final class SimulatedCloud implements Cloud {
      *
      * @param name a name not yet used by a role or instance profile
      * @return its ARN, {@code arn:aws:iam::<account>:role/<name>}
-     * @throws io.tierstate.CloudOperationException ({@code EntityAlreadyExists}) when the name is taken
+     * @throws io.tierstate.error.CloudOperationException ({@code EntityAlreadyExists}) when the name is taken
      */
     public String createRole(String name) {
         return setUp("iam:CreateRole", ctx -> world.createRole(ctx, name));
@@ -561,7 +561,7 @@ public final class SimulatedCloud implements Cloud {
      * @param name a name not yet used
      * @param roleName an existing role
      * @return its ARN, {@code arn:aws:iam::<account>:instance-profile/<name>}
-     * @throws io.tierstate.ResourceNotFoundException ({@code NoSuchEntity}) when the role does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException ({@code NoSuchEntity}) when the role does not exist
      */
     public String createInstanceProfile(String name, String roleName) {
         return setUp("iam:CreateInstanceProfile", ctx -> world.createInstanceProfile(ctx, name, roleName));
@@ -573,7 +573,7 @@ public final class SimulatedCloud implements Cloud {
      *
      * @param profileName an existing instance profile without a role
      * @param roleName an existing role
-     * @throws io.tierstate.CloudOperationException ({@code LimitExceeded}) when the profile already holds a role
+     * @throws io.tierstate.error.CloudOperationException ({@code LimitExceeded}) when the profile already holds a role
      */
     public void addRoleToInstanceProfile(String profileName, String roleName) {
         setUp("iam:AddRoleToInstanceProfile", ctx -> {
@@ -617,8 +617,8 @@ public final class SimulatedCloud implements Cloud {
      * @param subnetId an existing subnet
      * @param securityGroupId an existing security group
      * @return its id, {@code i-...}
-     * @throws io.tierstate.CloudOperationException ({@code InvalidInstanceType}) for a malformed type
-     * @throws io.tierstate.ResourceNotFoundException when the subnet or security group does not exist
+     * @throws io.tierstate.error.CloudOperationException ({@code InvalidInstanceType}) for a malformed type
+     * @throws io.tierstate.error.ResourceNotFoundException when the subnet or security group does not exist
      */
     public String launchInstance(String instanceType, String amiId, String subnetId, String securityGroupId) {
         return setUp("ec2:RunInstances", ctx -> world.launchInstance(ctx, instanceType, amiId, subnetId, securityGroupId));
@@ -662,7 +662,7 @@ public final class SimulatedCloud implements Cloud {
      * @param name 1 to 32 letters, digits or hyphens, unique among load balancers
      * @param subnetIds existing subnets, at least one
      * @return its ARN, DNS name and state {@code active}
-     * @throws io.tierstate.ResourceNotFoundException when a subnet does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException when a subnet does not exist
      */
     public LoadBalancerDescription createLoadBalancer(String name, List<String> subnetIds) {
         return createLoadBalancer(name, subnetIds, List.of());
@@ -942,7 +942,7 @@ public final class SimulatedCloud implements Cloud {
      * @param distributionId an existing distribution
      * @return the origin read timeout it was created with ({@link io.tierstate.port.DistributionSpec#originReadTimeoutSeconds()};
      *     CloudFront's 30 s for an adopted one)
-     * @throws io.tierstate.ResourceNotFoundException ({@code NoSuchDistribution}) when it does not exist
+     * @throws io.tierstate.error.ResourceNotFoundException ({@code NoSuchDistribution}) when it does not exist
      */
     public int originReadTimeoutSeconds(String distributionId) {
         return setUp("cloudfront:GetDistributionConfig", ctx -> world.originReadTimeoutSeconds(ctx, distributionId));

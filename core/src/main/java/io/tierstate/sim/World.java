@@ -1,10 +1,10 @@
 package io.tierstate.sim;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CacheBehavior;
 import io.tierstate.model.CloudFrontOrigin;
 import io.tierstate.model.CloudFrontStatus;

@@ -1,5 +1,6 @@
 package io.tierstate.sim;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -189,7 +190,7 @@ final class WorldCodec {
         Snapshot s;
         try {
             s = MAPPER.readValue(bytes, Snapshot.class);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | InvalidInputException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new TierStateException("the simulated cloud file " + file + " cannot be read (" + why
                     + "); delete it to start a new simulated world", e);

@@ -1,6 +1,6 @@
 package io.tierstate.sim;
 
-import io.tierstate.StateLockException;
+import io.tierstate.error.StateLockException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -1,9 +1,9 @@
 package io.tierstate.store;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.StateLockException;
-import io.tierstate.StateStoreException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.StateLockException;
+import io.tierstate.error.StateStoreException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.migration.SharedHomeForm;
 import io.tierstate.model.DeploymentState;

@@ -1,6 +1,6 @@
 package io.tierstate.store;
 
-import io.tierstate.StateLockException;
+import io.tierstate.error.StateLockException;
 import java.nio.file.Path;
 
 /**

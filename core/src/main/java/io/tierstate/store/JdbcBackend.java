@@ -1,6 +1,6 @@
 package io.tierstate.store;
 
-import io.tierstate.StateStoreException;
+import io.tierstate.error.StateStoreException;
 import io.tierstate.port.StateBackup;
 import io.tierstate.store.spi.BackupRequest;
 import io.tierstate.store.spi.Document;
@@ -539,7 +539,7 @@ final class JdbcBackend implements StoreBackend {
         if (e == null) {
             return "unknown error";
         }
-        String m = io.tierstate.internal.Redaction.mask(String.valueOf(e.getMessage()));
+        String m = io.tierstate.error.Redaction.mask(String.valueOf(e.getMessage()));
         if (secret != null && !secret.isEmpty()) {
             m = m.replace(secret, "****");
         }

@@ -1,6 +1,6 @@
 package io.tierstate.store;
 
-import io.tierstate.StateStoreException;
+import io.tierstate.error.StateStoreException;
 import io.tierstate.store.engine.VersionedStateStore;
 import java.sql.DriverManager;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import javax.sql.DataSource;
  * <p>The document is kept as TEXT holding exactly the bytes the file store would write (JSONB would
  * reorder keys and could not hold an unreadable document to report). {@code version} is the state's
  * {@code serial}: a write is {@code UPDATE ... WHERE name = ? AND version = ?}, and when no row
- * matches someone else wrote first ({@link io.tierstate.StateConflictException}); {@code update(fn)} re-reads and
+ * matches someone else wrote first ({@link io.tierstate.error.StateConflictException}); {@code update(fn)} re-reads and
  * retries. Before every overwrite the old document becomes a history row in the same transaction;
  * routine ones are pruned to the newest ten, labelled ones ({@code schema-v2}, {@code deleted},
  * {@code pre-restore}) are kept. Reading never writes, and reading a database without the tables
@@ -94,7 +94,7 @@ public final class JdbcStateStore extends VersionedStateStore {
 
     /** A JDBC URL for messages: any password parameter replaced. */
     static String sanitize(String url) {
-        return io.tierstate.internal.Redaction.mask(url);
+        return io.tierstate.error.Redaction.mask(url);
     }
 
     /**
@@ -273,7 +273,7 @@ public final class JdbcStateStore extends VersionedStateStore {
 
         private static String identifier(String value, String what) {
             if (value == null || !IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(what + " '" + value + "' is not a plain SQL identifier:"
+                throw new io.tierstate.error.InvalidInputException(what + " '" + value + "' is not a plain SQL identifier:"
                         + " use letters, digits and '_', starting with a letter or '_' (at most 41 characters)");
             }
             return value;

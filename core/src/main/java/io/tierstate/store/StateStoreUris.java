@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.internal.Settings;
 import io.tierstate.port.StateStore;
 import io.tierstate.port.StateStoreProvider;
@@ -56,7 +57,7 @@ public final class StateStoreUris {
      *
      * @param uri see the class description
      * @return the store; close it when done
-     * @throws IllegalArgumentException when the URI is malformed or no store understands it, saying what would
+     * @throws InvalidInputException when the URI is malformed or no store understands it, saying what would
      */
     public static StateStore open(String uri) {
         return open(uri, ServiceLoader.load(StateStoreProvider.class, classLoader()), Settings.fromEnvironment());
@@ -64,7 +65,7 @@ public final class StateStoreUris {
 
     static StateStore open(String uri, Iterable<StateStoreProvider> providers, Settings settings) {
         if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("the store URI is empty: give " + FORMS);
+            throw new InvalidInputException("the store URI is empty: give " + FORMS);
         }
         String text = uri.strip();
         String scheme = scheme(text);
@@ -90,11 +91,11 @@ public final class StateStoreUris {
      *
      * @param uri the URI as given
      * @return the directory, or empty when the URI names a remote store (postgresql://, s3:// ...)
-     * @throws IllegalArgumentException when a file: URI names another host or is not a valid URI
+     * @throws InvalidInputException when a file: URI names another host or is not a valid URI
      */
     public static Optional<Path> localPath(String uri) {
         if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("the store URI is empty: give " + FORMS);
+            throw new InvalidInputException("the store URI is empty: give " + FORMS);
         }
         String text = uri.strip();
         String scheme = scheme(text);
@@ -130,7 +131,7 @@ public final class StateStoreUris {
             return path(u.getSchemeSpecificPart(), settings); // file:relative/dir, file:~/dir
         }
         if (u.getAuthority() != null && !u.getAuthority().isEmpty() && !"localhost".equals(u.getAuthority())) {
-            throw new IllegalArgumentException("'" + text + "' names a file on host " + u.getAuthority()
+            throw new InvalidInputException("'" + text + "' names a file on host " + u.getAuthority()
                     + "; a file store is local: write file:///absolute/path");
         }
         return Path.of(u.getPath());
@@ -139,12 +140,12 @@ public final class StateStoreUris {
     private static StateStore postgres(String text) {
         URI u = parse(text);
         if (u.getHost() == null) {
-            throw new IllegalArgumentException("'" + JdbcStateStore.sanitize(text) + "' has no host: write it as"
+            throw new InvalidInputException("'" + JdbcStateStore.sanitize(text) + "' has no host: write it as"
                     + " postgresql://USER@HOST:PORT/DATABASE");
         }
         String database = u.getPath() == null ? "" : u.getPath().replaceFirst("^/", "");
         if (database.isEmpty()) {
-            throw new IllegalArgumentException("'" + JdbcStateStore.sanitize(text) + "' names no database: write it as"
+            throw new InvalidInputException("'" + JdbcStateStore.sanitize(text) + "' names no database: write it as"
                     + " postgresql://USER@HOST:PORT/DATABASE");
         }
         JdbcStateStore.Builder builder = JdbcStateStore.builder();
@@ -165,7 +166,7 @@ public final class StateStoreUris {
 
     private static StateStore jdbc(String text) {
         if (!text.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("'" + JdbcStateStore.sanitize(text) + "' is not a PostgreSQL JDBC URL;"
+            throw new InvalidInputException("'" + JdbcStateStore.sanitize(text) + "' is not a PostgreSQL JDBC URL;"
                     + " JdbcStateStore is built for PostgreSQL: write jdbc:postgresql://HOST:PORT/DATABASE");
         }
         int q = text.indexOf('?');
@@ -186,7 +187,7 @@ public final class StateStoreUris {
         String hint = scheme.equals("s3")
                 ? "s3:// needs the AWS adapter: add io.tierstate:tierstate-aws to the class path"
                 : "use " + FORMS;
-        throw new IllegalArgumentException("no state store understands '" + JdbcStateStore.sanitize(text) + "' (scheme "
+        throw new InvalidInputException("no state store understands '" + JdbcStateStore.sanitize(text) + "' (scheme "
                 + scheme + (tried.isEmpty() ? "" : "; providers on the class path: " + String.join(", ", tried)) + "): " + hint);
     }
 
@@ -195,7 +196,7 @@ public final class StateStoreUris {
             return new URI(text);
         } catch (URISyntaxException e) {
             // no cause: URISyntaxException's own message repeats the whole URI, password included
-            throw new IllegalArgumentException("'" + JdbcStateStore.sanitize(text) + "' is not a valid URI: "
+            throw new InvalidInputException("'" + JdbcStateStore.sanitize(text) + "' is not a valid URI: "
                     + e.getReason() + " at index " + e.getIndex() + "; give " + FORMS);
         }
     }

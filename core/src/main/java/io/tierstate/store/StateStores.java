@@ -1,8 +1,8 @@
 package io.tierstate.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.StateListing;

@@ -1,6 +1,6 @@
 package io.tierstate.view;
 
-import io.tierstate.CostSubjects;
+import io.tierstate.model.CostSubjects;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.CostEstimator;
 import io.tierstate.cost.CostLineItem;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierstate.DeploymentClient;
 import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import io.tierstate.sim.SimulatedCloud;
 import io.tierstate.store.ChildJvm;
 import io.tierstate.store.FileStateStore;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

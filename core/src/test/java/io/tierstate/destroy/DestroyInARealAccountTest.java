@@ -3,18 +3,19 @@ package io.tierstate.destroy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.CloudTargetMismatchException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.CloudTargetMismatchException;
 import io.tierstate.DeploymentClient;
-import io.tierstate.DestroyBlockedException;
-import io.tierstate.DestroyOptionsChangedException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.ResourcesMissingException;
+import io.tierstate.error.DestroyBlockedException;
+import io.tierstate.error.DestroyOptionsChangedException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.ResourcesMissingException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import io.tierstate.port.StateBackup;
 import io.tierstate.sim.SimOperation;
 import io.tierstate.sim.SimulatedCloud;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class DestroyInARealAccountTest {
     @Test
     void run_deploymentInAnotherRegion_deletesThereThoughTheCloudDefaultsToUsEast1() {
         Tier3World w = Tier3World.deployIn(sim, client, "eu-stack", "eu-west-1");
-        assertThat(sim.regionOf(w.instance)).contains("eu-west-1");
+        assertThat(sim.regionOf(w.instance())).contains("eu-west-1");
 
         DestroyReport report = client.deployment("eu-stack").destroy().run();
 
@@ -154,7 +155,7 @@ class DestroyInARealAccountTest {
             String sg = consistent.createSecurityGroup(vpc);
             String instance = consistent.launchInstance("g4dn.xlarge", "ami-0123456789abcdef0", subnet, sg);
             assertThatThrownBy(() -> consistent.compute().describeInstance(instance)).isInstanceOf(
-                    io.tierstate.ResourceNotFoundException.class);
+                    io.tierstate.error.ResourceNotFoundException.class);
             c.deployment("fresh").create(DeploymentState.builder().stackName("fresh").status(Status.CREATING)
                     .config(io.tierstate.model.DeploymentConfig.builder().tier(io.tierstate.model.Tier.DEV).build())
                     .instanceId(instance).build());
@@ -171,8 +172,8 @@ class DestroyInARealAccountTest {
     @Test
     void run_someResourcesAlreadyGone_journalsThemAsGoneOnlyAfterADescribe() {
         Tier3World w = Tier3World.deploy(sim, client, "partly");
-        sim.identity().deleteInstanceProfile(w.profile);
-        sim.identity().deleteRole(w.role);
+        sim.identity().deleteInstanceProfile(w.profile());
+        sim.identity().deleteRole(w.role());
 
         DestroyReport report = client.deployment("partly").destroy().run();
 
@@ -194,14 +195,14 @@ class DestroyInARealAccountTest {
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.FAILED);
         assertThat(report.failed()).extracting(DestroyReport.StepResult::step).containsExactly("cloudfront");
         assertThat(report.failed().get(0).detail()).contains("AccessDenied");
-        assertThat(sim.exists(w.instance)).as("the GPU instance does not keep billing").isFalse();
-        assertThat(sim.exists(w.role)).isFalse();
-        assertThat(sim.exists(w.fileSystem)).isFalse();
-        assertThat(sim.exists(w.loadBalancer.arn())).as("the origin of a distribution that still serves").isTrue();
+        assertThat(sim.exists(w.instance())).as("the GPU instance does not keep billing").isFalse();
+        assertThat(sim.exists(w.role())).isFalse();
+        assertThat(sim.exists(w.fileSystem())).isFalse();
+        assertThat(sim.exists(w.loadBalancer().arn())).as("the origin of a distribution that still serves").isTrue();
         assertThat(report.leftBehind()).extracting(DestroyReport.StepResult::step)
                 .containsExactly("cloudfront", "alb", "target_group", "vpc_dependents", "security_group", "subnets", "vpc");
         assertThat(report.step(StepKind.TARGET_GROUP).orElseThrow().blockedBy()).contains(StepKind.CLOUDFRONT);
-        assertThat(report.render()).contains("left behind").contains(w.loadBalancer.arn());
+        assertThat(report.render()).contains("left behind").contains(w.loadBalancer().arn());
         assertThat(report.toJson()).contains("\"blocked_by\": \"cloudfront\"").contains("\"skip_reason\": \"dependency_failed\"");
     }
 
@@ -210,37 +211,37 @@ class DestroyInARealAccountTest {
     @Test
     void run_terminationProtection_stopsBeforeAnythingIsDeleted_andDisableProtectionTurnsItOff() {
         Tier3World w = Tier3World.deploy(sim, client, "protected");
-        sim.setTerminationProtection(w.instance, true);
+        sim.setTerminationProtection(w.instance(), true);
         long changes = writes();
 
         assertThatThrownBy(() -> client.deployment("protected").destroy().run())
                 .isInstanceOf(DestroyBlockedException.class)
-                .hasMessageContaining(w.instance).hasMessageContaining("termination protection")
+                .hasMessageContaining(w.instance()).hasMessageContaining("termination protection")
                 .hasMessageContaining("disableProtection");
         assertThat(writes()).as("nothing deleted").isEqualTo(changes);
         assertThat(client.deployment("protected").state().destroyProgress()).isEmpty();
         assertThat(client.deployment("protected").destroy().planLive().blockers()).singleElement()
-                .satisfies(f -> assertThat(f.resourceId()).isEqualTo(w.instance));
+                .satisfies(f -> assertThat(f.resourceId()).isEqualTo(w.instance()));
 
         DestroyReport report = client.deployment("protected").destroy().disableProtection().run();
 
         assertThat(report.outcome()).as(report.render()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(sim.exists(w.instance)).isFalse();
+        assertThat(sim.exists(w.instance())).isFalse();
     }
 
     @Test
     void run_albDeletionProtection_stopsBeforeAnythingIsDeleted_andDisableProtectionTurnsItOff() {
         Tier3World w = Tier3World.deploy(sim, client, "alb-protected");
-        sim.setDeletionProtection(w.loadBalancer.arn(), true);
+        sim.setDeletionProtection(w.loadBalancer().arn(), true);
 
         assertThatThrownBy(() -> client.deployment("alb-protected").destroy().run())
                 .isInstanceOf(DestroyBlockedException.class).hasMessageContaining("deletion protection");
-        assertThat(sim.exists(w.state.cloudFrontDistributionId().orElseThrow())).isTrue();
+        assertThat(sim.exists(w.state().cloudFrontDistributionId().orElseThrow())).isTrue();
 
         DestroyReport report = client.deployment("alb-protected").destroy().disableProtection().run();
 
         assertThat(report.outcome()).as(report.render()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(sim.exists(w.loadBalancer.arn())).isFalse();
+        assertThat(sim.exists(w.loadBalancer().arn())).isFalse();
     }
 
     @Test
@@ -268,21 +269,21 @@ class DestroyInARealAccountTest {
     @Test
     void run_vpcDependents_goFirst_theElasticIpIsReleased_andNothingIsLeft() {
         Tier3World w = Tier3World.deploy(sim, client, "full-vpc");
-        String igw = sim.createInternetGateway(w.vpc);
+        String igw = sim.createInternetGateway(w.vpc());
         String stray = sim.createInternetGateway(null, Map.of("Stack", "full-vpc")); // detached before a crash, never deleted
         String eip = sim.allocateAddress();
-        String nat = sim.createNatGateway(w.subnets.get(0), eip);
-        String endpoint = sim.createVpcEndpoint(w.vpc, "Interface", List.of(w.subnets.get(1)), List.of(w.securityGroup));
-        String rtb = sim.createRouteTable(w.vpc);
-        String acl = sim.createNetworkAcl(w.vpc);
-        String eigw = sim.createEgressOnlyInternetGateway(w.vpc);
+        String nat = sim.createNatGateway(w.subnets().get(0), eip);
+        String endpoint = sim.createVpcEndpoint(w.vpc(), "Interface", List.of(w.subnets().get(1)), List.of(w.securityGroup()));
+        String rtb = sim.createRouteTable(w.vpc());
+        String acl = sim.createNetworkAcl(w.vpc());
+        String eigw = sim.createEgressOnlyInternetGateway(w.vpc());
 
         DestroyPlan live = client.deployment("full-vpc").destroy().planLive();
         DestroyReport report = client.deployment("full-vpc").destroy().strategy(Strategy.OVERLAPPED).run();
 
         assertThat(live.render()).contains(nat).contains(endpoint).contains(igw).contains(stray);
         assertThat(report.outcome()).as(report.render()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(List.of(igw, stray, eip, nat, endpoint, rtb, acl, eigw, w.vpc)).noneMatch(sim::exists);
+        assertThat(List.of(igw, stray, eip, nat, endpoint, rtb, acl, eigw, w.vpc())).noneMatch(sim::exists);
         assertThat(sim.calls(SimOperation.RELEASE_ADDRESS)).isGreaterThanOrEqualTo(1);
         assertThat(report.verification().orElseThrow().clean()).isTrue();
     }
@@ -290,8 +291,8 @@ class DestroyInARealAccountTest {
     @Test
     void run_securityGroupReferencedByAnotherGroup_failsNamingTheRule_andNeverEditsTheOtherGroup() {
         Tier3World w = Tier3World.deploy(sim, client, "referenced");
-        String other = sim.createSecurityGroup(w.vpc, "db-clients");
-        sim.addSecurityGroupReference(other, w.securityGroup, "ingress", "tcp 5432");
+        String other = sim.createSecurityGroup(w.vpc(), "db-clients");
+        sim.addSecurityGroupReference(other, w.securityGroup(), "ingress", "tcp 5432");
 
         assertThat(client.deployment("referenced").destroy().planLive().findings())
                 .anySatisfy(f -> assertThat(f.kind()).isEqualTo(Finding.Kind.REFERENCED));
@@ -302,17 +303,17 @@ class DestroyInARealAccountTest {
             assertThat(s.kind()).isEqualTo(StepKind.SECURITY_GROUP);
             assertThat(s.detail()).contains(other).contains("db-clients").contains("tcp 5432");
         });
-        assertThat(sim.network().securityGroupReferences(w.securityGroup)).as("untouched").hasSize(1);
-        assertThat(sim.exists(w.instance)).isFalse();
+        assertThat(sim.network().securityGroupReferences(w.securityGroup())).as("untouched").hasSize(1);
+        assertThat(sim.exists(w.instance())).isFalse();
         assertThat(report.step(StepKind.VPC).orElseThrow().blockedBy()).contains(StepKind.SECURITY_GROUP);
     }
 
     @Test
     void run_roleInAnotherInstanceProfile_leavesEveryProfile_andEfsAccessPointsAndReplicationGoFirst() {
         Tier3World w = Tier3World.deploy(sim, client, "iam-efs");
-        sim.createInstanceProfile("shared-profile", w.role);
-        String point = sim.createAccessPoint(w.fileSystem);
-        sim.createReplication(w.fileSystem, "us-west-2");
+        sim.createInstanceProfile("shared-profile", w.role());
+        String point = sim.createAccessPoint(w.fileSystem());
+        sim.createReplication(w.fileSystem(), "us-west-2");
 
         DestroyPlan live = client.deployment("iam-efs").destroy().planLive();
         DestroyReport report = client.deployment("iam-efs").destroy().run();
@@ -320,24 +321,24 @@ class DestroyInARealAccountTest {
         assertThat(live.findings()).extracting(Finding::message).anyMatch(m -> m.contains("shared-profile"))
                 .anyMatch(m -> m.contains(point)).anyMatch(m -> m.contains("replicat"));
         assertThat(report.outcome()).as(report.render()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(sim.exists(w.role)).isFalse();
+        assertThat(sim.exists(w.role())).isFalse();
         assertThat(sim.exists("shared-profile")).as("the other profile is not ours").isTrue();
-        assertThat(sim.identity().describeInstanceProfile("shared-profile").roles()).doesNotContain(w.role);
+        assertThat(sim.identity().describeInstanceProfile("shared-profile").roles()).doesNotContain(w.role());
         assertThat(sim.exists(point)).isFalse();
-        assertThat(sim.exists(w.fileSystem)).isFalse();
+        assertThat(sim.exists(w.fileSystem())).isFalse();
     }
 
     @Test
     void run_networkInterfaceThatNeverGoes_failsTheSubnetNamingIt_afterWaitingByDescribing() {
         Tier3World w = Tier3World.deploy(sim, client, "eni");
-        String squatter = sim.launchInstance("t3.medium", "ami-0123456789abcdef0", w.subnets.get(1), sim.createSecurityGroup(w.vpc));
+        String squatter = sim.launchInstance("t3.medium", "ami-0123456789abcdef0", w.subnets().get(1), sim.createSecurityGroup(w.vpc()));
 
         DestroyReport report = client.deployment("eni").destroy().run();
 
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.FAILED);
         DestroyReport.StepResult subnets = report.step(StepKind.SUBNETS).orElseThrow();
         assertThat(subnets.result()).as(report.render()).isEqualTo(DestroyReport.Result.FAILED);
-        assertThat(subnets.detail()).contains("network interfaces in " + w.subnets.get(1)).contains("eni-");
+        assertThat(subnets.detail()).contains("network interfaces in " + w.subnets().get(1)).contains("eni-");
         assertThat(subnets.duration()).isGreaterThanOrEqualTo(Steps.ENI_WAIT);
         assertThat(sim.calls(SimOperation.DELETE_SUBNET)).as("waited by describing, not by blind deletes").isEqualTo(1);
         assertThat(sim.exists(squatter)).isTrue();
@@ -353,7 +354,7 @@ class DestroyInARealAccountTest {
 
         assertThat(report.outcome()).as(report.render()).isEqualTo(DestroyReport.Outcome.COMPLETED);
         assertThat(sim.calls(SimOperation.DELETE_DISTRIBUTION)).isEqualTo(6);
-        assertThat(sim.exists(w.state.cloudFrontDistributionId().orElseThrow())).isFalse();
+        assertThat(sim.exists(w.state().cloudFrontDistributionId().orElseThrow())).isFalse();
     }
 
     // ---------------------------------------------------------------------------------------- options, backups, retries
@@ -368,10 +369,11 @@ class DestroyInARealAccountTest {
         assertThat(first.outcome()).as(first.render()).isEqualTo(DestroyReport.Outcome.PENDING_CLOUDFRONT);
         assertThat(completed).singleElement().satisfies(r -> assertThat(r.outcome()).as(r.render())
                 .isEqualTo(DestroyReport.Outcome.COMPLETED));
-        assertThat(List.of(w.fileSystem, w.mountTarget, w.securityGroup, w.vpc)).allMatch(sim::exists);
-        assertThat(w.subnets).allMatch(sim::exists);
-        assertThat(sim.exists(w.state.cloudFrontDistributionId().orElseThrow())).isFalse();
-        assertThat(sim.exists(w.loadBalancer.arn())).isFalse();
+        assertThat(List.of(w.fileSystem(), w.securityGroup(), w.vpc())).allMatch(sim::exists);
+        assertThat(w.mountTargets()).hasSize(2).allMatch(sim::exists);
+        assertThat(w.subnets()).allMatch(sim::exists);
+        assertThat(sim.exists(w.state().cloudFrontDistributionId().orElseThrow())).isFalse();
+        assertThat(sim.exists(w.loadBalancer().arn())).isFalse();
         assertThat(client.deployment("keep-data").verify().clean()).as("verified from the archive").isTrue();
     }
 
@@ -389,7 +391,7 @@ class DestroyInARealAccountTest {
         DestroyReport resumed = client.deployment("options").destroy().run();
 
         assertThat(resumed.outcome()).as(resumed.render()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(sim.exists(w.fileSystem)).as("the resume kept the first run's choice").isTrue();
+        assertThat(sim.exists(w.fileSystem())).as("the resume kept the first run's choice").isTrue();
     }
 
     @Test
@@ -437,8 +439,8 @@ class DestroyInARealAccountTest {
 
         assertThat(partial.clean()).isFalse();
         assertThat(partial.survivors()).as("nothing else waits for the target group")
-                .extracting(Verification.Check::resourceId).containsExactly(w.targetGroup);
-        assertThat(partial.render()).contains("LEFT").contains(w.targetGroup);
+                .extracting(Verification.Check::resourceId).containsExactly(w.targetGroup());
+        assertThat(partial.render()).contains("LEFT").contains(w.targetGroup());
         assertThat(after.clean()).isTrue();
         assertThat(after.fromArchive()).isTrue();
         assertThat(after.toJson()).contains("\"clean\": true");

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierstate.DeploymentClient;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.LeaseLostException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.LeaseLostException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.StateLease;
 import io.tierstate.port.StateStore;
 import io.tierstate.sim.SimulatedCloud;
 import io.tierstate.store.FileStateStore;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package io.tierstate.destroy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.DeploymentClient;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.LeaseHeldException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.LeaseHeldException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
@@ -14,6 +14,7 @@ import io.tierstate.port.StateLease;
 import io.tierstate.sim.Faults;
 import io.tierstate.sim.SimOperation;
 import io.tierstate.sim.SimulatedCloud;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,11 +131,11 @@ class DestroyTest {
         DestroyReport report = client.deployment("keep").destroy().preserveEfs().run();
 
         assertThat(report.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
-        assertThat(sim.exists(w.fileSystem)).isTrue();
-        assertThat(sim.exists(w.mountTarget)).isTrue();
-        assertThat(sim.exists(w.securityGroup)).isTrue();
-        assertThat(sim.exists(w.vpc)).isTrue();
-        assertThat(sim.exists(w.instance)).isFalse();
+        assertThat(sim.exists(w.fileSystem())).isTrue();
+        assertThat(w.mountTargets()).isNotEmpty().allMatch(sim::exists);
+        assertThat(sim.exists(w.securityGroup())).isTrue();
+        assertThat(sim.exists(w.vpc())).isTrue();
+        assertThat(sim.exists(w.instance())).isFalse();
         assertThat(report.skipped()).extracting(DestroyReport.StepResult::step)
                 .containsExactly("efs_mount_targets", "efs", "vpc_dependents", "security_group", "subnets", "vpc");
         assertThat(report.skipped()).allSatisfy(st -> assertThat(st.skipReason()).contains(DestroyReport.SkipReason.PRESERVED));
@@ -143,14 +144,14 @@ class DestroyTest {
     @Test
     void deferCloudFrontDeletion_returnsEarlyAndCompletePendingFinishes() {
         Tier3World w = Tier3World.deploy(sim, client, "pipeline");
-        String distribution = w.state.cloudFrontDistributionId().orElseThrow();
+        String distribution = w.state().cloudFrontDistributionId().orElseThrow();
 
         DestroyReport first = client.deployment("pipeline").destroy().deferCloudFrontDeletion().strategy(Strategy.OVERLAPPED).run();
 
         assertThat(first.outcome()).isEqualTo(DestroyReport.Outcome.PENDING_CLOUDFRONT);
         assertThat(first.duration()).isLessThan(Duration.ofMinutes(5));
         assertThat(sim.exists(distribution)).isTrue();
-        assertThat(sim.exists(w.instance)).isFalse();
+        assertThat(sim.exists(w.instance())).isFalse();
         DeploymentState pending = client.deployment("pipeline").state();
         assertThat(pending.status()).isEqualTo(Status.DESTROYING);
         assertThat(pending.destroyProgress().orElseThrow().pendingCloudFrontDeletion()).isTrue();
@@ -193,9 +194,9 @@ class DestroyTest {
         assertThat(first.failed()).extracting(DestroyReport.StepResult::step).containsExactly("alb");
         assertThat(first.failed().get(0).detail()).contains("AccessDenied").contains("req-1");
         assertThat(first.skipped()).extracting(DestroyReport.StepResult::step).contains("target_group", "security_group", "subnets", "vpc");
-        assertThat(sim.exists(w.instance)).isFalse();
-        assertThat(sim.exists(w.fileSystem)).isFalse();
-        assertThat(sim.exists(w.loadBalancer.arn())).isTrue();
+        assertThat(sim.exists(w.instance())).isFalse();
+        assertThat(sim.exists(w.fileSystem())).isFalse();
+        assertThat(sim.exists(w.loadBalancer().arn())).isTrue();
         DeploymentState journaled = client.deployment("broken").state();
         assertThat(journaled.status()).isEqualTo(Status.DESTROYING);
         assertThat(journaled.destroyProgress().orElseThrow().step("alb").orElseThrow().status()).isEqualTo("failed");
@@ -215,8 +216,8 @@ class DestroyTest {
     @Test
     void run_resourcesAlreadyGone_countAsDeleted() {
         Tier3World w = Tier3World.deploy(sim, client, "gone");
-        sim.compute().terminateInstance(w.instance);
-        sim.loadBalancing().deleteLoadBalancer(w.loadBalancer.arn());
+        sim.compute().terminateInstance(w.instance());
+        sim.loadBalancing().deleteLoadBalancer(w.loadBalancer().arn());
 
         DestroyReport report = client.deployment("gone").destroy().strategy(Strategy.OVERLAPPED).run();
 
@@ -302,7 +303,7 @@ class DestroyTest {
     @Test
     void run_distributionInProgressAtStart_waitsBeforeDisabling() {
         Tier3World w = Tier3World.deploy(sim, client, "busy-cf");
-        String id = w.state.cloudFrontDistributionId().orElseThrow();
+        String id = w.state().cloudFrontDistributionId().orElseThrow();
         var cfg = sim.cloudFront().getDistributionConfig(id);
         String etag = sim.cloudFront().setEnabled(id, false, cfg.etag());
         sim.cloudFront().setEnabled(id, true, etag); // a change in progress, enabled
@@ -345,14 +346,14 @@ class DestroyTest {
     @Test
     void settings_areChecked() {
         Destroy d = client.deployment("x").destroy();
-        assertThatThrownBy(() -> d.timeout(Duration.ZERO)).isInstanceOf(io.tierstate.InvalidInputException.class)
+        assertThatThrownBy(() -> d.timeout(Duration.ZERO)).isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 0.5, Duration.ofSeconds(30)))
-                .isInstanceOf(io.tierstate.InvalidInputException.class).hasMessageContaining("multiplier");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("multiplier");
         assertThatThrownBy(() -> new PollPolicy(Duration.ZERO, 1, Duration.ofSeconds(30)))
-                .isInstanceOf(io.tierstate.InvalidInputException.class);
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class);
         assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(1)))
-                .isInstanceOf(io.tierstate.InvalidInputException.class);
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class);
         assertThat(PollPolicy.defaults().interval(1)).isEqualTo(Duration.ofSeconds(5));
         assertThat(PollPolicy.defaults().interval(100)).isEqualTo(Duration.ofSeconds(30));
         assertThat(Stream.of(Strategy.values())).hasSize(2);

@@ -78,9 +78,9 @@ class ProvenancePlanTest {
     void includeProvenance_refusesValuesThatAreNeverDeleted_andBlankOnes() {
         FileStateStore store = FileStateStore.open(home);
         Destroy d = Destroy.of("prov", store, () -> null);
-        assertThatThrownBy(() -> d.includeProvenance("discovered")).isInstanceOf(io.tierstate.InvalidInputException.class)
+        assertThatThrownBy(() -> d.includeProvenance("discovered")).isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("never deletes them");
-        assertThatThrownBy(() -> d.includeProvenance(" ")).isInstanceOf(io.tierstate.InvalidInputException.class)
+        assertThatThrownBy(() -> d.includeProvenance(" ")).isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("includeProvenance(\"imported\")");
     }
 

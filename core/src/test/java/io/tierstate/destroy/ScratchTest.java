@@ -2,6 +2,7 @@ package io.tierstate.destroy;
 
 import io.tierstate.DeploymentClient;
 import io.tierstate.sim.SimulatedCloud;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

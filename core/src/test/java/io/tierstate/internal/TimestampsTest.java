@@ -23,7 +23,7 @@ class TimestampsTest {
 
     @Test
     void parse_garbage_saysWhatIsExpected() {
-        assertThatThrownBy(() -> Timestamps.parse("yesterday")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Timestamps.parse("yesterday")).isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("yesterday").hasMessageContaining("ISO-8601");
     }
 

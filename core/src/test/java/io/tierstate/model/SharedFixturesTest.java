@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.StateJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,11 +1,12 @@
 package io.tierstate.model;
 
+import io.tierstate.StateJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tierstate.CorruptStateException;
+import io.tierstate.error.CorruptStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.internal.Timestamps;
 import io.tierstate.migration.ConflictingFieldsException;
@@ -51,6 +52,19 @@ class StateJsonTest {
 
         assertThat(normalized(written)).isEqualTo(normalized(StateCodec.parseTree(Fixtures.bytes("v2-gpu-tier3.expected-v3.json"), "expected")));
         assertThat(written.get("created_at").asText()).isEqualTo("2025-09-30T08:45:12.000001Z");
+    }
+
+    @Test
+    void toGeuseMaker_writesASchemaV2DocumentThatReadsBackToTheSameState() throws Exception {
+        DeploymentState state = StateJson.read(Fixtures.text("v2-gpu-tier3.json"));
+
+        String v2 = StateJson.write(StateJson.toGeuseMaker(state).document());
+
+        JsonNode tree = StateCodec.mapper().readTree(v2);
+        assertThat(v2).endsWith("}\n").contains("\n  \"stack_name\"");
+        assertThat(tree.path("schema_version").asInt(2)).isEqualTo(2);
+        assertThat(tree.get("stack_name").asText()).isEqualTo(state.stackName());
+        assertThat(StateJson.read(v2).cloudFrontDistributionId()).isEqualTo(state.cloudFrontDistributionId());
     }
 
     @Test

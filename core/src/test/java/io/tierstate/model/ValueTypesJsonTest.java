@@ -1,5 +1,6 @@
 package io.tierstate.model;
 
+import io.tierstate.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ValueTypesJsonTest {
@@ -114,6 +116,17 @@ class ValueTypesJsonTest {
         assertThat(t.toString()).isEqualTo(t.wireName());
     }
 
+    @ParameterizedTest(name = "{0}: ALB {1}, CloudFront {2}")
+    @CsvSource({"dev, false, false", "automation, true, false", "gpu, true, true"})
+    void tier_knowsWhichOfTheChargedResourcesItHas(String wire, boolean alb, boolean cloudFront) throws Exception {
+        Tier t = Tier.parse(wire);
+
+        assertThat(t.hasAlb()).isEqualTo(alb);
+        assertThat(t.hasCloudFront()).isEqualTo(cloudFront);
+        assertThat(StateCodec.mapper().writeValueAsString(t)).as("the wire form is unchanged").isEqualTo("\"" + wire + "\"");
+        assertThat(StateCodec.mapper().readValue("\"" + wire + "\"", Tier.class)).isSameAs(t);
+    }
+
     @ParameterizedTest
     @EnumSource(HealthStatus.class)
     void healthStatus_parsesItsWireName(HealthStatus h) {
@@ -158,10 +171,10 @@ class ValueTypesJsonTest {
 
     @Test
     void enums_refuseUnknownValuesListingTheAcceptedOnes() {
-        assertThatThrownBy(() -> Tier.parse("tier9")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("automation");
-        assertThatThrownBy(() -> Status.parse(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("running");
-        assertThatThrownBy(() -> HealthStatus.parse("great")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("impaired");
-        assertThatThrownBy(() -> CloudFrontStatus.parse("Done")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Deployed");
+        assertThatThrownBy(() -> Tier.parse("tier9")).isInstanceOf(InvalidInputException.class).hasMessageContaining("automation");
+        assertThatThrownBy(() -> Status.parse(null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("running");
+        assertThatThrownBy(() -> HealthStatus.parse("great")).isInstanceOf(InvalidInputException.class).hasMessageContaining("impaired");
+        assertThatThrownBy(() -> CloudFrontStatus.parse("Done")).isInstanceOf(InvalidInputException.class).hasMessageContaining("Deployed");
         assertThat(Provenance.parse("borrowed").wireName()).isEqualTo("borrowed"); // an open vocabulary: kept, not refused
     }
 }

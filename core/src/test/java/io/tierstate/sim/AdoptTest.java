@@ -14,15 +14,15 @@ import static io.tierstate.sim.SimResource.Kind.VPC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.ResourceInUseException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.ResourceInUseException;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.CloudFrontOrigin;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.model.DeploymentConfig;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.HealthStatus;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
 import io.tierstate.port.Distribution;

@@ -1,14 +1,14 @@
 package io.tierstate.sim;
 
 import static io.tierstate.sim.SimWorlds.START;
-import static io.tierstate.sim.SimWorlds.spec;
+import static io.tierstate.testing.Tier3World.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CacheBehavior;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.CloudFrontPort;
@@ -251,7 +251,7 @@ class CloudFrontRulesTest {
         assertThat(cf.distributionTags(d.arn())).isEqualTo(java.util.Map.of("tierstate:stack", "shop"));
         assertThat(cloud.calls(SimOperation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
         assertThatThrownBy(() -> cf.distributionTags("arn:aws:cloudfront::000000000000:distribution/ENOPE"))
-                .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("NoSuchResource")
+                .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("NoSuchResource")
                 .hasMessageContaining("cloudfront:ListTagsForResource");
     }
 

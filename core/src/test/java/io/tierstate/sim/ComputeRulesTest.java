@@ -3,8 +3,8 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.HealthStatus;
 import io.tierstate.port.ComputePort;
 import io.tierstate.port.GpuSpec;

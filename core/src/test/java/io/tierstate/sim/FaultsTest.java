@@ -3,12 +3,13 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.Distribution;
+import io.tierstate.testing.Tier3World;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +25,14 @@ class FaultsTest {
     /** Makes the same calls on a fresh Tier 3 world and lists how each ended. */
     private static List<String> outcomes(long seed) {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(seed).faults(HEAVY).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         List<String> out = new ArrayList<>();
         cloud.onCall(c -> out.add(c.operation() + ":" + c.errorCode().orElse("ok")));
         for (int i = 0; i < 40; i++) {
             attempt(() -> cloud.compute().describeInstance(w.instance()));
             attempt(() -> cloud.cloudFront().setEnabled(w.distribution(), false,
                     cloud.cloudFront().getDistributionConfig(w.distribution()).etag()));
-            attempt(() -> cloud.loadBalancing().describeLoadBalancer(w.alb().arn()));
+            attempt(() -> cloud.loadBalancing().describeLoadBalancer(w.loadBalancer().arn()));
         }
         return out;
     }
@@ -62,14 +63,14 @@ class FaultsTest {
     void everyInjectedFault_isRetryableOrATypedNotFound(RepetitionInfo info) {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(info.getCurrentRepetition())
                 .faults(HEAVY).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         List<RuntimeException> failures = new ArrayList<>();
         cloud.onCall(c -> c.failure().ifPresent(failures::add));
 
         for (int i = 0; i < 60; i++) {
             attempt(() -> cloud.cloudFront().getDistribution(w.distribution()));
             attempt(() -> cloud.compute().instanceHealth(w.instance()));
-            attempt(() -> cloud.fileSystems().mountTargets(w.fs()));
+            attempt(() -> cloud.fileSystems().mountTargets(w.fileSystem()));
             attempt(() -> cloud.compute().gpuSpec("g4dn.xlarge"));
         }
 
@@ -81,7 +82,7 @@ class FaultsTest {
     void aTier3Teardown_inTheRightOrder_withRetries_endsWithNothingLeft_underHeavyFaults(RepetitionInfo info) {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(100 + info.getCurrentRepetition())
                 .faults(Faults.builder().throttling(0.2).serverErrors(0.2).etagRaces(0.3).build()).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
 
         Teardown.sequential(cloud, w);
 
@@ -92,7 +93,7 @@ class FaultsTest {
     @Test
     void failNext_withAnException_throwsItForTheNextCallsOnly_beforeDoingAnything() {
         SimulatedCloud cloud = SimWorlds.cloud();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         IllegalStateException boom = new IllegalStateException("boom");
         cloud.failNext(SimOperation.TERMINATE_INSTANCE, 2, boom);
 
@@ -130,7 +131,7 @@ class FaultsTest {
     @Test
     void failNext_etagRace_movesTheEtagOnJustBeforeTheWrite_andNothingElse() {
         SimulatedCloud cloud = SimWorlds.cloud();
-        Distribution d = cloud.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com"));
+        Distribution d = cloud.cloudFront().createDistribution(Tier3World.spec("ref", "o.example.com"));
         cloud.clock().advance(Duration.ofMinutes(5));
         cloud.failNext(SimOperation.UPDATE_DISTRIBUTION, SimFault.ETAG_RACE);
 
@@ -147,21 +148,21 @@ class FaultsTest {
     @Test
     void failNext_vanish_deletesTheResourceAsIfOutsideTierState_andTheCallSaysNotFound() {
         SimulatedCloud cloud = SimWorlds.cloud();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         cloud.failNext(SimOperation.DESCRIBE_MOUNT_TARGETS, SimFault.VANISH);
 
-        assertThatThrownBy(() -> cloud.fileSystems().mountTargets(w.fs())).isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("FileSystemNotFound").hasMessageContaining(w.fs());
+        assertThatThrownBy(() -> cloud.fileSystems().mountTargets(w.fileSystem())).isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("FileSystemNotFound").hasMessageContaining(w.fileSystem());
 
-        assertThat(cloud.exists(w.fs())).isFalse();
-        assertThat(cloud.exists(w.mountTargetA())).as("mount targets go with their file system").isFalse();
-        assertThat(cloud.exists(w.mountTargetB())).isFalse();
+        assertThat(cloud.exists(w.fileSystem())).isFalse();
+        assertThat(cloud.exists(w.mountTargets().get(0))).as("mount targets go with their file system").isFalse();
+        assertThat(cloud.exists(w.mountTargets().get(1))).isFalse();
     }
 
     @Test
     void failNext_vanish_neverDeletesWhatOthersDependOn() {
         SimulatedCloud cloud = SimWorlds.cloud();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         int before = cloud.liveResources().size();
         cloud.failNext(SimOperation.DELETE_VPC, SimFault.VANISH);
         cloud.failNext(SimOperation.DELETE_SUBNET, SimFault.VANISH);
@@ -169,7 +170,7 @@ class FaultsTest {
 
         assertThatThrownBy(() -> cloud.network().deleteVpc(w.vpc())).isInstanceOf(ResourceInUseException.class)
                 .hasMessageContaining("DependencyViolation");
-        assertThatThrownBy(() -> cloud.network().deleteSubnet(w.subnetA())).isInstanceOf(ResourceInUseException.class)
+        assertThatThrownBy(() -> cloud.network().deleteSubnet(w.subnets().get(0))).isInstanceOf(ResourceInUseException.class)
                 .hasMessageContaining("DependencyViolation").hasMessageContaining(w.instance());
         assertThatThrownBy(() -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup()))
                 .isInstanceOf(ResourceInUseException.class).hasMessageContaining("ResourceInUse");
@@ -191,12 +192,12 @@ class FaultsTest {
     void randomVanishing_hitsDescribesOnly() {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START)
                 .faults(Faults.builder().vanishing(1).build()).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
 
         cloud.network().deleteSecurityGroup(cloud.createSecurityGroup(w.vpc()));
         assertThatThrownBy(() -> cloud.compute().describeInstance(w.instance())).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("InvalidInstanceID.NotFound");
-        assertThatThrownBy(() -> cloud.loadBalancing().describeLoadBalancer(w.alb().arn()))
+        assertThatThrownBy(() -> cloud.loadBalancing().describeLoadBalancer(w.loadBalancer().arn()))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("LoadBalancerNotFound");
         cloud.loadBalancing().deleteTargetGroup(w.targetGroup());
         assertThat(cloud.exists(w.instance())).isFalse();

@@ -3,9 +3,9 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.port.LoadBalancerDescription;
 import io.tierstate.port.LoadBalancingPort;
 import java.time.Duration;

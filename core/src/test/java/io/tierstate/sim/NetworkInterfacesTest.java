@@ -3,7 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.ResourceInUseException;
+import io.tierstate.error.ResourceInUseException;
 import io.tierstate.port.LoadBalancerDescription;
 import io.tierstate.port.NetworkPort;
 import io.tierstate.port.NetworkPort.InterfaceFilter;

@@ -3,8 +3,9 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
+import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.DistributionConfig;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class PermissionsTest {
 
     @Test
     void aDeniedOperation_failsEveryCallWithAccessDenied_403_notRetryable_beforeDoingAnything() {
-        String id = SimWorlds.createDistribution(cloud, SimWorlds.spec("ref", "alb.example.com")).id();
+        String id = Tier3World.createDistribution(cloud, Tier3World.spec("ref", "alb.example.com")).id();
         DistributionConfig config = cloud.cloudFront().getDistributionConfig(id);
         cloud.denyPermission(SimOperation.UPDATE_DISTRIBUTION);
 

@@ -3,10 +3,12 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.DistributionConfig;
 import io.tierstate.port.InstanceDescription;
+import io.tierstate.testing.Concurrently;
+import io.tierstate.testing.Tier3World;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +24,19 @@ class PersistenceTest {
     @TempDir
     Path dir;
 
-    private SimWorlds.Tier3 world;
+    private Tier3World world;
 
     private SimulatedCloud busyWorld(VirtualClockTest.FakeRealTime real) {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(5).realTime(real)
                 .latency(SimOperation.UPDATE_DISTRIBUTION, Duration.ofMinutes(20))
                 .faults(Faults.builder().throttling(SimOperation.DESCRIBE_INSTANCE_STATUS, 0.5).build()).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         world = w;
         cloud.clock().advance(Duration.ofMinutes(5));
         DistributionConfig c = cloud.cloudFront().getDistributionConfig(w.distribution());
         cloud.cloudFront().setEnabled(w.distribution(), false, c.etag());
-        cloud.loadBalancing().deleteLoadBalancer(w.alb().arn());
-        cloud.fileSystems().deleteMountTarget(w.mountTargetA());
+        cloud.loadBalancing().deleteLoadBalancer(w.loadBalancer().arn());
+        cloud.fileSystems().deleteMountTarget(w.mountTargets().get(0));
         cloud.compute().terminateInstance(w.instance());
         cloud.identity().deleteInstanceProfile(w.profile());
         cloud.setInstanceImpaired(w.instance(), true);
@@ -79,8 +81,8 @@ class PersistenceTest {
 
         assertThat(loaded.liveResources()).isEqualTo(cloud.liveResources())
                 .as("the ALB is gone after 30 s, the mount target still deleting for 1 min")
-                .doesNotContain(new SimResource(SimResource.Kind.LOAD_BALANCER, world.alb().arn()))
-                .contains(new SimResource(SimResource.Kind.MOUNT_TARGET, world.mountTargetA()));
+                .doesNotContain(new SimResource(SimResource.Kind.LOAD_BALANCER, world.loadBalancer().arn()))
+                .contains(new SimResource(SimResource.Kind.MOUNT_TARGET, world.mountTargets().get(0)));
         assertThat(loaded.createVpc()).as("ids continue the same sequence").isEqualTo(cloud.createVpc());
         List<String> original = new ArrayList<>();
         List<String> resumed = new ArrayList<>();
@@ -110,7 +112,7 @@ class PersistenceTest {
     void loadWithASpeed_advancesTheClockByTheRealTimeElapsedTimesTheSpeed() {
         VirtualClockTest.FakeRealTime real = new VirtualClockTest.FakeRealTime();
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).realTime(real).build();
-        String id = cloud.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
+        String id = cloud.cloudFront().createDistribution(Tier3World.spec("ref", "o.example.com")).id();
         Path file = dir.resolve("sim-cloud.json");
         cloud.saveTo(file);
 
@@ -142,7 +144,7 @@ class PersistenceTest {
         assertThat(file).as("an empty new world is written at its first change").doesNotExist();
         String vpc = first.createVpc();
         assertThat(file).exists();
-        String distribution = first.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
+        String distribution = first.cloudFront().createDistribution(Tier3World.spec("ref", "o.example.com")).id();
         first.clock().sleep(Duration.ofMinutes(5));
         first.cloudFront().getDistribution(distribution);
         first.close(); // the world is held by one open cloud at a time
@@ -202,7 +204,7 @@ class PersistenceTest {
         Path file = dir.resolve("home/sim-cloud.json");
         try (SimulatedCloud first = SimulatedCloud.builder().persistTo(file).build()) {
             assertThatThrownBy(() -> SimulatedCloud.builder().persistTo(file).persistLockTimeout(Duration.ofMillis(200)).build())
-                    .isInstanceOf(io.tierstate.StateLockException.class)
+                    .isInstanceOf(io.tierstate.error.StateLockException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("in use by another command")
                     .hasMessageContaining(".sim-cloud.json.lock");
@@ -219,29 +221,16 @@ class PersistenceTest {
             a = setup.createVpc();
             b = setup.createVpc();
         }
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-            for (String vpc : java.util.List.of(a, b)) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    // without the lock both load the world with two VPCs, and the slower save brings the other back
-                    try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
-                        cloud.clock().sleep(Duration.ofSeconds(1));
-                        cloud.network().deleteVpc(vpc);
-                        Thread.sleep(100);
-                    }
-                    return null;
-                }));
+        java.util.List<String> vpcs = java.util.List.of(a, b);
+        Concurrently.runTogether(2, worker -> () -> {
+            // without the lock both load the world with two VPCs, and the slower save brings the other back
+            try (SimulatedCloud cloud = SimulatedCloud.builder().persistTo(file).build()) {
+                cloud.clock().sleep(Duration.ofSeconds(1));
+                cloud.network().deleteVpc(vpcs.get(worker));
+                Thread.sleep(100);
             }
-            start.countDown();
-            for (java.util.concurrent.Future<?> run : runs) {
-                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
 
         SimulatedCloud after = SimulatedCloud.loadFrom(file);
         assertThat(after.exists(a)).as("first VPC").isFalse();
@@ -359,7 +348,7 @@ class PersistenceTest {
     void aWorldFileFromBeforeRegions_loadsWithEverythingInItsRegion() throws IOException {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).region("eu-west-1")
                 .eventualConsistency(Duration.ZERO).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
         Path file = dir.resolve("sim-cloud.json");
         cloud.saveTo(file);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -3,12 +3,13 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import io.tierstate.port.InstanceDescription;
 import io.tierstate.port.LoadBalancerDescription;
+import io.tierstate.testing.Tier3World;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ class RegionsTest {
     @Test
     void cloudFrontAndIam_areGlobal() {
         SimulatedCloud eu = cloud.inRegion("eu-west-1");
-        String id = SimWorlds.createDistribution(eu, SimWorlds.spec("eu-1", "eu-alb.eu-west-1.elb.amazonaws.com")).id();
+        String id = Tier3World.createDistribution(eu, Tier3World.spec("eu-1", "eu-alb.eu-west-1.elb.amazonaws.com")).id();
         eu.createRole("eu-role");
         cloud.createInstanceProfile("eu-profile", "eu-role");
 

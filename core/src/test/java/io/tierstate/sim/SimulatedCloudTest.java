@@ -3,13 +3,14 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.Distribution;
 import io.tierstate.port.DistributionSpec;
 import io.tierstate.port.LoadBalancerDescription;
+import io.tierstate.testing.Tier3World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,15 +57,15 @@ class SimulatedCloudTest {
             assertThat(cloud.clock().now()).isEqualTo(SimWorlds.START);
             // every port answers through the interface, with the typed NotFound for what the world does not have
             assertThatThrownBy(() -> cloud.compute().describeInstance("i-0missing"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("i-0missing");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("i-0missing");
             assertThatThrownBy(() -> cloud.network().describeVpc("vpc-0missing"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("vpc-0missing");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("vpc-0missing");
             assertThatThrownBy(() -> cloud.identity().describeRole("missing-role"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("missing-role");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("missing-role");
             assertThatThrownBy(() -> cloud.fileSystems().describeFileSystem("fs-0missing"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("fs-0missing");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("fs-0missing");
             assertThatThrownBy(() -> cloud.cloudFront().getDistribution("EMISSING"))
-                    .isInstanceOf(io.tierstate.ResourceNotFoundException.class).hasMessageContaining("EMISSING");
+                    .isInstanceOf(io.tierstate.error.ResourceNotFoundException.class).hasMessageContaining("EMISSING");
         }
     }
 
@@ -74,7 +75,7 @@ class SimulatedCloudTest {
         String vpc = cloud.createVpc();
         cloud.createSubnet(vpc);
 
-        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(io.tierstate.ResourceInUseException.class)
+        assertThatThrownBy(() -> cloud.network().deleteVpc(vpc)).isInstanceOf(io.tierstate.error.ResourceInUseException.class)
                 .hasMessageContaining("DependencyViolation");
         assertThatThrownBy(() -> cloud.compute().describeInstance("i-0")).isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("i-0");
@@ -202,11 +203,11 @@ class SimulatedCloudTest {
     @Test
     void latencyNone_makesEveryChangeCompleteAtOnce() {
         SimulatedCloud cloud = SimulatedCloud.builder().latencies(Latencies.none()).build();
-        SimWorlds.Tier3 w = SimWorlds.Tier3.build(cloud);
+        Tier3World w = Tier3World.build(cloud);
 
         assertThat(cloud.cloudFront().getDistribution(w.distribution()).status().wireName()).isEqualTo("Deployed");
         assertThat(cloud.compute().instanceHealth(w.instance())).hasValueSatisfying(h -> assertThat(h.wireName()).isEqualTo("ok"));
-        cloud.loadBalancing().deleteLoadBalancer(w.alb().arn());
+        cloud.loadBalancing().deleteLoadBalancer(w.loadBalancer().arn());
         cloud.loadBalancing().deleteTargetGroup(w.targetGroup());
         cloud.compute().terminateInstance(w.instance());
         assertThat(cloud.compute().describeInstance(w.instance()).state().name()).isEqualTo("TERMINATED");
@@ -257,7 +258,7 @@ class SimulatedCloudTest {
     private static List<Duration> propagationTimes(long seed) {
         SimulatedCloud cloud = SimulatedCloud.builder().startingAt(SimWorlds.START).seed(seed)
                 .latencies(Latencies.builder().jitter(0.2).build()).build();
-        String id = cloud.cloudFront().createDistribution(SimWorlds.spec("ref", "o.example.com")).id();
+        String id = cloud.cloudFront().createDistribution(Tier3World.spec("ref", "o.example.com")).id();
         cloud.clock().advance(Duration.ofMinutes(10));
         List<Duration> out = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

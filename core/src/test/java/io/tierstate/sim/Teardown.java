@@ -1,13 +1,14 @@
 package io.tierstate.sim;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.model.CloudFrontStatus;
 import io.tierstate.port.DistributionConfig;
 import io.tierstate.port.InstanceDescription;
+import io.tierstate.testing.Tier3World;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,7 @@ final class Teardown {
 
     private Teardown() {}
 
-    static void sequential(SimulatedCloud cloud, SimWorlds.Tier3 w) {
+    static void sequential(SimulatedCloud cloud, Tier3World w) {
         String id = w.distribution();
         retry(cloud, () -> {
             waitDeployed(cloud, id);
@@ -29,7 +30,7 @@ final class Teardown {
             waitDeployed(cloud, id);
             cloud.cloudFront().deleteDistribution(id, cloud.cloudFront().getDistributionConfig(id).etag());
         });
-        retry(cloud, () -> cloud.loadBalancing().deleteLoadBalancer(w.alb().arn()));
+        retry(cloud, () -> cloud.loadBalancing().deleteLoadBalancer(w.loadBalancer().arn()));
         retry(cloud, () -> cloud.loadBalancing().deleteTargetGroup(w.targetGroup()));
         retry(cloud, () -> cloud.compute().terminateInstance(w.instance()));
         retry(cloud, () -> {
@@ -39,12 +40,14 @@ final class Teardown {
         });
         retry(cloud, () -> cloud.identity().deleteInstanceProfile(w.profile()));
         retry(cloud, () -> cloud.identity().deleteRole(w.role()));
-        retry(cloud, () -> cloud.fileSystems().deleteMountTarget(w.mountTargetA()));
-        retry(cloud, () -> cloud.fileSystems().deleteMountTarget(w.mountTargetB()));
-        retry(cloud, () -> cloud.fileSystems().deleteFileSystem(w.fs()));
-        retry(cloud, () -> cloud.network().deleteSecurityGroup(w.sg()));
-        retry(cloud, () -> cloud.network().deleteSubnet(w.subnetA()));
-        retry(cloud, () -> cloud.network().deleteSubnet(w.subnetB()));
+        for (String mountTarget : w.mountTargets()) {
+            retry(cloud, () -> cloud.fileSystems().deleteMountTarget(mountTarget));
+        }
+        retry(cloud, () -> cloud.fileSystems().deleteFileSystem(w.fileSystem()));
+        retry(cloud, () -> cloud.network().deleteSecurityGroup(w.securityGroup()));
+        for (String subnet : w.subnets()) {
+            retry(cloud, () -> cloud.network().deleteSubnet(subnet));
+        }
         retry(cloud, () -> cloud.network().deleteVpc(w.vpc()));
     }
 

@@ -3,16 +3,14 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.testing.Concurrently;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -179,38 +177,30 @@ class VirtualClockTest {
     @Test
     void sleepsOfParallelThreads_overlapAsOnAWallClock() throws Exception {
         VirtualClock clock = VirtualClock.startingAt(T0);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch ready = new CountDownLatch(2);
-            Future<Instant> cloudFront = pool.submit(() -> {
-                clock.now();
-                ready.countDown();
-                ready.await();
-                for (int i = 0; i < 30; i++) {
-                    clock.sleep(Duration.ofSeconds(30));
-                }
-                return clock.now();
-            });
-            Future<Instant> rest = pool.submit(() -> {
-                clock.now();
-                ready.countDown();
-                ready.await();
-                for (int i = 0; i < 36; i++) {
-                    clock.sleep(Duration.ofSeconds(5));
-                }
-                return clock.now();
-            });
+        Callable<Instant> cloudFront = () -> {
+            for (int i = 0; i < 30; i++) {
+                clock.sleep(Duration.ofSeconds(30));
+            }
+            return clock.now();
+        };
+        Callable<Instant> rest = () -> {
+            for (int i = 0; i < 36; i++) {
+                clock.sleep(Duration.ofSeconds(5));
+            }
+            return clock.now();
+        };
 
-            Instant cloudFrontDone = cloudFront.get(10, TimeUnit.SECONDS);
-            Instant restDone = rest.get(10, TimeUnit.SECONDS);
+        List<Instant> done = Concurrently.runTogether(2, Duration.ofSeconds(10), worker -> {
+            clock.now(); // known to the clock before either sleeps
+            return worker == 0 ? cloudFront : rest;
+        });
+        Instant cloudFrontDone = done.get(0);
+        Instant restDone = done.get(1);
 
-            // exactly 15 and 3 minutes unless the machine starves a thread; the sum would be 18
-            assertThat(cloudFrontDone).isBetween(T0.plus(Duration.ofMinutes(15)), T0.plus(Duration.ofMinutes(16)));
-            assertThat(restDone).isBetween(T0.plus(Duration.ofMinutes(3)), T0.plus(Duration.ofMinutes(4)));
-            assertThat(clock.now()).isEqualTo(cloudFrontDone);
-        } finally {
-            pool.shutdownNow();
-        }
+        // exactly 15 and 3 minutes unless the machine starves a thread; the sum would be 18
+        assertThat(cloudFrontDone).isBetween(T0.plus(Duration.ofMinutes(15)), T0.plus(Duration.ofMinutes(16)));
+        assertThat(restDone).isBetween(T0.plus(Duration.ofMinutes(3)), T0.plus(Duration.ofMinutes(4)));
+        assertThat(clock.now()).isEqualTo(cloudFrontDone);
     }
 
     @Test

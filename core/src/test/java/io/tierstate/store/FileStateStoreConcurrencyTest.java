@@ -3,8 +3,8 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.StateConflictException;
-import io.tierstate.StateLockException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateLockException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.StateConflictException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.StateConflictException;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;

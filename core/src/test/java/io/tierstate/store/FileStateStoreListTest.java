@@ -2,8 +2,8 @@ package io.tierstate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.store.engine.CurrentSchemaReaderTest;
 import io.tierstate.migration.UnsupportedSchemaVersionException;

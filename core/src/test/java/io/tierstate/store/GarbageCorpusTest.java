@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.InvalidStackNameException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.InvalidStackNameException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.migration.ConflictingFieldsException;
 import io.tierstate.migration.UnsupportedSchemaVersionException;
@@ -342,7 +342,7 @@ class GarbageCorpusTest {
         FileStateStore store = FileStateStore.open(home);
 
         assertThatThrownBy(() -> store.update(NEIGHBOR, s -> s.withStatus(Status.FAILED)))
-                .isInstanceOf(io.tierstate.StateStoreException.class)
+                .isInstanceOf(io.tierstate.error.StateStoreException.class)
                 .hasMessageContaining(link.toString())
                 .hasMessageContaining("symbolic link");
         assertThat(target).as("the symlink's target").doesNotExist();
@@ -371,7 +371,7 @@ class GarbageCorpusTest {
                 .spotPricePerHour(new java.math.BigDecimal("1e-999999999")).build());
 
         assertThatThrownBy(() -> store.create(absurd))
-                .isInstanceOf(io.tierstate.TierStateException.class)
+                .isInstanceOf(io.tierstate.error.TierStateException.class)
                 .hasMessageContaining("'" + NAME + "' cannot be written")
                 .hasMessageContaining("out of range");
         assertThat(home.resolve("deployments").resolve(NAME + ".json")).doesNotExist();
@@ -428,7 +428,7 @@ class GarbageCorpusTest {
         FileStateStore store = FileStateStore.open(home);
 
         assertThatThrownBy(() -> store.find(NAME))
-                .isInstanceOf(io.tierstate.StateStoreException.class)
+                .isInstanceOf(io.tierstate.error.StateStoreException.class)
                 .hasMessageContaining("cannot read " + file + ": permission denied");
     }
 

@@ -247,7 +247,7 @@ final class GeuseMakerDouble {
 
     private Flock lock(String stack) {
         return Flock.acquire(home.resolve("deployments").resolve(stack + ".json.lock"), System.nanoTime() + 10_000_000_000L,
-                () -> new io.tierstate.StateLockException("GeuseMaker's filelock timeout (10 s) on " + stack));
+                () -> new io.tierstate.error.StateLockException("GeuseMaker's filelock timeout (10 s) on " + stack));
     }
 
     private static java.nio.file.attribute.FileTime mtime(Path p) {

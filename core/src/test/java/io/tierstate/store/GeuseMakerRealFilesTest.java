@@ -13,7 +13,7 @@ import io.tierstate.internal.Timestamps;
 import io.tierstate.migration.StateMigrator;
 import io.tierstate.migration.fixtures.RealFixtures;
 import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import io.tierstate.port.MigrationOutcome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.StateConflictException;
-import io.tierstate.StateStoreException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateStoreException;
 import io.tierstate.model.DeploymentState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,8 +3,8 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.InvalidStackNameException;
-import io.tierstate.StateStoreException;
+import io.tierstate.error.InvalidStackNameException;
+import io.tierstate.error.StateStoreException;
 import org.junit.jupiter.api.Test;
 
 /** What the PostgreSQL store does beyond the contract without a server: its errors, its messages, its builder. */
@@ -100,9 +100,9 @@ class JdbcStateStoreTest {
         assertThatThrownBy(() -> JdbcStateStore.builder().url("postgresql://db/ops"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE");
         assertThatThrownBy(() -> JdbcStateStore.builder().tablePrefix("x; DROP TABLE y"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a plain SQL identifier");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("not a plain SQL identifier");
         assertThatThrownBy(() -> JdbcStateStore.builder().schema("1st"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema '1st'");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("schema '1st'");
         assertThatThrownBy(() -> JdbcStateStore.builder().backupsKept(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JdbcStateStore.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         JdbcStateStore store = JdbcStateStore.builder().url("jdbc:postgresql://db:5432/ops").property("sslmode", "disable")

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tierstate.StateLockException;
+import io.tierstate.error.StateLockException;
 import io.tierstate.internal.Timestamps;
 import io.tierstate.migration.SharedHomeForm;
 import io.tierstate.migration.V2ToV3Upgrader;

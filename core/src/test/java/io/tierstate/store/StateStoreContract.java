@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.InvalidStackNameException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.InvalidStackNameException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.DeploymentState;
@@ -580,7 +580,7 @@ public abstract class StateStoreContract {
     void keepBackup_withABadLabelOrAnUnknownName_isRefused() {
         store.create(StoreFiles.minimal(NAME));
 
-        assertThatThrownBy(() -> store.keepBackup(NAME, "../x")).isInstanceOf(io.tierstate.InvalidInputException.class)
+        assertThatThrownBy(() -> store.keepBackup(NAME, "../x")).isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("pre-destroy");
         assertThatThrownBy(() -> store.keepBackup("missing", "pre-destroy")).isInstanceOf(DeploymentNotFoundException.class);
     }
@@ -777,12 +777,12 @@ public abstract class StateStoreContract {
         DeploymentState read;
         try {
             read = store.find(name).orElseThrow();
-        } catch (io.tierstate.TierStateException refused) {
+        } catch (io.tierstate.error.TierStateException refused) {
             assertThat(onlyValid).as("a document of valid values was refused: %s", refused.getMessage()).isFalse();
             assertThat(refused.getMessage()).as("the message names the document").contains(name);
             assertThatThrownBy(() -> store.update(name, st -> st.withStatus(Status.FAILED)))
-                    .isInstanceOf(io.tierstate.TierStateException.class);
-            assertThatThrownBy(() -> store.migrate(name, false)).isInstanceOf(io.tierstate.TierStateException.class);
+                    .isInstanceOf(io.tierstate.error.TierStateException.class);
+            assertThatThrownBy(() -> store.migrate(name, false)).isInstanceOf(io.tierstate.error.TierStateException.class);
             assertThat(storedDocument(name).orElseThrow()).as("the refused document").isEqualTo(planted);
             return;
         }

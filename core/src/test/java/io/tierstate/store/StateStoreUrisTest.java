@@ -3,6 +3,7 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.internal.Settings;
 import io.tierstate.port.StateStore;
 import io.tierstate.port.StateStoreProvider;
@@ -45,7 +46,7 @@ class StateStoreUrisTest {
     @Test
     void fileUriOnAnotherHost_isRefused() {
         assertThatThrownBy(() -> open("file://nas/state"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file:///absolute/path");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("file:///absolute/path");
     }
 
     @ParameterizedTest
@@ -75,14 +76,14 @@ class StateStoreUrisTest {
         "s3://bucket/prefix|add io.tierstate:tierstate-aws to the class path",
         "ftp://host/dir|no state store understands 'ftp://host/dir'"})
     void malformedOrUnknownUris_sayHowToWriteThem(String uri, String message) {
-        assertThatThrownBy(() -> open(uri)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> open(uri)).isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
     }
 
     @Test
     void emptyUri_listsTheFormsUnderstood() {
-        assertThatThrownBy(() -> open("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> open("  ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("postgresql://USER@HOST:PORT/DATABASE").hasMessageContaining("s3://BUCKET/PREFIX");
-        assertThatThrownBy(() -> StateStoreUris.open(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StateStoreUris.open(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -93,7 +94,7 @@ class StateStoreUrisTest {
 
         assertThat(open("mem://anything", other, memory)).isSameAs(opened);
         assertThatThrownBy(() -> open("s3://bucket/p", other))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("providers on the class path: ")
                 .hasMessageContaining("tierstate-aws");
     }
@@ -101,7 +102,7 @@ class StateStoreUrisTest {
     @Test
     void theServiceLoaderIsAskedWhenNoProviderIsGiven() {
         assertThatThrownBy(() -> StateStoreUris.open("nosuch://x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme nosuch");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("scheme nosuch");
     }
 
     private static StateStoreProvider provider(String scheme, StateStore store) {

@@ -2,7 +2,7 @@ package io.tierstate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierstate.StateStoreException;
+import io.tierstate.error.StateStoreException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import io.tierstate.port.MigrationOutcome;

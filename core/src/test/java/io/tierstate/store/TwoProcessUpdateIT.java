@@ -3,7 +3,7 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.StateLockException;
+import io.tierstate.error.StateLockException;
 import io.tierstate.model.DeploymentState;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -11,7 +11,7 @@ import io.tierstate.model.DestroyJournal;
 import io.tierstate.model.DestroyStepRecord;
 import io.tierstate.model.HealthStatus;
 import io.tierstate.model.Provenance;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
 import java.math.BigDecimal;

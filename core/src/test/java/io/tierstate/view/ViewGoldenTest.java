@@ -1,7 +1,7 @@
 package io.tierstate.view;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.CostSubjects;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.model.CostSubjects;
 import io.tierstate.cost.CostEstimator;
 import io.tierstate.cost.PriceCatalog;
 import io.tierstate.cost.UnknownPriceException;

@@ -15,8 +15,8 @@ import org.immutables.value.Value;
  * total and the hourly run rate, with the catalog date and the usage it assumed.
  *
  * <pre>{@code
- * CostEstimate e = PriceCatalog.defaults().estimator()
- *     .estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+ * Plan tier3 = Plan.builder().label("gpu").instanceType("g4dn.xlarge").hasAlb(true).hasCloudFront(true).build();
+ * CostEstimate e = PriceCatalog.defaults().estimator().estimate(tier3, UsageProfile.defaults());
  * e.monthlyTotal();          // 445.745, exact
  * e.monthlyTotalRounded();   // 445.75, as shown
  * e.subtotals();             // {EC2=383.98, EFS=30, ALB=22.265, CLOUDFRONT=9.5}
@@ -173,7 +173,7 @@ public abstract class CostEstimate {
      *
      * @param json the JSON text
      * @return the estimate, equal to the one written
-     * @throws io.tierstate.TierStateException when the text is not an estimate
+     * @throws io.tierstate.error.TierStateException when the text is not an estimate
      */
     public static CostEstimate fromJson(String json) {
         return EstimateJson.read(json);

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * CostEstimator estimator = CostEstimator.of(PriceCatalog.defaults());   // or catalog.estimator()
- * CostEstimate plan = estimator.estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+ * CostEstimate plan = estimator.estimate(Plan.builder().label("gpu").instanceType("g4dn.xlarge")
+ *         .hasAlb(true).hasCloudFront(true).build(), UsageProfile.defaults());
  * String text = plan.render();          // total USD 445.75 a month
  *
  * CostEstimate running = estimator.estimate(DeploymentResources.builder()
@@ -62,16 +63,16 @@ public final class CostEstimator {
     }
 
     /**
-     * Estimates a plan before deploying it: the resources its tier implies (see
-     * {@link Plan#toResources()}).
+     * Estimates a plan before deploying it: the resources it names (see {@link Plan#toResources()}),
+     * with a subject that starts with the plan's label.
      *
-     * @param plan tier and instance type
+     * @param plan instance type and resources
      * @param usage the usage to assume
      * @return the estimate
      * @throws UnknownPriceException when the catalog has no price for the instance type
      */
     public CostEstimate estimate(Plan plan, UsageProfile usage) {
-        return estimate(plan.toResources(), usage, plan.tier().wireName() + " plan: ");
+        return estimate(plan.toResources(), usage, plan.subjectPrefix());
     }
 
     /**

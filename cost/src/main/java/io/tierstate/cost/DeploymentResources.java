@@ -1,5 +1,6 @@
 package io.tierstate.cost;
 
+import io.tierstate.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,20 +110,20 @@ public abstract class DeploymentResources {
     @Value.Check
     void check() {
         if (region().isBlank()) {
-            throw new IllegalArgumentException("region is blank; give an AWS region such as \"us-east-1\"");
+            throw new InvalidInputException("region is blank; give an AWS region such as \"us-east-1\"");
         }
         instanceType().filter(String::isBlank).ifPresent(t -> {
-            throw new IllegalArgumentException("instanceType is blank; give a type such as \"g4dn.xlarge\" or leave"
+            throw new InvalidInputException("instanceType is blank; give a type such as \"g4dn.xlarge\" or leave"
                     + " it unset");
         });
         if (instanceCount() < 1) {
-            throw new IllegalArgumentException("instanceCount is " + instanceCount() + "; it must be 1 or more");
+            throw new InvalidInputException("instanceCount is " + instanceCount() + "; it must be 1 or more");
         }
         spotPricePerHour().filter(p -> p.signum() < 0).ifPresent(p -> {
-            throw new IllegalArgumentException("spotPricePerHour is " + p.toPlainString() + "; it must be 0 or more");
+            throw new InvalidInputException("spotPricePerHour is " + p.toPlainString() + "; it must be 0 or more");
         });
         efsGbMonthPrice().filter(p -> p.signum() < 0).ifPresent(p -> {
-            throw new IllegalArgumentException("efsGbMonthPrice is " + p.toPlainString() + "; it must be 0 or more");
+            throw new InvalidInputException("efsGbMonthPrice is " + p.toPlainString() + "; it must be 0 or more");
         });
     }
 

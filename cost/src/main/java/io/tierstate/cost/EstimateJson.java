@@ -1,10 +1,11 @@
 package io.tierstate.cost;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -89,7 +90,7 @@ final class EstimateJson {
                 notes.forEach(n -> b.addNote(n.asText()));
             }
             return b.build();
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | InvalidInputException | DateTimeParseException e) {
             throw new TierStateException("Not a cost estimate: " + e.getMessage()
                     + "; pass what CostEstimate.toJson() wrote", e);
         }
@@ -114,7 +115,7 @@ final class EstimateJson {
     private static JsonNode required(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("field \"" + field + "\" is missing");
+            throw new InvalidInputException("field \"" + field + "\" is missing");
         }
         return value;
     }
@@ -128,7 +129,7 @@ final class EstimateJson {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("field \"" + field + "\" is \"" + text + "\", not a number", e);
+            throw new InvalidInputException("field \"" + field + "\" is \"" + text + "\", not a number", e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.tierstate.cost;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
 
 /**
  * A price catalog cannot be used: the file is not JSON, a field has the wrong type, a price is
@@ -10,7 +10,7 @@ import io.tierstate.TierStateException;
  * <p>The message names the catalog ({@link #source()}), the offending field as a JSON pointer
  * ({@link #pointer()}, e.g. {@code /cloudfront/data_transfer_out/tiers/2/up_to_gb}) and what to fix.
  */
-public class InvalidPriceCatalogException extends TierStateException {
+public class InvalidPriceCatalogException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

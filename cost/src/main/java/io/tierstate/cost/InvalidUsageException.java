@@ -1,12 +1,12 @@
 package io.tierstate.cost;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
 
 /**
  * A {@link UsageProfile} value is negative or absurd (more than 1,000 PB of transfer, more than
  * 10<sup>15</sup> requests, more than 744 hours in a month ...). Raised when the profile is built.
  */
-public class InvalidUsageException extends TierStateException {
+public class InvalidUsageException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -5,16 +5,18 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A deployment that does not exist yet: a tier and an instance type, for an estimate before
- * deploying.
+ * A deployment that does not exist yet: an instance type and the resources around it (EFS always; an
+ * ALB and CloudFront when asked for), for an estimate before deploying.
  *
  * <pre>{@code
- * CostEstimate before = PriceCatalog.defaults().estimator()
- *     .estimate(Plan.of(Tier.GPU, "g5.xlarge"), UsageProfile.defaults());
+ * CostEstimate before = PriceCatalog.defaults().estimator().estimate(Plan.builder()
+ *         .label("gpu").instanceType("g5.xlarge").hasAlb(true).hasCloudFront(true).build(),
+ *     UsageProfile.defaults());
  * }</pre>
  *
- * <p>The tier decides the resources: {@link Tier#DEV} is EC2 + EFS, {@link Tier#AUTOMATION} adds an
- * ALB, {@link Tier#GPU} adds an ALB and CloudFront (see {@link #toResources()}).
+ * <p>This module does not know the deployment tiers; {@code io.tierstate.model.CostSubjects.plan(Tier, String)}
+ * in {@code tierstate-core} makes the plan of a tier (Tier 1 EC2 + EFS, Tier 2 adds an ALB, Tier 3
+ * adds CloudFront) and labels it with the tier's name.
  */
 @Value.Immutable
 public abstract class Plan {
@@ -23,11 +25,11 @@ public abstract class Plan {
     }
 
     /**
-     * The tier to deploy.
+     * What the plan is called at the start of the estimate's subject ({@code gpu plan: g5.xlarge ...}).
      *
-     * @return the tier
+     * @return e.g. a tier's name such as {@code gpu}, or empty for a subject that starts {@code plan: }
      */
-    public abstract Tier tier();
+    public abstract Optional<String> label();
 
     /**
      * The EC2 instance type to deploy.
@@ -64,30 +66,27 @@ public abstract class Plan {
     }
 
     /**
-     * A plan of one on-demand instance in us-east-1.
+     * Whether the deployment will have an Application Load Balancer (Tier 2 and 3).
      *
-     * @param tier the tier
-     * @param instanceType e.g. {@code "g4dn.xlarge"}
-     * @return the plan
+     * @return false by default
      */
-    public static Plan of(Tier tier, String instanceType) {
-        return builder().tier(tier).instanceType(instanceType).build();
+    @Value.Default
+    public boolean hasAlb() {
+        return false;
     }
 
     /**
-     * A plan from a tier's wire name, as in a GeuseMaker config.
+     * Whether the deployment will have a CloudFront distribution (Tier 3).
      *
-     * @param tier {@code "dev"}, {@code "automation"} or {@code "gpu"}
-     * @param instanceType e.g. {@code "t3.medium"}
-     * @return the plan
-     * @throws IllegalArgumentException when the tier is unknown
+     * @return false by default
      */
-    public static Plan of(String tier, String instanceType) {
-        return of(Tier.fromWire(tier), instanceType);
+    @Value.Default
+    public boolean hasCloudFront() {
+        return false;
     }
 
     /**
-     * A builder; tier and instance type are required.
+     * A builder; the instance type is required.
      *
      * @return a new builder
      */
@@ -102,8 +101,8 @@ public abstract class Plan {
     }
 
     /**
-     * The resources a deployment of this plan will have: EFS always, an ALB from
-     * {@link Tier#AUTOMATION} up, CloudFront for {@link Tier#GPU}.
+     * The resources a deployment of this plan will have: EFS always, an ALB and CloudFront as the
+     * plan says.
      *
      * @return the resources to estimate
      * @throws IllegalArgumentException when a value is invalid (blank type, negative price, count below 1)
@@ -115,8 +114,13 @@ public abstract class Plan {
                 .spotPricePerHour(spotPricePerHour())
                 .instanceCount(instanceCount())
                 .hasEfs(true)
-                .hasAlb(tier().hasAlb())
-                .hasCloudFront(tier().hasCloudFront())
+                .hasAlb(hasAlb())
+                .hasCloudFront(hasCloudFront())
                 .build();
+    }
+
+    /** The start of the estimate's subject: the label, if any, then {@code plan: }. */
+    String subjectPrefix() {
+        return label().map(l -> l + " plan: ").orElse("plan: ");
     }
 }

@@ -31,7 +31,8 @@ import org.immutables.value.Value;
  * PriceCatalog mine = PriceCatalog.defaults()
  *     .overriddenBy(Path.of("prices.json"));   // only the prices the file names, over the defaults
  * PriceCatalog full = PriceCatalog.load(Path.of("eu-west-1.json"));  // a complete catalog
- * CostEstimate e = catalog.estimator().estimate(Plan.of(Tier.GPU, "g6.12xlarge"), UsageProfile.defaults());
+ * CostEstimate e = catalog.estimator().estimate(Plan.builder().instanceType("g6.12xlarge").build(),
+ *     UsageProfile.defaults());
  * }</pre>
  *
  * <p>A catalog is immutable and thread-safe; every {@code withX} returns a new, checked catalog. A

@@ -1,13 +1,13 @@
 package io.tierstate.cost;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
 import java.util.Collection;
 
 /**
  * The price catalog has no on-demand price for an instance type. The message says how to add one,
  * in code or in a catalog file.
  */
-public class UnknownPriceException extends TierStateException {
+public class UnknownPriceException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -6,15 +6,16 @@
  * charge.
  *
  * <pre>{@code
- * CostEstimate estimate = PriceCatalog.defaults().estimator()
- *     .estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+ * Plan tier3 = Plan.builder().label("gpu").instanceType("g4dn.xlarge").hasAlb(true).hasCloudFront(true).build();
+ * CostEstimate estimate = PriceCatalog.defaults().estimator().estimate(tier3, UsageProfile.defaults());
  * String text = estimate.render();      // aligned table, subtotals, total, "as of" date
  * BigDecimal exact = estimate.monthlyTotal();  // 445.745 (USD, exact)
  * }</pre>
  *
  * <p>All arithmetic is exact {@link java.math.BigDecimal}; amounts are rounded half-up to cents only
- * when they are shown. This module knows nothing about the state model of {@code tierstate-core}: the
- * core maps a deployment state onto {@link io.tierstate.cost.DeploymentResources}.
+ * when they are shown. This module knows nothing about the state model of {@code tierstate-core},
+ * tiers included: the core maps a deployment state onto {@link io.tierstate.cost.DeploymentResources}
+ * and a tier onto a {@link io.tierstate.cost.Plan} ({@code io.tierstate.model.CostSubjects}).
  */
 @Value.Style(
         typeImmutable = "Immutable*",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +17,7 @@ class CostEstimateTest {
     private static final CostEstimator ESTIMATOR = PriceCatalog.defaults().estimator();
 
     private static CostEstimate tier3() {
-        return ESTIMATOR.estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+        return ESTIMATOR.estimate(Plans.gpu("g4dn.xlarge"), UsageProfile.defaults());
     }
 
     /** Free tier, notes, fractional hours, every optional line: the richest estimate the estimator makes. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +34,7 @@ class CostEstimatorTest {
         // EFS        100 GB x 0.30                            = 30
         // CloudFront 100 GB x 0.085 + 1,000,000 / 10,000 x 0.01 + certificate 0 = 8.50 + 1.00 = 9.50
         // total      383.98 + 22.265 + 30 + 9.50              = 445.745, shown 445.75
-        CostEstimate e = ESTIMATOR.estimate(Plan.of(Tier.GPU, "g4dn.xlarge"), UsageProfile.defaults());
+        CostEstimate e = ESTIMATOR.estimate(Plans.gpu("g4dn.xlarge"), UsageProfile.defaults());
 
         assertThat(e.monthlyTotal()).isEqualByComparingTo("445.745");
         assertThat(e.monthlyTotalRounded()).isEqualTo(new BigDecimal("445.75"));
@@ -73,7 +73,7 @@ class CostEstimatorTest {
     @Test
     void estimate_tier1Dev_chargesEc2EfsAndInternetTransferAtTheEc2Rate() {
         // EC2 0.0416 x 730 = 30.368; EFS 100 x 0.30 = 30; data out 100 GB x 0.09 = 9; total 69.368
-        CostEstimate e = ESTIMATOR.estimate(Plan.of("dev", "t3.medium"), UsageProfile.defaults());
+        CostEstimate e = ESTIMATOR.estimate(Plans.dev("t3.medium"), UsageProfile.defaults());
 
         assertThat(e.subtotals()).containsExactly(
                 entry(ChargedResource.EC2, new BigDecimal("30.368")),
@@ -88,7 +88,7 @@ class CostEstimatorTest {
     @Test
     void estimate_tier2Automation_addsTheLoadBalancerButNoCloudFront() {
         // EC2 0.096 x 730 = 70.08; EFS 30; ALB 22.265; data out 9; total 131.345
-        CostEstimate e = ESTIMATOR.estimate(Plan.of(Tier.AUTOMATION, "m5.large"), UsageProfile.defaults());
+        CostEstimate e = ESTIMATOR.estimate(Plans.automation("m5.large"), UsageProfile.defaults());
 
         assertThat(e.subtotals()).containsOnlyKeys(ChargedResource.EC2, ChargedResource.EFS, ChargedResource.ALB,
                 ChargedResource.DATA_TRANSFER);
@@ -144,7 +144,7 @@ class CostEstimatorTest {
         // 150 GB x 0.09 = 13.50 minus the free 100 GB x 0.09 = 9.00 -> 4.50
         UsageProfile usage = UsageProfile.builder().dataTransferOutGb(150).freeTier(true).build();
 
-        CostEstimate e = ESTIMATOR.estimate(Plan.of(Tier.DEV, "t3.micro"), usage);
+        CostEstimate e = ESTIMATOR.estimate(Plans.dev("t3.micro"), usage);
 
         assertThat(e.subtotals().get(ChargedResource.DATA_TRANSFER)).isEqualByComparingTo("4.5");
         assertThat(line(e, "Free tier: EC2").description()).isEqualTo("Free tier: EC2 data transfer out (100 GB a month)");
@@ -171,7 +171,7 @@ class CostEstimatorTest {
     void estimate_withFreeTierAndNoTransfer_hasNoTransferDeduction() {
         UsageProfile usage = UsageProfile.builder().dataTransferOutGb(0).httpsRequests(0).freeTier(true).build();
 
-        CostEstimate e = ESTIMATOR.estimate(Plan.of(Tier.GPU, "t3.micro"), usage);
+        CostEstimate e = ESTIMATOR.estimate(Plans.gpu("t3.micro"), usage);
 
         assertThat(e.lineItems()).noneMatch(l -> l.description().startsWith("Free tier"));
         assertThat(line(e, "CloudFront data transfer out").quantity()).isEqualByComparingTo("0");
@@ -182,7 +182,7 @@ class CostEstimatorTest {
         // 500 GB x 0.1 = 50
         PriceCatalog flat = DEFAULTS.withEc2DataTransferOut(TieredRate.of(RateBand.over("0.1")));
 
-        CostEstimate e = flat.estimator().estimate(Plan.of(Tier.DEV, "t3.micro"),
+        CostEstimate e = flat.estimator().estimate(Plans.dev("t3.micro"),
                 UsageProfile.builder().dataTransferOutGb(500).build());
 
         assertThat(line(e, "EC2 data transfer out").description()).isEqualTo("EC2 data transfer out to the internet, all volumes");
@@ -223,7 +223,7 @@ class CostEstimatorTest {
 
     @Test
     void estimate_withPlanSpotPrice_chargesIt() {
-        Plan plan = Plan.builder().tier(Tier.DEV).instanceType("g5.xlarge").spotPricePerHour(new BigDecimal("0.4"))
+        Plan plan = Plans.dev().instanceType("g5.xlarge").spotPricePerHour(new BigDecimal("0.4"))
                 .build();
 
         // 0.4 x 730 = 292
@@ -236,18 +236,18 @@ class CostEstimatorTest {
         PriceCatalog mine = DEFAULTS.withInstancePrice("g6.12xlarge", new BigDecimal("4.6016"))
                 .withAlbHourly(new BigDecimal("0.0252"));
 
-        CostEstimate e = mine.estimator().estimate(Plan.of(Tier.GPU, "g6.12xlarge"), UsageProfile.defaults());
+        CostEstimate e = mine.estimator().estimate(Plans.gpu("g6.12xlarge"), UsageProfile.defaults());
 
         // EC2 4.6016 x 730 = 3,359.168; ALB 0.0252 x 730 = 18.396 + LCU 5.84 = 24.236
         assertThat(e.subtotals().get(ChargedResource.EC2)).isEqualByComparingTo("3359.168");
         assertThat(e.subtotals().get(ChargedResource.ALB)).isEqualByComparingTo("24.236");
-        assertThatThrownBy(() -> ESTIMATOR.estimate(Plan.of(Tier.GPU, "g6.12xlarge"), UsageProfile.defaults()))
+        assertThatThrownBy(() -> ESTIMATOR.estimate(Plans.gpu("g6.12xlarge"), UsageProfile.defaults()))
                 .isInstanceOf(UnknownPriceException.class);
     }
 
     @Test
     void estimate_ofUnknownInstanceType_failsNamingTheTypeRegionAndHowToAddIt() {
-        assertThatThrownBy(() -> ESTIMATOR.estimate(Plan.of(Tier.GPU, "g9.huge"), UsageProfile.defaults()))
+        assertThatThrownBy(() -> ESTIMATOR.estimate(Plans.gpu("g9.huge"), UsageProfile.defaults()))
                 .isInstanceOf(UnknownPriceException.class)
                 .isInstanceOf(TierStateException.class)
                 .hasMessageContaining("'g9.huge'")
@@ -299,7 +299,7 @@ class CostEstimatorTest {
     @Test
     void estimate_withSeveralInstances_multipliesInstanceHours() {
         // 3 x 730 = 2,190 instance-hours x 0.0104 = 22.776
-        CostEstimate e = ESTIMATOR.estimate(Plan.builder().tier(Tier.DEV).instanceType("t3.micro").instanceCount(3)
+        CostEstimate e = ESTIMATOR.estimate(Plans.dev().instanceType("t3.micro").instanceCount(3)
                 .build(), UsageProfile.defaults());
 
         CostLineItem ec2 = line(e, "t3.micro");
@@ -339,7 +339,7 @@ class CostEstimatorTest {
         UsageProfile usage = UsageProfile.builder().originTransferGb(50).httpRequests(2_000_000)
                 .invalidationPaths(1_500).build();
 
-        CostEstimate e = ESTIMATOR.estimate(Plan.of(Tier.AUTOMATION, "t3.small"), usage);
+        CostEstimate e = ESTIMATOR.estimate(Plans.automation("t3.small"), usage);
 
         assertThat(e.lineItems()).noneMatch(l -> l.resource() == ChargedResource.CLOUDFRONT);
     }

@@ -1,38 +1,33 @@
 package io.tierstate.cost;
 
+import io.tierstate.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class PlanTest {
 
-    @ParameterizedTest(name = "{0} means ALB {2}, CloudFront {3}")
-    @CsvSource({"dev, DEV, false, false", "AUTOMATION, AUTOMATION, true, false", " gpu , GPU, true, true"})
-    void tier_fromWireName_isCaseInsensitiveAndKnowsItsResources(String wire, Tier tier, boolean alb, boolean cdn) {
-        assertThat(Tier.fromWire(wire)).isEqualTo(tier);
-        assertThat(tier.hasAlb()).isEqualTo(alb);
-        assertThat(tier.hasCloudFront()).isEqualTo(cdn);
-        assertThat(Tier.fromWire(tier.wireName())).isEqualTo(tier);
+    @Test
+    void plan_defaults_areOneOnDemandInstanceWithEfsOnlyInUsEast1() {
+        Plan p = Plan.builder().instanceType("t3.medium").build();
+
+        assertThat(p.label()).isEmpty();
+        assertThat(p.hasAlb()).isFalse();
+        assertThat(p.hasCloudFront()).isFalse();
+        assertThat(p.region()).isEqualTo("us-east-1");
+        assertThat(p.instanceCount()).isEqualTo(1);
+        assertThat(p.toResources()).isEqualTo(DeploymentResources.builder().instanceType("t3.medium").hasEfs(true).build());
     }
 
     @Test
-    void tier_fromUnknownWireName_failsListingTheValidOnes() {
-        assertThatThrownBy(() -> Tier.fromWire("premium")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown tier 'premium'; use one of dev, automation, gpu");
-        assertThatThrownBy(() -> Tier.fromWire(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Unknown tier 'null'");
-    }
-
-    @Test
-    void plan_toResources_followsTheTier() {
-        DeploymentResources dev = Plan.of(Tier.DEV, "t3.medium").toResources();
-        DeploymentResources automation = Plan.of("automation", "m5.large").toResources();
-        DeploymentResources gpu = Plan.builder().tier(Tier.GPU).instanceType("g5.xlarge").region("eu-west-1")
+    void plan_toResources_hasWhatThePlanAsksFor() {
+        DeploymentResources dev = Plans.dev("t3.medium").toResources();
+        DeploymentResources automation = Plans.automation("m5.large").toResources();
+        DeploymentResources gpu = Plans.gpu().instanceType("g5.xlarge").region("eu-west-1")
                 .spotPricePerHour(new BigDecimal("0.4")).instanceCount(2).build().toResources();
+        DeploymentResources cdnOnly = Plan.builder().instanceType("t3.small").hasCloudFront(true).build().toResources();
 
         assertThat(dev).isEqualTo(DeploymentResources.builder().instanceType("t3.medium").hasEfs(true).build());
         assertThat(automation.hasAlb()).isTrue();
@@ -43,6 +38,18 @@ class PlanTest {
         assertThat(gpu.region()).isEqualTo("eu-west-1");
         assertThat(gpu.spotPricePerHour()).hasValue(new BigDecimal("0.4"));
         assertThat(gpu.instanceCount()).isEqualTo(2);
+        assertThat(cdnOnly.hasAlb()).isFalse();
+        assertThat(cdnOnly.hasCloudFront()).isTrue();
+    }
+
+    @Test
+    void plan_label_startsTheEstimatesSubject_andWithoutOneTheSubjectStartsWithPlan() {
+        CostEstimator estimator = PriceCatalog.defaults().estimator();
+
+        assertThat(estimator.estimate(Plans.automation("m5.large"), UsageProfile.defaults()).subject())
+                .isEqualTo("automation plan: m5.large in us-east-1 with EFS and ALB");
+        assertThat(estimator.estimate(Plan.builder().instanceType("m5.large").hasAlb(true).build(), UsageProfile.defaults())
+                .subject()).isEqualTo("plan: m5.large in us-east-1 with EFS and ALB");
     }
 
     @Test
@@ -68,17 +75,17 @@ class PlanTest {
     @Test
     void deploymentResources_withInvalidValues_failWhenBuilt() {
         assertThatThrownBy(() -> DeploymentResources.builder().region(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region is blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("region is blank");
         assertThatThrownBy(() -> DeploymentResources.builder().instanceType("").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceType is blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instanceType is blank");
         assertThatThrownBy(() -> DeploymentResources.builder().instanceCount(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceCount is 0");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instanceCount is 0");
         assertThatThrownBy(() -> DeploymentResources.builder().spotPricePerHour(new BigDecimal("-0.1")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spotPricePerHour is -0.1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("spotPricePerHour is -0.1");
         assertThatThrownBy(() -> DeploymentResources.builder().efsGbMonthPrice(new BigDecimal("-1")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("efsGbMonthPrice is -1");
-        assertThatThrownBy(() -> Plan.of(Tier.DEV, " ").toResources())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceType is blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("efsGbMonthPrice is -1");
+        assertThatThrownBy(() -> Plans.dev(" ").toResources())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("instanceType is blank");
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -274,7 +274,7 @@ class PriceCatalogTest {
 
         // a Tier 3 g4dn.xlarge in eu-west-1: EC2 0.587 x 730 = 428.51; ALB 0.0252 x 730 + 0.008 x 730 = 18.396 + 5.84;
         // EFS 100 x 0.33 = 33; CloudFront 100 x 0.085 + 100 x 0.012 = 8.50 + 1.20 -> total 495.446
-        CostEstimate e = eu.estimator().estimate(Plan.builder().tier(Tier.GPU).instanceType("g4dn.xlarge")
+        CostEstimate e = eu.estimator().estimate(Plans.gpu().instanceType("g4dn.xlarge")
                 .region("eu-west-1").build(), UsageProfile.defaults());
         assertThat(e.monthlyTotal()).isEqualByComparingTo("495.446");
         assertThat(e.notes()).isEmpty();

@@ -3,7 +3,7 @@ package io.tierstate.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package io.tierstate.migration;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
 import java.util.Optional;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link StateMigrator#migrate(com.fasterxml.jackson.databind.JsonNode, String)}), the message starts
  * with that name, e.g. {@code "gpu-global.json: schema_version \"two\" is not ..."}.
  */
-public class InvalidStateDocumentException extends TierStateException {
+public class InvalidStateDocumentException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,6 @@
 package io.tierstate.migration;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.util.List;
 
 /**

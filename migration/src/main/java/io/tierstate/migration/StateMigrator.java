@@ -1,5 +1,6 @@
 package io.tierstate.migration;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public final class StateMigrator {
      */
     public DowngradeResult downgrade(JsonNode document, int targetVersion, String source) {
         if (targetVersion != 2 && targetVersion != SchemaVersion.CURRENT) {
-            throw new IllegalArgumentException("cannot write schema v" + targetVersion + ": this library writes v2 (what"
+            throw new InvalidInputException("cannot write schema v" + targetVersion + ": this library writes v2 (what"
                     + " GeuseMaker reads) and v" + SchemaVersion.CURRENT + "; use 2 or " + SchemaVersion.CURRENT);
         }
         JsonNode input = document instanceof ObjectNode o ? SharedHomeForm.toV3(o) : document;
@@ -261,7 +262,7 @@ public final class StateMigrator {
          */
         public Builder targetVersion(int targetVersion) {
             if (targetVersion < 1) {
-                throw new IllegalArgumentException("targetVersion must be at least 1 but is " + targetVersion
+                throw new InvalidInputException("targetVersion must be at least 1 but is " + targetVersion
                         + "; schema versions start at 1");
             }
             this.targetVersion = targetVersion;

@@ -1,6 +1,6 @@
 package io.tierstate.migration;
 
-import io.tierstate.TierStateException;
+import io.tierstate.error.InvalidInputException;
 import java.util.Optional;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Optional;
  * of the file. Message: {@code "state document has schema_version 4; this library reads up to 3;
  * upgrade TierState or restore an older backup"}, prefixed with the file name when known.
  */
-public final class UnsupportedSchemaVersionException extends TierStateException {
+public final class UnsupportedSchemaVersionException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -20,6 +20,6 @@
  *
  * <p>Only Jackson's tree types ({@code JsonNode}, {@code ObjectNode}) appear in public signatures.
  * Documents are never mutated in place and unknown fields survive at every level. Errors extend
- * {@link io.tierstate.TierStateException} and say what is wrong, with the values, and what to do.
+ * {@link io.tierstate.error.TierStateException} and say what is wrong, with the values, and what to do.
  */
 package io.tierstate.migration;

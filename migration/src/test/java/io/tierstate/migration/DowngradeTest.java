@@ -76,7 +76,7 @@ class DowngradeTest {
     @Test
     void downgrade_toVersion1_isRefusedNamingTheVersionsWritten() {
         assertThatThrownBy(() -> migrator.downgrade(json("{'stack_name': 'a', 'status': 'running', 'config': {'tier': 'dev'}}"), 1, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot write schema v1").hasMessageContaining("use 2 or 3");
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("cannot write schema v1").hasMessageContaining("use 2 or 3");
     }
 
     @Test

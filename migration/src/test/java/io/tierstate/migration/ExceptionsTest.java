@@ -4,7 +4,7 @@ import static io.tierstate.migration.TestJson.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tierstate.TierStateException;
+import io.tierstate.error.TierStateException;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

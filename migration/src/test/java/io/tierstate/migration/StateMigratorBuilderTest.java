@@ -142,7 +142,7 @@ class StateMigratorBuilderTest {
     @Test
     void targetVersion_belowOne_isRejectedAtOnce() {
         assertThatThrownBy(() -> StateMigrator.builder().targetVersion(0))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(io.tierstate.error.InvalidInputException.class)
                 .hasMessageContaining("targetVersion must be at least 1 but is 0");
     }
 

@@ -1,6 +1,5 @@
 package io.tierstate.aws.internal;
 
-import io.tierstate.aws.AwsRetryMode;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * @param endpoint one endpoint for every service, or {@code null}
  * @param credentialsProvider the credentials, or {@code null} for the SDK's default chain
  * @param httpClient the user's HTTP client (never closed by TierState), or {@code null} for a shared Apache client
- * @param retryMode the retry strategy
+ * @param retryMode the retry strategy: {@code STANDARD}, {@code ADAPTIVE} or {@code LEGACY}
  * @param maxAttempts attempts per call including the first, or 0 for the strategy's default
  * @param baseDelay the back-off base delay, or {@code null} for the strategy's default
  * @param maxDelay the back-off ceiling, or {@code null} for the strategy's default
@@ -32,6 +31,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  * @param sts the user's STS client, or {@code null}
  */
 public record AwsClientSettings(String region, URI endpoint, AwsCredentialsProvider credentialsProvider,
-        SdkHttpClient httpClient, AwsRetryMode retryMode, int maxAttempts, Duration baseDelay, Duration maxDelay,
+        SdkHttpClient httpClient, String retryMode, int maxAttempts, Duration baseDelay, Duration maxDelay,
         CloudFrontClient cloudFront, Ec2Client ec2, ElasticLoadBalancingV2Client loadBalancing, EfsClient efs,
         IamClient iam, StsClient sts) {}

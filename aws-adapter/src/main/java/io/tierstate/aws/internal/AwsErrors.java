@@ -1,11 +1,11 @@
 package io.tierstate.aws.internal;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
-import io.tierstate.StateStoreException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
+import io.tierstate.error.StateStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;

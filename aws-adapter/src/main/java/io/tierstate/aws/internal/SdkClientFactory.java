@@ -129,9 +129,10 @@ final class SdkClientFactory implements AutoCloseable {
     /** A fresh strategy per client: strategies keep per-client state (retry quota, send rate). */
     private RetryStrategy retryStrategy() {
         RetryStrategy.Builder<?, ?> builder = switch (settings.retryMode()) {
-            case STANDARD -> AwsRetryStrategy.standardRetryStrategy().toBuilder();
-            case ADAPTIVE -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder();
-            case LEGACY -> AwsRetryStrategy.legacyRetryStrategy().toBuilder();
+            case "STANDARD" -> AwsRetryStrategy.standardRetryStrategy().toBuilder();
+            case "ADAPTIVE" -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder();
+            case "LEGACY" -> AwsRetryStrategy.legacyRetryStrategy().toBuilder();
+            default -> throw new IllegalStateException("unknown retry mode " + settings.retryMode());
         };
         if (settings.maxAttempts() > 0) {
             builder.maxAttempts(settings.maxAttempts());

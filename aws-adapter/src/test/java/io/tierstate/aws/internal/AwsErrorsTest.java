@@ -2,11 +2,11 @@ package io.tierstate.aws.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierstate.CloudOperationException;
-import io.tierstate.DistributionNotDisabledException;
-import io.tierstate.PreconditionFailedException;
-import io.tierstate.ResourceInUseException;
-import io.tierstate.ResourceNotFoundException;
+import io.tierstate.error.CloudOperationException;
+import io.tierstate.error.DistributionNotDisabledException;
+import io.tierstate.error.PreconditionFailedException;
+import io.tierstate.error.ResourceInUseException;
+import io.tierstate.error.ResourceNotFoundException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.tierstate.store.engine;
 
-import io.tierstate.CorruptStateException;
-import io.tierstate.InvalidInputException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateLockException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateLockException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.migration.SchemaVersion;

@@ -1,13 +1,13 @@
 package io.tierstate.store.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tierstate.CorruptStateException;
-import io.tierstate.DeploymentExistsException;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.LeaseHeldException;
-import io.tierstate.StateConflictException;
-import io.tierstate.StateStoreException;
-import io.tierstate.TierStateException;
+import io.tierstate.error.CorruptStateException;
+import io.tierstate.error.DeploymentExistsException;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.LeaseHeldException;
+import io.tierstate.error.StateConflictException;
+import io.tierstate.error.StateStoreException;
+import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
 import io.tierstate.migration.MigrationResult;
 import io.tierstate.migration.SharedHomeForm;

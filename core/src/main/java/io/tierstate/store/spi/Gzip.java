@@ -1,6 +1,6 @@
 package io.tierstate.store.spi;
 
-import io.tierstate.CorruptStateException;
+import io.tierstate.error.CorruptStateException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

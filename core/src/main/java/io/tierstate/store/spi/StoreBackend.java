@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>Names reach a backend validated ({@link io.tierstate.model.StackName}), except the names its own
  * {@link #list()} returned, which {@code migrateAll} passes back as they were found. A backend maps
- * its technology's errors to {@link io.tierstate.StateStoreException} (or a more precise TierState
+ * its technology's errors to {@link io.tierstate.error.StateStoreException} (or a more precise TierState
  * type) once, with a message that names the object and the fix, and keeps secrets out of it.
  *
  * <p>To write one (DynamoDB, Git ...), implement this interface, extend {@code StoreBackendContract}

@@ -26,13 +26,13 @@ final class BackupsCommand implements Callable<Integer> {
         try (DeploymentClient client = cli.client()) {
             List<StateBackup> backups = client.deployment(name).backups();
             if (cli.json) {
-                var array = io.tierstate.internal.StateCodec.mapper().createArrayNode();
+                var array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
                 for (StateBackup b : backups) {
                     var o = array.addObject().put("taken_at", b.takenAt().toString()).put("written_by", b.writtenBy())
                             .put("location", b.location());
                     b.label().ifPresent(l -> o.put("label", l));
                 }
-                out.print(new String(io.tierstate.internal.StateCodec.writeTree(array), java.nio.charset.StandardCharsets.UTF_8));
+                out.print(io.tierstate.StateJson.write(array));
                 return 0;
             }
             if (backups.isEmpty()) {

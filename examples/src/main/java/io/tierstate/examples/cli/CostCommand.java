@@ -1,9 +1,10 @@
 package io.tierstate.examples.cli;
 
+import io.tierstate.error.InvalidInputException;
+import io.tierstate.model.CostSubjects;
 import io.tierstate.DeploymentClient;
 import io.tierstate.cost.CostEstimate;
 import io.tierstate.cost.InvalidUsageException;
-import io.tierstate.cost.Plan;
 import io.tierstate.cost.PriceCatalog;
 import io.tierstate.cost.UsageProfile;
 import io.tierstate.model.Tier;
@@ -26,7 +27,7 @@ final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The stack name.")
     String name;
 
-    @Option(names = "--tier", paramLabel = "T", description = "Plan: the tier (dev|automation|gpu).")
+    @Option(names = "--tier", paramLabel = "T", description = "Plan: the tier (dev|automation|gpu, or 1|2|3).")
     String tier;
 
     @Option(names = "--instance-type", paramLabel = "TYPE", description = "Plan: the instance type, e.g. g4dn.xlarge.")
@@ -80,20 +81,20 @@ final class CostCommand implements Callable<Integer> {
         try {
             profile = usage.build();
         } catch (InvalidUsageException e) {
-            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage(), e);
+            throw new InvalidInputException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage(), e);
         }
         try (DeploymentClient client = cli.client(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices))) {
             CostEstimate estimate;
             if (name != null) {
                 if (tier != null || instanceType != null) {
-                    throw new IllegalArgumentException("give either NAME or --tier and --instance-type, not both");
+                    throw new InvalidInputException("give either NAME or --tier and --instance-type, not both");
                 }
                 estimate = client.deployment(name).estimateCost(profile);
             } else {
                 if (tier == null || instanceType == null) {
-                    throw new IllegalArgumentException("give a deployment NAME, or --tier and --instance-type for a plan");
+                    throw new InvalidInputException("give a deployment NAME, or --tier and --instance-type for a plan");
                 }
-                estimate = client.estimate(Plan.of(Tier.parse(tier).wireName(), instanceType), profile);
+                estimate = client.estimate(CostSubjects.plan(Tier.parse(tier), instanceType), profile);
             }
             cli.spec.commandLine().getOut().print(cli.json ? estimate.toJson() : estimate.render());
             return 0;

@@ -66,7 +66,7 @@ final class DestroyCommand implements Callable<Integer> {
         Strategy chosen = switch (strategy.toLowerCase(Locale.ROOT)) {
             case "sequential" -> Strategy.SEQUENTIAL;
             case "overlapped" -> Strategy.OVERLAPPED;
-            default -> throw new io.tierstate.InvalidInputException("--strategy must be sequential or overlapped, was '"
+            default -> throw new io.tierstate.error.InvalidInputException("--strategy must be sequential or overlapped, was '"
                     + strategy + "'");
         };
         try (CliSession session = cli.cloudSession()) {
@@ -92,7 +92,7 @@ final class DestroyCommand implements Callable<Integer> {
                 DestroyPlan plan;
                 try {
                     plan = destroy.planLive();
-                } catch (io.tierstate.CloudOperationException unreachable) {
+                } catch (io.tierstate.error.CloudOperationException unreachable) {
                     plan = destroy.plan();
                     err.println("tierstate: not checked against the cloud (" + TierStateCli.oneLine(unreachable.getMessage())
                             + "); the plan below is from the state alone");
@@ -108,7 +108,7 @@ final class DestroyCommand implements Callable<Integer> {
                 err.flush();
                 String typed = cli.readLine();
                 if (typed == null) {
-                    throw new io.tierstate.InvalidInputException("confirmation needed: type the stack name, or pass --yes in scripts");
+                    throw new io.tierstate.error.InvalidInputException("confirmation needed: type the stack name, or pass --yes in scripts");
                 }
                 if (!typed.trim().equals(name)) {
                     err.println("tierstate: '" + typed.trim() + "' is not '" + name + "'; nothing was destroyed");

@@ -1,7 +1,8 @@
 package io.tierstate.examples.cli;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.DeploymentClient;
-import io.tierstate.internal.StateCodec;
+import io.tierstate.StateJson;
 import io.tierstate.migration.DowngradeResult;
 import io.tierstate.model.DeploymentState;
 import java.io.IOException;
@@ -40,16 +41,16 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = cli.spec.commandLine().getOut();
         PrintWriter err = cli.spec.commandLine().getErr();
         if (schema != 2 && schema != 3) {
-            throw new IllegalArgumentException("--schema must be 2 (GeuseMaker) or 3 (TierState), was " + schema);
+            throw new InvalidInputException("--schema must be 2 (GeuseMaker) or 3 (TierState), was " + schema);
         }
         try (DeploymentClient client = cli.client()) {
             DeploymentState state = client.deployment(name).state();
             byte[] bytes;
             if (schema == 3) {
-                bytes = StateCodec.write(state);
+                bytes = StateJson.write(state).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             } else {
-                DowngradeResult v2 = StateCodec.toV2(state);
-                bytes = StateCodec.writeTree(v2.document());
+                DowngradeResult v2 = StateJson.toGeuseMaker(state);
+                bytes = StateJson.write(v2.document()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 if (!v2.leftOut().isEmpty()) {
                     err.println("Schema v2 has no place for these, so the export leaves them out:");
                     v2.leftOut().forEach(line -> err.println("  " + line));

@@ -1,5 +1,6 @@
 package io.tierstate.examples.cli;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.DeploymentClient;
 import io.tierstate.DeploymentQuery;
 import io.tierstate.SortKey;
@@ -49,7 +50,7 @@ final class ListCommand implements Callable<Integer> {
                 case "name" -> SortKey.NAME;
                 case "created" -> SortKey.CREATED;
                 case "cost" -> SortKey.COST;
-                default -> throw new IllegalArgumentException("--sort must be name, created or cost, was '" + sort + "'");
+                default -> throw new InvalidInputException("--sort must be name, created or cost, was '" + sort + "'");
             });
             DeploymentList list = q.fetch();
             cli.spec.commandLine().getOut().print(cli.json ? list.toJson() : list.render());

@@ -2,7 +2,7 @@ package io.tierstate.examples.cli;
 
 import io.tierstate.CloudFrontOptions;
 import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

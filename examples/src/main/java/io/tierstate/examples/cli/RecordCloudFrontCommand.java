@@ -1,7 +1,7 @@
 package io.tierstate.examples.cli;
 
 import io.tierstate.model.DeploymentState;
-import io.tierstate.model.StateJson;
+import io.tierstate.StateJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

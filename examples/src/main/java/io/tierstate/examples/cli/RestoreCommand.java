@@ -1,5 +1,6 @@
 package io.tierstate.examples.cli;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.DeploymentClient;
 import io.tierstate.DeploymentHandle;
 import io.tierstate.port.StateBackup;
@@ -30,7 +31,7 @@ final class RestoreCommand implements Callable<Integer> {
                     .filter(b -> backup.equals("latest") || b.location().equals(backup)
                             || java.nio.file.Path.of(b.location()).getFileName().toString().equals(backup))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + backup + "' is not a backup of '" + name
+                    .orElseThrow(() -> new InvalidInputException("'" + backup + "' is not a backup of '" + name
                             + "'; list them with 'tierstate backups " + name + "'"));
             d.restore(chosen);
             cli.spec.commandLine().getOut().println("restored '" + name + "' from " + chosen.location()

@@ -1,17 +1,13 @@
 package io.tierstate.examples.cli;
 
-import io.tierstate.CorruptStateException;
+import io.tierstate.error.CorruptStateException;
 import io.tierstate.DeploymentClient;
-import io.tierstate.DeploymentNotFoundException;
-import io.tierstate.InvalidStackNameException;
-import io.tierstate.TierStateException;
-import io.tierstate.migration.InvalidStateDocumentException;
-import io.tierstate.migration.UnsupportedSchemaVersionException;
-import io.tierstate.internal.Settings;
+import io.tierstate.error.DeploymentNotFoundException;
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.FileStateStore;
 import io.tierstate.store.StateStoreUris;
-import io.tierstate.internal.Redaction;
+import io.tierstate.error.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import io.tierstate.port.CloudSettings;
@@ -167,7 +163,7 @@ public final class TierStateCli implements Runnable {
     CliSession cloudSession() {
         validateGlobalOptions();
         Path chosen = chosenHome();
-        Path homeDir = chosen != null ? chosen : Settings.fromEnvironment().defaultHome();
+        Path homeDir = chosen != null ? chosen : DeploymentClient.defaultHome();
         DeploymentClient.Builder b = DeploymentClient.builder();
         applyStore(b, homeDir);
         if (cloud.equalsIgnoreCase("simulated")) {
@@ -271,7 +267,7 @@ public final class TierStateCli implements Runnable {
 
     /** A local store URI as a directory: {@code ~} is the user's home, as in the core's store URIs. */
     private static Path storePath(String uri) {
-        return StateStoreUris.localPath(uri).orElseThrow(() -> new IllegalArgumentException(
+        return StateStoreUris.localPath(uri).orElseThrow(() -> new InvalidInputException(
                 "'" + Redaction.mask(uri) + "' is not a local directory"));
     }
 
@@ -314,24 +310,18 @@ public final class TierStateCli implements Runnable {
     }
 
     /**
-     * Maps an exception to the exit status SPEC §9 gives it.
+     * Maps an exception to the exit status SPEC §9 gives it, by its place in the error hierarchy.
      *
      * @param e the failure
-     * @return 3 not found, 2 bad input, 1 anything else
+     * @return 3 when the deployment does not exist, 2 when the input (an argument, an option, a
+     *     document, a stored file) cannot be used as it is, 1 for anything else
      */
     static int exitStatus(Throwable e) {
         if (e instanceof DeploymentNotFoundException) {
             return NOT_FOUND;
         }
-        if (e instanceof InvalidStackNameException || e instanceof CorruptStateException
-                || e instanceof io.tierstate.cost.InvalidUsageException || e instanceof io.tierstate.cost.InvalidPriceCatalogException
-                || e instanceof io.tierstate.cost.UnknownPriceException
-                || e instanceof UnsupportedSchemaVersionException || e instanceof InvalidStateDocumentException
-                || e instanceof io.tierstate.InvalidInputException || e instanceof IllegalArgumentException) {
+        if (e instanceof InvalidInputException || e instanceof CorruptStateException) {
             return BAD_INPUT;
-        }
-        if (e instanceof TierStateException) {
-            return FAILED;
         }
         return FAILED;
     }

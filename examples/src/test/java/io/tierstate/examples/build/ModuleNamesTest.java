@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModuleNamesTest {
 
     @ParameterizedTest
-    @CsvSource({"migration, tierstate-migration, io.tierstate.migration", "cost, tierstate-cost, io.tierstate.cost",
+    @CsvSource({"error, tierstate-error, io.tierstate.error", "migration, tierstate-migration, io.tierstate.migration", "cost, tierstate-cost, io.tierstate.cost",
         "core, tierstate-core, io.tierstate.core", "aws-adapter, tierstate-aws, io.tierstate.aws"})
     void libraryJar_declaresItsAutomaticModuleName(String module, String artifact, String name) throws Exception {
         Path jar = Path.of("..", module, "target", artifact + "-0.1.0-SNAPSHOT.jar");

@@ -57,7 +57,11 @@ class TierStateCliCostTest {
         run("--home", home.toString(), "cost", "--tier", "gpu", "--instance-type", "g4dn.xlarge");
 
         assertThat(status).isZero();
-        assertThat(out).contains("445.75");
+        assertThat(out).contains("445.75").contains("gpu plan: g4dn.xlarge in us-east-1 with EFS, ALB and CloudFront");
+
+        run("--home", home.toString(), "cost", "--tier", "2", "--instance-type", "m5.large");
+        assertThat(status).as(err).isZero();
+        assertThat(out).contains("automation plan: m5.large in us-east-1 with EFS and ALB");
     }
 
     @Test
@@ -76,6 +80,10 @@ class TierStateCliCostTest {
 
         run("--home", home.toString(), "cost", "gpu-global", "--tier", "gpu");
         assertThat(status).isEqualTo(2);
+
+        run("--home", home.toString(), "cost", "--tier", "premium", "--instance-type", "g4dn.xlarge");
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("premium").contains("dev, automation, gpu");
 
         run("--home", home.toString(), "cost", "missing");
         assertThat(status).isEqualTo(3);
