@@ -52,4 +52,26 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.tierstate.store..", "io.tierstate.view..")
                 .check(CORE);
     }
+
+    /** The store layer is a DAG: facades and backends over the engine, the engine over the SPI, never back. */
+    @Test
+    void storeSpi_dependsOnNeitherTheEngineNorTheStores() {
+        noClasses().that().resideInAPackage("io.tierstate.store.spi")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tierstate.store", "io.tierstate.store.engine")
+                .check(CORE);
+    }
+
+    @Test
+    void storeEngine_dependsOnTheSpiButNotOnTheStoresBuiltOverIt() {
+        noClasses().that().resideInAPackage("io.tierstate.store.engine")
+                .should().dependOnClassesThat().resideInAPackage("io.tierstate.store")
+                .check(CORE);
+    }
+
+    @Test
+    void internal_doesNotDependOnTheStores() {
+        noClasses().that().resideInAPackage("io.tierstate.internal..")
+                .should().dependOnClassesThat().resideInAPackage("io.tierstate.store..")
+                .check(CORE);
+    }
 }

@@ -64,6 +64,14 @@ class AwsArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The S3 store is a backend written against the published SPI and API, like a store of anyone's. */
+    @Test
+    void s3Store_usesTheStoreSpiAndNotCoresInternals() {
+        noClasses().that().haveSimpleNameStartingWith("S3")
+                .should().dependOnClassesThat().resideInAPackage("io.tierstate.internal..")
+                .check(MAIN);
+    }
+
     private static boolean mentionsSdk(Executable m) {
         List<Type> types = new ArrayList<>(List.of(m.getGenericParameterTypes()));
         if (m instanceof Method method) {

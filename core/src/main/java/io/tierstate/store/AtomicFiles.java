@@ -33,19 +33,25 @@ final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Creates a directory and its missing parents, the created ones {@code 0700}. */
-    static void ensureDirectory(Path dir) throws IOException {
+    /**
+     * Creates a directory and its missing parents, the created ones {@code 0700}.
+     *
+     * @return whether it had to be created (so it is empty)
+     */
+    static boolean ensureDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, DIR_ATTRS);
+            return true;
         }
+        return false;
     }
 
     /** Opens a lock file for writing, creating it {@code 0600} when missing, like every file the store writes. */
     static FileChannel openLockFile(Path file) throws IOException {
         refuseSymlink(file);
         // NOFOLLOW_LINKS: a symlink planted between the check and the open must not make us create its target
-        return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), FILE_ATTRS);
+        return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), FILE_ATTRS);
     }
 
     /**
@@ -79,6 +85,62 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes} atomically, through the temp file {@code
+     * .NAME.tmp-ID} where {@code ID} is this process's ({@link #PROCESS_TEMP_ID}), for targets written
+     * only under their deployment's lock: a temp file a killed writer left is then found by its name
+     * (this process's by the name, another process's by the id it left in the lock file; see
+     * {@code FileBackend}), without listing the directory, which would make every write cost as much
+     * as the directory is large. The directory's fsync is done here, or, when {@code deferredSyncs}
+     * is given, left to whoever holds that set, who must fsync each directory in it before reporting
+     * any of those writes done.
+     */
+    static void replaceLocked(Path target, byte[] bytes, java.util.Set<Path> deferredSyncs) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        ensureDirectory(dir);
+        Path temp = lockedTemp(target, PROCESS_TEMP_ID);
+        refuseSymlink(temp);
+        Files.deleteIfExists(temp); // a killed writer's of this process; we hold the lock, so no live writer's
+        try {
+            try (FileChannel ch = FileChannel.open(temp, new java.util.HashSet<>(java.util.List.of(
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)), FILE_ATTRS)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (deferredSyncs == null) {
+                syncDirectory(dir);
+            } else {
+                deferredSyncs.add(dir);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** This process's part of the names of {@link #replaceLocked}'s temp files. */
+    static final String PROCESS_TEMP_ID = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+
+    /** A temp file of {@link #replaceLocked} of the process {@code id}: a dot file, so readers and listings skip it. */
+    static Path lockedTemp(Path target, String id) {
+        return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + TEMP_MARKER + id);
+    }
+
+    /** Deletes a file and leaves the directory's fsync to the holder of {@code deferredSyncs}, as {@link #replaceLocked} does. */
+    static boolean delete(Path target, java.util.Set<Path> deferredSyncs) throws IOException {
+        if (deferredSyncs == null) {
+            return delete(target);
+        }
+        boolean deleted = Files.deleteIfExists(target);
+        if (deleted) {
+            deferredSyncs.add(target.toAbsolutePath().getParent());
+        }
+        return deleted;
     }
 
     /** Creates {@code target} with {@code bytes} durably; fails if it exists. */

@@ -8,6 +8,7 @@ import io.tierstate.model.DeploymentState;
 import io.tierstate.port.StateListing;
 import io.tierstate.port.StateProblem;
 import io.tierstate.port.StateStore;
+import io.tierstate.store.engine.VersionedStateStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -61,11 +62,106 @@ public final class StateStores {
             items.add(new CopyReport.Item(problem.name(), CopyReport.Result.FAILED, 0,
                     "cannot be read from the source: " + problem.message()));
         }
-        for (DeploymentState state : listing.states()) {
-            items.add(copyOne(state, to));
+        if (to instanceof VersionedStateStore engine) {
+            items.addAll(copyBatched(listing.states(), engine));
+        } else {
+            for (DeploymentState state : listing.states()) {
+                items.add(copyOne(state, to));
+            }
         }
         items.sort(Comparator.comparing(CopyReport.Item::name));
         return new CopyReport(from.describe(), to.describe(), items);
+    }
+
+    /** Deployments written per {@link VersionedStateStore#createCopies} call: one transaction each on PostgreSQL. */
+    private static final int COPY_BATCH = 200;
+
+    /**
+     * The same copy, with the round trips batched: the target is listed once to find what it holds,
+     * new deployments are written {@value #COPY_BATCH} at a time ({@code createCopies}, one transaction
+     * each where the backend can), and the target is listed once more to read every copy back.
+     */
+    private static List<CopyReport.Item> copyBatched(List<DeploymentState> states, VersionedStateStore to) {
+        Map<String, CopyReport.Item> items = new java.util.LinkedHashMap<>();
+        StateListing before;
+        try {
+            before = to.list();
+        } catch (TierStateException e) {
+            return states.stream().map(s -> new CopyReport.Item(s.stackName(), CopyReport.Result.FAILED, s.serial(),
+                    e.getMessage())).toList();
+        }
+        Map<String, DeploymentState> held = new java.util.HashMap<>();
+        before.states().forEach(s -> held.put(s.stackName(), s));
+        Map<String, String> unreadable = new java.util.HashMap<>();
+        before.problems().forEach(p -> unreadable.put(p.name(), p.message()));
+        List<DeploymentState> fresh = new ArrayList<>();
+        for (DeploymentState state : states) {
+            String name = state.stackName();
+            if (held.containsKey(name)) {
+                items.put(name, present(state, held.get(name)));
+            } else if (unreadable.containsKey(name)) {
+                items.put(name, new CopyReport.Item(name, CopyReport.Result.FAILED, state.serial(), unreadable.get(name)));
+            } else {
+                fresh.add(state);
+            }
+        }
+        Map<String, DeploymentState> written = new java.util.HashMap<>();
+        for (int start = 0; start < fresh.size(); start += COPY_BATCH) {
+            List<DeploymentState> batch = fresh.subList(start, Math.min(start + COPY_BATCH, fresh.size()));
+            try {
+                List<Optional<DeploymentState>> result = to.createCopies(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    DeploymentState state = batch.get(i);
+                    if (result.get(i).isPresent()) {
+                        written.put(state.stackName(), result.get(i).get());
+                    } else {
+                        items.put(state.stackName(), new CopyReport.Item(state.stackName(), CopyReport.Result.SKIPPED,
+                                state.serial(), "created in the target meanwhile; not overwritten"));
+                    }
+                }
+            } catch (TierStateException e) {
+                batch.forEach(s -> items.put(s.stackName(), new CopyReport.Item(s.stackName(), CopyReport.Result.FAILED,
+                        s.serial(), e.getMessage())));
+            }
+        }
+        if (!written.isEmpty()) {
+            Map<String, DeploymentState> readBack = new java.util.HashMap<>();
+            Map<String, String> problems = new java.util.HashMap<>();
+            try {
+                StateListing after = to.list();
+                after.states().forEach(s -> readBack.put(s.stackName(), s));
+                after.problems().forEach(p -> problems.put(p.name(), p.message()));
+            } catch (TierStateException e) {
+                written.keySet().forEach(n -> problems.put(n, e.getMessage()));
+            }
+            for (DeploymentState state : fresh) {
+                DeploymentState w = written.get(state.stackName());
+                if (w != null) {
+                    items.put(state.stackName(), verified(state, w, readBack.get(state.stackName()),
+                            problems.get(state.stackName())));
+                }
+            }
+        }
+        return new ArrayList<>(items.values());
+    }
+
+    private static CopyReport.Item verified(DeploymentState state, DeploymentState written, DeploymentState readBack,
+            String problem) {
+        String name = state.stackName();
+        long serial = state.serial();
+        if (problem != null) {
+            return new CopyReport.Item(name, CopyReport.Result.FAILED, serial, problem);
+        }
+        if (readBack == null) {
+            return new CopyReport.Item(name, CopyReport.Result.FAILED, serial, "written, but not found when read back");
+        }
+        Optional<String> difference = difference(state, readBack, written.serial() == serial);
+        if (difference.isPresent() || !readBack.equals(written)) {
+            return new CopyReport.Item(name, CopyReport.Result.FAILED, serial, "the copy read back differs from the source"
+                    + difference.map(d -> " in " + d).orElse("") + "; check the target store and copy again");
+        }
+        LOG.debug("copied {} (serial {})", name, serial);
+        return new CopyReport.Item(name, CopyReport.Result.COPIED, serial, "copied and verified");
     }
 
     private static CopyReport.Item copyOne(DeploymentState state, StateStore to) {
@@ -77,17 +173,7 @@ public final class StateStores {
                 return present(state, existing.get());
             }
             DeploymentState written = to.createCopy(state);
-            DeploymentState readBack = to.find(name).orElse(null);
-            if (readBack == null) {
-                return new CopyReport.Item(name, CopyReport.Result.FAILED, serial, "written, but not found when read back");
-            }
-            Optional<String> difference = difference(state, readBack, written.serial() == serial);
-            if (difference.isPresent() || !readBack.equals(written)) {
-                return new CopyReport.Item(name, CopyReport.Result.FAILED, serial, "the copy read back differs from the source"
-                        + difference.map(d -> " in " + d).orElse("") + "; check the target store and copy again");
-            }
-            LOG.debug("copied {} (serial {})", name, serial);
-            return new CopyReport.Item(name, CopyReport.Result.COPIED, serial, "copied and verified");
+            return verified(state, written, to.find(name).orElse(null), null);
         } catch (DeploymentExistsException e) {
             return new CopyReport.Item(name, CopyReport.Result.SKIPPED, serial, "created in the target meanwhile; not overwritten");
         } catch (TierStateException e) {

@@ -309,8 +309,11 @@ class FileStateStoreGuaranteesTest {
         FileStateStore store = FileStateStore.open(home());
         store.create(StoreFiles.minimal(NAME));
         Path deployments = store.file(NAME).getParent();
+        // a writer process killed mid-write: its temp file, and its id in the deployment's lock file
         Path stale = deployments.resolve("." + NAME + ".json.tmp-1f2e3d4c5b6a7988");
         StoreFiles.write(stale, "{\"stack_name\": \"web\", \"sta".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StoreFiles.write(home().resolve("locks").resolve(NAME + ".lock"),
+                "1f2e3d4c5b6a7988".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         assertThat(store.list().states()).extracting(DeploymentState::stackName).containsExactly(NAME);
         assertThat(store.list().problems()).isEmpty();

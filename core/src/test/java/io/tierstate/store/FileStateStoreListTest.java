@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tierstate.error.CorruptStateException;
 import io.tierstate.error.TierStateException;
 import io.tierstate.internal.StateCodec;
+import io.tierstate.store.engine.CurrentSchemaReaderTest;
 import io.tierstate.migration.UnsupportedSchemaVersionException;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.DeploymentState;

@@ -5,6 +5,7 @@ import io.tierstate.error.DistributionNotDisabledException;
 import io.tierstate.error.PreconditionFailedException;
 import io.tierstate.error.ResourceInUseException;
 import io.tierstate.error.ResourceNotFoundException;
+import io.tierstate.error.StateStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
@@ -216,5 +217,101 @@ public final class AwsErrors {
             }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // the S3 state store: its failures are StateStoreExceptions, naming the object and the permission
+
+    /** Error codes S3 gives for credentials it does not accept. */
+    private static final Set<String> S3_BAD_CREDENTIALS = Set.of(
+            "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired");
+
+    /**
+     * Runs one request of the S3 state store, mapping a failure with {@link #stateStoreFailure}.
+     *
+     * @param action what was being done, e.g. {@code read}
+     * @param where the object or prefix, e.g. {@code s3://acme-ops/tierstate/deployments/web.json}
+     * @param permission the IAM action it needs, e.g. {@code s3:GetObject}
+     * @param resource the ARN the permission must cover
+     * @param call the request
+     * @param <T> its result
+     * @return its result
+     */
+    public static <T> T stateStore(String action, String where, String permission, String resource, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw stateStoreFailure(action, where, permission, resource, e);
+        }
+    }
+
+    /**
+     * Tells whether S3 refused a conditional write's condition: 412, 409 {@code ConditionalRequestConflict}
+     * (a concurrent conditional write), or 404 {@code NoSuchKey} ({@code If-Match} on a vanished object).
+     *
+     * @param e the failure
+     * @return whether it is a failed condition, not an error
+     */
+    public static boolean isConditionFailed(SdkException e) {
+        if (!(e instanceof AwsServiceException s)) {
+            return false;
+        }
+        String code = code(s);
+        return s.statusCode() == 412 || (s.statusCode() == 409 && "ConditionalRequestConflict".equals(code))
+                || (s.statusCode() == 404 && "NoSuchKey".equals(code));
+    }
+
+    /**
+     * Tells whether S3 answered that an object does not exist.
+     *
+     * @param e the failure
+     * @return whether it is 404 {@code NoSuchKey}
+     */
+    public static boolean isNoSuchKey(SdkException e) {
+        return e instanceof AwsServiceException s && s.statusCode() == 404 && "NoSuchKey".equals(code(s));
+    }
+
+    /**
+     * The state store's one mapping of an S3 failure: credentials, access denied (naming the
+     * permission and the resource), a missing bucket, any other refusal with its code and request id,
+     * or a client-side failure with what to check.
+     *
+     * @param action what was being done
+     * @param where the object or prefix
+     * @param permission the IAM action it needs
+     * @param resource the ARN the permission must cover
+     * @param e the failure
+     * @return the exception to throw
+     */
+    public static StateStoreException stateStoreFailure(String action, String where, String permission, String resource,
+            SdkException e) {
+        if (e instanceof AwsServiceException s3) {
+            String code = code(s3);
+            String request = " (HTTP " + s3.statusCode() + (code == null ? "" : " " + code)
+                    + (s3.requestId() == null ? "" : ", request id " + s3.requestId()) + ")";
+            if (S3_BAD_CREDENTIALS.contains(String.valueOf(code))) {
+                return new StateStoreException("S3 refused the credentials to " + action + " " + where + request
+                        + ": check the access key, the secret key (not shown) and the session token, or the profile in use", e);
+            }
+            if (s3.statusCode() == 403 || "AccessDenied".equals(code)) {
+                return new StateStoreException("access denied to " + action + " " + where + request + ": the credentials need "
+                        + permission + " on " + resource + " (see the IAM policy in docs/shared-state.md)", e);
+            }
+            if ("NoSuchBucket".equals(code)) {
+                return new StateStoreException("bucket '" + resource.replaceFirst("^arn:aws:s3:::", "").replaceFirst("/.*", "")
+                        + "' does not exist" + request
+                        + ": create it, or fix the bucket in the store URI (s3://BUCKET/PREFIX)", e);
+            }
+            return new StateStoreException("S3 refused to " + action + " " + where + request + ": "
+                    + (s3.awsErrorDetails() == null ? s3.getMessage() : s3.awsErrorDetails().errorMessage()), e);
+        }
+        String advice = e instanceof SdkClientException
+                ? "; check the region, the endpoint, the network and the AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID ...)"
+                : "";
+        return new StateStoreException("could not " + action + " " + where + ": " + e.getMessage() + advice, e);
+    }
+
+    private static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 }

@@ -1,4 +1,4 @@
-package io.tierstate.store;
+package io.tierstate.store.engine;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -124,7 +124,7 @@ final class CurrentSchemaReader {
     }
 
     /** Looks at the first field only: {@code {"schema_version": 3, ...}}. */
-    private static boolean startsWithCurrentVersion(byte[] bytes) {
+    static boolean startsWithCurrentVersion(byte[] bytes) {
         try (JsonParser parser = READER.createParser(bytes)) {
             return parser.nextToken() == JsonToken.START_OBJECT
                     && parser.nextToken() == JsonToken.FIELD_NAME

@@ -1,4 +1,4 @@
-package io.tierstate.store;
+package io.tierstate.store.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fast path for current-version documents gives exactly what the full path gives, or declines. */
-class CurrentSchemaReaderTest {
+public class CurrentSchemaReaderTest {
 
     private static final AtomicInteger DUPLICATE_RUNS = new AtomicInteger();
     private static final AtomicInteger DUPLICATES_READ_FAST = new AtomicInteger();
@@ -268,7 +268,7 @@ class CurrentSchemaReaderTest {
     }
 
     /** A state with most fields set at random, so the two paths are compared on every kind of value. */
-    static DeploymentState randomState(Random r) {
+    public static DeploymentState randomState(Random r) {
         String name = "s" + Integer.toHexString(r.nextInt(1 << 20));
         DeploymentState.Builder b = DeploymentState.builder()
                 .stackName(name).status(Status.known().get(r.nextInt(Status.known().size())))
