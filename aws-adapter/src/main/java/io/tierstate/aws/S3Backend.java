@@ -1,5 +1,6 @@
 package io.tierstate.aws;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.StateStoreException;
 import io.tierstate.aws.internal.AwsErrors;
 import io.tierstate.port.StateBackup;
@@ -214,8 +215,8 @@ final class S3Backend implements StoreBackend {
         }
     }
 
-    private IllegalArgumentException notABackup(String name, String location) {
-        return new IllegalArgumentException("backup " + location + " is not a backup of '" + name + "' in "
+    private InvalidInputException notABackup(String name, String location) {
+        return new InvalidInputException("backup " + location + " is not a backup of '" + name + "' in "
                 + uri(backupDirectory(name)) + "; pick one from backups(\"" + name + "\")");
     }
 

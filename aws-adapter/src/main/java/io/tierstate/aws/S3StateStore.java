@@ -1,5 +1,6 @@
 package io.tierstate.aws;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.aws.internal.AwsClientSettings;
 import io.tierstate.aws.internal.AwsClients;
 import io.tierstate.store.engine.VersionedStateStore;
@@ -101,7 +102,7 @@ public final class S3StateStore extends VersionedStateStore {
          */
         public Builder bucket(String bucket) {
             if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-                throw new IllegalArgumentException("'" + bucket + "' is not an S3 bucket name: 3 to 63 lower-case letters,"
+                throw new InvalidInputException("'" + bucket + "' is not an S3 bucket name: 3 to 63 lower-case letters,"
                         + " digits, '.' and '-'");
             }
             this.bucket = bucket;
@@ -117,7 +118,7 @@ public final class S3StateStore extends VersionedStateStore {
         public Builder prefix(String prefix) {
             String p = Objects.requireNonNull(prefix, "prefix").replaceAll("^/+", "");
             if (p.contains("//") || p.contains("..")) {
-                throw new IllegalArgumentException("prefix '" + prefix + "' has an empty or '..' part; write it as dir/subdir/");
+                throw new InvalidInputException("prefix '" + prefix + "' has an empty or '..' part; write it as dir/subdir/");
             }
             this.prefix = p.isEmpty() || p.endsWith("/") ? p : p + "/";
             return this;
@@ -200,7 +201,7 @@ public final class S3StateStore extends VersionedStateStore {
          */
         public Builder backupsKept(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("backupsKept must be at least 1, was " + count);
+                throw new InvalidInputException("backupsKept must be at least 1, was " + count);
             }
             this.backupsKept = count;
             return this;
@@ -214,7 +215,7 @@ public final class S3StateStore extends VersionedStateStore {
          */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
+                throw new InvalidInputException("maxAttempts must be at least 1, was " + attempts);
             }
             this.maxAttempts = attempts;
             return this;
@@ -223,10 +224,10 @@ public final class S3StateStore extends VersionedStateStore {
         /** @return the store; no client is created and nothing is sent until its first operation */
         public S3StateStore build() {
             if (bucket == null) {
-                throw new IllegalStateException("bucket is not set: call bucket(\"my-bucket\") first");
+                throw new InvalidInputException("bucket is not set: call bucket(\"my-bucket\") first");
             }
             if (client != null && (region != null || endpoint != null || accessKeyId != null || pathStyle != null)) {
-                throw new IllegalStateException("region, endpoint, path style and credentials configure the client the store"
+                throw new InvalidInputException("region, endpoint, path style and credentials configure the client the store"
                         + " creates; with client(...) configure your client instead");
             }
             return new S3StateStore(this, backend(this));

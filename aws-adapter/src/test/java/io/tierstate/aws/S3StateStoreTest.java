@@ -3,6 +3,7 @@ package io.tierstate.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.LeaseHeldException;
 import io.tierstate.error.StateConflictException;
 import io.tierstate.error.StateStoreException;
@@ -163,16 +164,16 @@ class S3StateStoreTest {
 
     @Test
     void builder_checksItsValues() {
-        assertThatThrownBy(() -> S3StateStore.builder().bucket("Bad_Bucket")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> S3StateStore.builder().bucket("Bad_Bucket")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not an S3 bucket name");
-        assertThatThrownBy(() -> S3StateStore.builder().prefix("a//b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> S3StateStore.builder().prefix("a/../b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> S3StateStore.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> S3StateStore.builder().prefix("a//b")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> S3StateStore.builder().prefix("a/../b")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> S3StateStore.builder().build()).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("bucket(\"my-bucket\")");
         assertThatThrownBy(() -> S3StateStore.builder().bucket("b-1").client(raw).region("eu-west-1").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("configure your client");
-        assertThatThrownBy(() -> S3StateStore.builder().backupsKept(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> S3StateStore.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("configure your client");
+        assertThatThrownBy(() -> S3StateStore.builder().backupsKept(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> S3StateStore.builder().maxAttempts(0)).isInstanceOf(InvalidInputException.class);
         S3StateStore store = S3StateStore.builder().bucket("b-1").prefix("").pathStyleAccess(false)
                 .clock(java.time.Clock.systemUTC()).backupsKept(3).maxAttempts(3).build();
         assertThat(store.bucket()).isEqualTo("b-1");

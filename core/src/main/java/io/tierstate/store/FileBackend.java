@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.CorruptStateException;
 import io.tierstate.error.StateLockException;
 import io.tierstate.error.StateStoreException;
@@ -330,7 +331,7 @@ final class FileBackend implements StoreBackend {
     public Stored readBackup(String name, StateBackup backup) {
         Path source = Path.of(backup.location()).toAbsolutePath().normalize();
         if (!(source.startsWith(backups.resolve(name)) || source.startsWith(ownBackups(name))) || !Files.isRegularFile(source)) {
-            throw new IllegalArgumentException("backup " + backup.location() + " is not a backup of '" + name
+            throw new InvalidInputException("backup " + backup.location() + " is not a backup of '" + name
                     + "' in " + backups.resolve(name) + (shared ? " or " + ownBackups(name) : "")
                     + "; pick one from backups(\"" + name + "\")");
         }

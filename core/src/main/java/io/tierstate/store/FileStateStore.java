@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.model.StackName;
 import io.tierstate.store.engine.VersionedStateStore;
 import java.io.IOException;
@@ -226,7 +227,7 @@ public final class FileStateStore extends VersionedStateStore {
          */
         public Builder lockTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("lock timeout must be positive, was " + timeout);
+                throw new InvalidInputException("lock timeout must be positive, was " + timeout);
             }
             this.lockTimeout = timeout;
             return this;
@@ -240,7 +241,7 @@ public final class FileStateStore extends VersionedStateStore {
          */
         public Builder backupsKept(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("backupsKept must be at least 1, was " + count);
+                throw new InvalidInputException("backupsKept must be at least 1, was " + count);
             }
             this.backupsKept = count;
             return this;
@@ -249,7 +250,7 @@ public final class FileStateStore extends VersionedStateStore {
         /** @return the store */
         public FileStateStore build() {
             if (home == null) {
-                throw new IllegalStateException("home is not set: call home(Path.of(\"...\")) first");
+                throw new InvalidInputException("home is not set: call home(Path.of(\"...\")) first");
             }
             return new FileStateStore(this, backend(this));
         }

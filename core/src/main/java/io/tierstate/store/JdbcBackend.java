@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.StateStoreException;
 import io.tierstate.port.StateBackup;
 import io.tierstate.store.spi.BackupRequest;
@@ -339,8 +340,8 @@ final class JdbcBackend implements StoreBackend {
                 "backup", backup.location());
     }
 
-    private IllegalArgumentException notABackup(String name, StateBackup backup) {
-        return new IllegalArgumentException("backup " + backup.location() + " is not a backup of '" + name + "' in "
+    private InvalidInputException notABackup(String name, StateBackup backup) {
+        return new InvalidInputException("backup " + backup.location() + " is not a backup of '" + name + "' in "
                 + backups + "; pick one from backups(\"" + name + "\")");
     }
 

@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.StateStoreException;
 import io.tierstate.store.engine.VersionedStateStore;
 import java.sql.DriverManager;
@@ -140,7 +141,7 @@ public final class JdbcStateStore extends VersionedStateStore {
         public Builder url(String jdbcUrl) {
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
             if (!jdbcUrl.startsWith("jdbc:")) {
-                throw new IllegalArgumentException("'" + sanitize(jdbcUrl) + "' is not a JDBC URL;"
+                throw new InvalidInputException("'" + sanitize(jdbcUrl) + "' is not a JDBC URL;"
                         + " write it as jdbc:postgresql://HOST:PORT/DATABASE");
             }
             this.url = jdbcUrl;
@@ -226,7 +227,7 @@ public final class JdbcStateStore extends VersionedStateStore {
          */
         public Builder backupsKept(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("backupsKept must be at least 1, was " + count);
+                throw new InvalidInputException("backupsKept must be at least 1, was " + count);
             }
             this.backupsKept = count;
             return this;
@@ -240,7 +241,7 @@ public final class JdbcStateStore extends VersionedStateStore {
          */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
+                throw new InvalidInputException("maxAttempts must be at least 1, was " + attempts);
             }
             this.maxAttempts = attempts;
             return this;
@@ -249,7 +250,7 @@ public final class JdbcStateStore extends VersionedStateStore {
         /** @return the store; nothing is connected until the first operation */
         public JdbcStateStore build() {
             if ((dataSource == null) == (url == null)) {
-                throw new IllegalStateException("set either dataSource(...) or url(\"jdbc:postgresql://HOST:PORT/DB\"), not "
+                throw new InvalidInputException("set either dataSource(...) or url(\"jdbc:postgresql://HOST:PORT/DB\"), not "
                         + (dataSource == null ? "neither" : "both"));
             }
             return new JdbcStateStore(this, backend(this));

@@ -1,5 +1,6 @@
 package io.tierstate.store;
 
+import static io.tierstate.testing.Concurrently.runTogether;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,16 +10,12 @@ import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Status;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -170,35 +167,7 @@ class FileStateStoreConcurrencyTest {
         assertThat(parsed).isEqualTo(now);
     }
 
-    private interface Worker {
-        Callable<Object> forWorker(int worker);
-    }
 
-    /** Starts {@code count} workers at once and returns their results; fails on the first error or after 60 s. */
-    private List<Object> runTogether(int count, Worker worker) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int w = 0; w < count; w++) {
-            Callable<Object> body = worker.forWorker(w);
-            futures.add(pool.submit(() -> {
-                start.await();
-                return body.call();
-            }));
-        }
-        start.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<Object> results = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            try {
-                results.add(f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                throw new AssertionError("workers did not finish within 60 s", e);
-            } catch (ExecutionException e) {
-                throw new AssertionError("a worker failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return results;
-    }
 
     private static void await(CountDownLatch latch) {
         try {

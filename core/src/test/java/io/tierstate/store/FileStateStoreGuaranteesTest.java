@@ -3,6 +3,7 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.DeploymentExistsException;
 import io.tierstate.error.DeploymentNotFoundException;
 import io.tierstate.error.StateConflictException;
@@ -262,7 +263,7 @@ class FileStateStoreGuaranteesTest {
         byte[] before = StoreFiles.read(store.file(NAME));
 
         assertThatThrownBy(() -> store.restore(NAME, ofOther))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is not a backup of '" + NAME + "'")
                 .hasMessageContaining("backups(\"" + NAME + "\")");
         assertThat(StoreFiles.read(store.file(NAME))).isEqualTo(before);
@@ -362,10 +363,10 @@ class FileStateStoreGuaranteesTest {
         Map<String, String> before = StoreFiles.snapshot(home());
 
         assertThatThrownBy(() -> store.update(NAME, s -> s.withStackName("renamed")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("renamed '" + NAME + "' to 'renamed'");
         assertThatThrownBy(() -> store.update(NAME, s -> null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("returned null");
         assertThat(StoreFiles.snapshot(home())).isEqualTo(before);
     }

@@ -3,6 +3,7 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.InvalidStackNameException;
 import io.tierstate.error.StateStoreException;
 import org.junit.jupiter.api.Test;
@@ -94,17 +95,17 @@ class JdbcStateStoreTest {
     @Test
     void builder_refusesWhatWouldBreakLater() {
         assertThatThrownBy(() -> JdbcStateStore.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("neither");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("neither");
         assertThatThrownBy(() -> JdbcStateStore.builder().url(NO_SERVER).dataSource(PostgresTestDatabase.dataSourceFor(NO_SERVER)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("both");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("both");
         assertThatThrownBy(() -> JdbcStateStore.builder().url("postgresql://db/ops"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE");
         assertThatThrownBy(() -> JdbcStateStore.builder().tablePrefix("x; DROP TABLE y"))
                 .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("not a plain SQL identifier");
         assertThatThrownBy(() -> JdbcStateStore.builder().schema("1st"))
                 .isInstanceOf(io.tierstate.error.InvalidInputException.class).hasMessageContaining("schema '1st'");
-        assertThatThrownBy(() -> JdbcStateStore.builder().backupsKept(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JdbcStateStore.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JdbcStateStore.builder().backupsKept(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> JdbcStateStore.builder().maxAttempts(0)).isInstanceOf(InvalidInputException.class);
         JdbcStateStore store = JdbcStateStore.builder().url("jdbc:postgresql://db:5432/ops").property("sslmode", "disable")
                 .property("password", "hunter3").clock(java.time.Clock.systemUTC()).build();
         assertThat(store.describe()).as("properties are taken, and the password never shown")

@@ -1,9 +1,11 @@
 package io.tierstate.store;
 
+import static io.tierstate.testing.Concurrently.runTogether;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.CorruptStateException;
 import io.tierstate.error.DeploymentExistsException;
 import io.tierstate.error.DeploymentNotFoundException;
@@ -27,13 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -119,7 +114,6 @@ public abstract class StateStoreContract {
     }
 
     private final List<StateStore> opened = new ArrayList<>();
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @BeforeEach
     void openStoreUnderTest() throws Exception {
@@ -129,8 +123,6 @@ public abstract class StateStoreContract {
 
     @AfterEach
     void closeStores() throws Exception {
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).as("worker threads stopped").isTrue();
         for (StateStore s : opened) {
             s.close();
         }
@@ -212,9 +204,9 @@ public abstract class StateStoreContract {
         byte[] stored = storedDocument(NAME).orElseThrow();
 
         assertThatThrownBy(() -> store.update(NAME, s -> StoreFiles.minimal("other")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("renamed '" + NAME + "' to 'other'");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("renamed '" + NAME + "' to 'other'");
         assertThatThrownBy(() -> store.update(NAME, s -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("returned null");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("returned null");
         assertThat(storedDocument(NAME)).hasValue(stored);
     }
 
@@ -254,7 +246,7 @@ public abstract class StateStoreContract {
         StateStore other = secondClient();
         store.create(StoreFiles.minimal(NAME).withKeypairName("0"));
 
-        runTogether(4, worker -> () -> {
+        runTogether(4, java.time.Duration.ofSeconds(90), worker -> () -> {
             StateStore client = worker % 2 == 0 ? store : other;
             for (int i = 0; i < 25; i++) {
                 client.update(NAME, StateStoreContract::increment);
@@ -363,7 +355,7 @@ public abstract class StateStoreContract {
     @Test
     void acquireLease_withoutPositiveTtlOrOwner_isRefused() {
         assertThatThrownBy(() -> store.acquireLease(NAME, "x", Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl must be positive");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("ttl must be positive");
         assertThatThrownBy(() -> store.acquireLease(NAME, null, Duration.ofMinutes(1)))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("owner");
     }
@@ -520,10 +512,10 @@ public abstract class StateStoreContract {
         StateBackup othersBackup = store.backups("other").get(0);
 
         assertThatThrownBy(() -> store.restore(NAME, othersBackup))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a backup of '" + NAME + "'");
         assertThatThrownBy(() -> store.restore(NAME, new StateBackup(NAME, "elsewhere/" + NAME + "-x.json.gz",
-                Instant.now(), Optional.empty()))).isInstanceOf(IllegalArgumentException.class);
+                Instant.now(), Optional.empty()))).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -690,34 +682,7 @@ public abstract class StateStoreContract {
         return storageFingerprint();
     }
 
-    protected interface Worker {
-        /** @param worker 0, 1, ... @return what the worker does */
-        Callable<Object> forWorker(int worker);
-    }
 
-    /** Starts {@code count} workers at once; fails on the first error or after 90 s. */
-    protected List<Object> runTogether(int count, Worker worker) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int w = 0; w < count; w++) {
-            Callable<Object> body = worker.forWorker(w);
-            futures.add(pool.submit(() -> {
-                start.await();
-                return body.call();
-            }));
-        }
-        start.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        List<Object> results = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            try {
-                results.add(f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (ExecutionException e) {
-                throw new AssertionError("a worker failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return results;
-    }
 
     // ------------------------------------------------------------------ hostile documents, seeded
 

@@ -3,6 +3,7 @@ package io.tierstate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.port.StateBackup;
 import io.tierstate.store.spi.BackupRequest;
 import io.tierstate.store.spi.Document;
@@ -141,7 +142,7 @@ public abstract class StoreBackendContract {
         StateBackup theirs = backend.putBackup("other", routine("x".getBytes(StandardCharsets.UTF_8), 1, 10));
 
         assertThatThrownBy(() -> backend.readBackup("web", theirs))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is not a backup of 'web'");
     }
 

@@ -36,10 +36,10 @@ final class Rules {
 
     static DeploymentState checkChange(String name, DeploymentState changed) {
         if (changed == null) {
-            throw new IllegalArgumentException("the update function for '" + name + "' returned null; return the changed state");
+            throw new InvalidInputException("the update function for '" + name + "' returned null; return the changed state");
         }
         if (!changed.stackName().equals(name)) {
-            throw new IllegalArgumentException("the update function renamed '" + name + "' to '" + changed.stackName()
+            throw new InvalidInputException("the update function renamed '" + name + "' to '" + changed.stackName()
                     + "'; a deployment cannot be renamed in place: create the new name and delete the old one");
         }
         return changed;
@@ -63,7 +63,7 @@ final class Rules {
 
     static void checkTtl(Duration ttl) {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("lease ttl must be positive, was " + ttl);
+            throw new InvalidInputException("lease ttl must be positive, was " + ttl);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tierstate.store.engine;
 
+import io.tierstate.error.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierstate.error.CorruptStateException;
 import io.tierstate.error.DeploymentExistsException;
@@ -142,10 +143,10 @@ public class VersionedStateStore implements StateStore {
         public Settings {
             Objects.requireNonNull(clock, "clock");
             if (backupsKept < 1) {
-                throw new IllegalArgumentException("backupsKept must be at least 1, was " + backupsKept);
+                throw new InvalidInputException("backupsKept must be at least 1, was " + backupsKept);
             }
             if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+                throw new InvalidInputException("maxAttempts must be at least 1, was " + maxAttempts);
             }
         }
 
