@@ -1,5 +1,6 @@
 package io.tierstate.sim;
 
+import io.tierstate.error.InvalidInputException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -204,7 +205,7 @@ public final class Faults {
         public Faults build() {
             for (SimOperation op : SimOperation.values()) {
                 if (throttling.get(op) + serverErrors.get(op) > 1) {
-                    throw new IllegalArgumentException("throttling (" + throttling.get(op) + ") and serverErrors ("
+                    throw new InvalidInputException("throttling (" + throttling.get(op) + ") and serverErrors ("
                             + serverErrors.get(op) + ") of " + op + " add up to more than 1; lower one of them");
                 }
             }
@@ -213,7 +214,7 @@ public final class Faults {
 
         private static double check(double p, String what) {
             if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException(what + " is a probability between 0 and 1, was " + p);
+                throw new InvalidInputException(what + " is a probability between 0 and 1, was " + p);
             }
             return p;
         }

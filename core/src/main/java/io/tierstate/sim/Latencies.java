@@ -1,5 +1,6 @@
 package io.tierstate.sim;
 
+import io.tierstate.error.InvalidInputException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -245,7 +246,7 @@ public final class Latencies {
         public Builder latency(SimOperation operation, Duration latency) {
             Objects.requireNonNull(operation, "operation");
             if (!operation.hasLatency()) {
-                throw new IllegalArgumentException(operation + " completes at once and has no latency; the operations that have one are "
+                throw new InvalidInputException(operation + " completes at once and has no latency; the operations that have one are "
                         + byOperation.keySet());
             }
             byOperation.put(operation, nonNegative(latency, operation.toString()));
@@ -339,7 +340,7 @@ public final class Latencies {
          */
         public Builder jitter(double fraction) {
             if (!(fraction >= 0 && fraction <= 1)) {
-                throw new IllegalArgumentException("jitter must be between 0 and 1, was " + fraction);
+                throw new InvalidInputException("jitter must be between 0 and 1, was " + fraction);
             }
             this.jitter = fraction;
             return this;
@@ -353,7 +354,7 @@ public final class Latencies {
         private static Duration nonNegative(Duration d, String what) {
             Objects.requireNonNull(d, what);
             if (d.isNegative()) {
-                throw new IllegalArgumentException(what + " latency must not be negative, was " + d);
+                throw new InvalidInputException(what + " latency must not be negative, was " + d);
             }
             return d;
         }

@@ -1,5 +1,6 @@
 package io.tierstate.sim;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.model.DeploymentState;
 import io.tierstate.port.Cloud;
 import io.tierstate.port.CloudFrontPort;
@@ -212,7 +213,7 @@ public final class SimulatedCloud implements Cloud {
     @Override
     public SimulatedCloud inRegion(String region) {
         if (region == null || !REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("'" + region + "' is not a region name such as us-east-1");
+            throw new InvalidInputException("'" + region + "' is not a region name such as us-east-1");
         }
         if (region.equals(root.region)) {
             return root;
@@ -524,7 +525,7 @@ public final class SimulatedCloud implements Cloud {
      */
     public String createReplication(String fileSystemId, String destinationRegion) {
         if (destinationRegion == null || !REGION.matcher(destinationRegion).matches()) {
-            throw new IllegalArgumentException("'" + destinationRegion + "' is not a region name such as us-east-1");
+            throw new InvalidInputException("'" + destinationRegion + "' is not a region name such as us-east-1");
         }
         return setUp("elasticfilesystem:CreateReplicationConfiguration",
                 ctx -> world.createReplication(ctx, fileSystemId, destinationRegion));
@@ -829,7 +830,7 @@ public final class SimulatedCloud implements Cloud {
 
     private static String checkAction(String iamAction) {
         if (iamAction == null || !iamAction.matches("^[a-zA-Z0-9-]+:[a-zA-Z0-9]+$")) {
-            throw new IllegalArgumentException("an IAM action is service:Action, e.g. cloudfront:UpdateDistribution, not '"
+            throw new InvalidInputException("an IAM action is service:Action, e.g. cloudfront:UpdateDistribution, not '"
                     + iamAction + "'");
         }
         return iamAction;
@@ -883,11 +884,11 @@ public final class SimulatedCloud implements Cloud {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(fault, "fault");
         if (fault == SimFault.ETAG_RACE && !operation.isConditionalWrite()) {
-            throw new IllegalArgumentException("an ETag race hits conditional writes only (UPDATE_DISTRIBUTION, "
+            throw new InvalidInputException("an ETag race hits conditional writes only (UPDATE_DISTRIBUTION, "
                     + "DELETE_DISTRIBUTION), not " + operation);
         }
         if (fault == SimFault.VANISH && !operation.targetsResource()) {
-            throw new IllegalArgumentException(operation + " names no resource that could vanish");
+            throw new InvalidInputException(operation + " names no resource that could vanish");
         }
         calls.script(operation, checkTimes(times), fault, null);
     }
@@ -1175,7 +1176,7 @@ public final class SimulatedCloud implements Cloud {
 
     private static int checkTimes(int times) {
         if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1, was " + times);
+            throw new InvalidInputException("times must be at least 1, was " + times);
         }
         return times;
     }
@@ -1251,7 +1252,7 @@ public final class SimulatedCloud implements Cloud {
          */
         public Builder speed(double speed) {
             if (!(speed > 0)) {
-                throw new IllegalArgumentException("speed is simulated seconds per real second and must be positive, was " + speed);
+                throw new InvalidInputException("speed is simulated seconds per real second and must be positive, was " + speed);
             }
             this.speed = speed;
             this.speedSet = true;
@@ -1281,7 +1282,7 @@ public final class SimulatedCloud implements Cloud {
         public Builder eventualConsistency(Duration window) {
             Objects.requireNonNull(window, "window");
             if (window.isNegative()) {
-                throw new IllegalArgumentException("eventualConsistency must not be negative, was " + window);
+                throw new InvalidInputException("eventualConsistency must not be negative, was " + window);
             }
             this.eventualConsistency = window;
             return this;
@@ -1327,7 +1328,7 @@ public final class SimulatedCloud implements Cloud {
          */
         public Builder accountId(String accountId) {
             if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
-                throw new IllegalArgumentException("an account id is twelve digits, e.g. 123456789012, not '" + accountId + "'");
+                throw new InvalidInputException("an account id is twelve digits, e.g. 123456789012, not '" + accountId + "'");
             }
             this.accountId = accountId;
             return this;
@@ -1339,7 +1340,7 @@ public final class SimulatedCloud implements Cloud {
          */
         public Builder region(String region) {
             if (region == null || !REGION.matcher(region).matches()) {
-                throw new IllegalArgumentException("'" + region + "' is not a region name such as us-east-1");
+                throw new InvalidInputException("'" + region + "' is not a region name such as us-east-1");
             }
             this.region = region;
             return this;
@@ -1374,7 +1375,7 @@ public final class SimulatedCloud implements Cloud {
          */
         public Builder persistLockTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("persistLockTimeout must be positive, was " + timeout);
+                throw new InvalidInputException("persistLockTimeout must be positive, was " + timeout);
             }
             this.lockTimeout = timeout;
             return this;
@@ -1391,7 +1392,7 @@ public final class SimulatedCloud implements Cloud {
          */
         public SimulatedCloud build() {
             if (clock != null && (start != null || speedSet)) {
-                throw new IllegalStateException("clock(..) brings its own start and speed; drop startingAt(..)/speed(..), "
+                throw new InvalidInputException("clock(..) brings its own start and speed; drop startingAt(..)/speed(..), "
                         + "or make the clock with VirtualClock.startingAt(start, speed)");
             }
             if (eventualConsistency != null) {

@@ -1,5 +1,6 @@
 package io.tierstate.sim;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.port.CloudClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +166,7 @@ public final class VirtualClock implements CloudClock {
     public void advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
-            throw new IllegalArgumentException("time never goes back; cannot advance by " + duration);
+            throw new InvalidInputException("time never goes back; cannot advance by " + duration);
         }
         acquire();
         try {
@@ -300,7 +301,7 @@ public final class VirtualClock implements CloudClock {
 
     private static double checkSpeed(double speed) {
         if (!(speed > 0)) {
-            throw new IllegalArgumentException("speed is simulated seconds per real second and must be positive, was " + speed);
+            throw new InvalidInputException("speed is simulated seconds per real second and must be positive, was " + speed);
         }
         return speed;
     }

@@ -3,6 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.CloudOperationException;
 import io.tierstate.error.PreconditionFailedException;
 import io.tierstate.error.ResourceInUseException;
@@ -208,11 +209,11 @@ class FaultsTest {
         SimulatedCloud cloud = SimWorlds.cloud();
 
         assertThatThrownBy(() -> cloud.failNext(SimOperation.DELETE_VPC, SimFault.ETAG_RACE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conditional writes only");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("conditional writes only");
         assertThatThrownBy(() -> cloud.failNext(SimOperation.CREATE_DISTRIBUTION, SimFault.VANISH))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no resource");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("names no resource");
         assertThatThrownBy(() -> cloud.failNext(SimOperation.DELETE_VPC, 0, SimFault.THROTTLING))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 1");
     }
 
     @Test
@@ -248,14 +249,14 @@ class FaultsTest {
 
     @Test
     void probabilities_areChecked() {
-        assertThatThrownBy(() -> Faults.builder().throttling(1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Faults.builder().throttling(1.5)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("between 0 and 1");
-        assertThatThrownBy(() -> Faults.builder().vanishing(-0.1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Faults.builder().vanishing(-0.1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("vanishing");
-        assertThatThrownBy(() -> Faults.builder().etagRaces(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Faults.builder().etagRaces(Double.NaN)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("etagRaces");
         assertThatThrownBy(() -> Faults.builder().throttling(0.6).serverErrors(0.6).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to more than 1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("add up to more than 1");
     }
 
     @Test

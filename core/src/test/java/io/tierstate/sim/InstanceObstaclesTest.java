@@ -3,6 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.CloudOperationException;
 import io.tierstate.error.ResourceInUseException;
 import io.tierstate.error.ResourceNotFoundException;
@@ -145,6 +146,6 @@ class InstanceObstaclesTest {
         assertThat(slow.compute().describeInstance(instance).state()).isEqualTo(State.RUNNING);
 
         assertThatThrownBy(() -> SimulatedCloud.builder().eventualConsistency(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must not be negative");
     }
 }

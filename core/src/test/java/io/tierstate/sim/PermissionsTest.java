@@ -3,6 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.CloudOperationException;
 import io.tierstate.port.DistributionConfig;
 import io.tierstate.testing.Tier3World;
@@ -52,7 +53,7 @@ class PermissionsTest {
         assertThat(cloud.deniedPermissions()).containsExactly("ec2:terminateinstances");
         assertThatThrownBy(() -> cloud.inRegion("eu-west-1").compute().terminateInstance(instance))
                 .as("a session shares the caller's permissions").hasMessageContaining("AccessDenied");
-        assertThatThrownBy(() -> cloud.denyPermission("TerminateInstances")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> cloud.denyPermission("TerminateInstances")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("service:Action");
     }
 

@@ -3,6 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.migration.fixtures.Fixtures;
 import io.tierstate.model.DeploymentState;
@@ -34,7 +35,7 @@ class RegionsTest {
         assertThat(cloud.inRegion("eu-west-1")).as("sessions are shared").isSameAs(eu);
         assertThat(eu.inRegion("us-east-1")).isSameAs(cloud);
         assertThat(eu.clock()).isSameAs(cloud.clock());
-        assertThatThrownBy(() -> cloud.inRegion("Europe")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> cloud.inRegion("Europe")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a region name");
     }
 

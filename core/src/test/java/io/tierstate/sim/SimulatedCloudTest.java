@@ -3,6 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.error.CloudOperationException;
 import io.tierstate.error.DistributionNotDisabledException;
 import io.tierstate.error.ResourceNotFoundException;
@@ -156,13 +157,13 @@ class SimulatedCloudTest {
     void builder_checksItsArgumentsAsTheyAreSet() {
         SimulatedCloud.Builder b = SimulatedCloud.builder();
 
-        assertThatThrownBy(() -> b.accountId("12345")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twelve digits");
-        assertThatThrownBy(() -> b.region("moon")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region name");
-        assertThatThrownBy(() -> b.speed(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> b.accountId("12345")).isInstanceOf(InvalidInputException.class).hasMessageContaining("twelve digits");
+        assertThatThrownBy(() -> b.region("moon")).isInstanceOf(InvalidInputException.class).hasMessageContaining("region name");
+        assertThatThrownBy(() -> b.speed(0)).isInstanceOf(InvalidInputException.class).hasMessageContaining("positive");
         assertThatThrownBy(() -> b.latency(SimOperation.GET_DISTRIBUTION, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no latency");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no latency");
         assertThatThrownBy(() -> SimulatedCloud.builder().clock(VirtualClock.startingAt(Instant.EPOCH)).speed(2).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("brings its own start and speed");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("brings its own start and speed");
     }
 
     @Test
@@ -238,11 +239,11 @@ class SimulatedCloudTest {
     @Test
     void latencies_areChecked() {
         assertThatThrownBy(() -> Latencies.builder().latency(SimOperation.DELETE_VPC, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
-        assertThatThrownBy(() -> Latencies.builder().jitter(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> Latencies.builder().jitter(1.5)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> Latencies.builder().terminatedRetention(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("terminatedRetention");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("terminatedRetention");
     }
 
     @Test

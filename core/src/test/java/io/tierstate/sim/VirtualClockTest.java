@@ -3,6 +3,7 @@ package io.tierstate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierstate.error.InvalidInputException;
 import io.tierstate.testing.Concurrently;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ class VirtualClockTest {
         clock.advance(Duration.ofHours(2));
 
         assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofHours(2)));
-        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("never goes back");
     }
 
@@ -126,7 +127,7 @@ class VirtualClockTest {
     @Test
     void speed_mustBePositive() {
         for (double bad : new double[] {0, -1, Double.NaN}) {
-            assertThatThrownBy(() -> VirtualClock.startingAt(T0, bad)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> VirtualClock.startingAt(T0, bad)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("must be positive");
         }
         assertThat(VirtualClock.startingAt(T0, Double.POSITIVE_INFINITY).isInstant()).isTrue();
