@@ -175,6 +175,40 @@ public final class TierStateCli implements Runnable {
         return environment.stdinIsTerminal().getAsBoolean();
     }
 
+    /** @return whether progress on stderr can be redrawn in place (a terminal) */
+    boolean stderrIsTerminal() {
+        return environment.stderrIsTerminal().getAsBoolean();
+    }
+
+    /**
+     * The global options a command run again must repeat to reach the same state and cloud, as
+     * command-line words: --home, --store, --cloud, --region, --endpoint, --geusemaker-compat.
+     *
+     * @return e.g. {@code ["--home", "/h", "--cloud", "simulated"]}
+     */
+    List<String> locationOptions() {
+        List<String> o = new ArrayList<>();
+        if (home != null) {
+            o.addAll(List.of("--home", home.toString()));
+        }
+        if (store != null) {
+            o.addAll(List.of("--store", Redaction.mask(store)));
+        }
+        if (!cloud.equalsIgnoreCase("aws")) {
+            o.addAll(List.of("--cloud", cloud.toLowerCase(Locale.ROOT)));
+        }
+        if (region() != null) {
+            o.addAll(List.of("--region", region()));
+        }
+        if (endpoint != null) {
+            o.addAll(List.of("--endpoint", endpoint.toString()));
+        }
+        if (geusemakerCompat != io.tierstate.store.GeuseMakerCompat.AUTO) {
+            o.addAll(List.of("--geusemaker-compat", geusemakerCompat.name().toLowerCase(Locale.ROOT)));
+        }
+        return o;
+    }
+
     /** @return the AWS region: --region after the command, else before it, else null (the SDK's chain) */
     String region() {
         CommandLine.ParseResult sub = spec.commandLine().getParseResult().subcommand();

@@ -66,7 +66,7 @@ class TierStateCliLifecycleTest {
         sim("destroy", "gpu-global", "--yes", "--strategy", "overlapped");
         assertThat(status).as(err).isZero();
         assertThat(out).contains("completed");
-        assertThat(err).contains("Target: simulated cloud").contains("WAITING");
+        assertThat(err).contains("Target: simulated cloud").contains("still waiting for the disable to propagate");
         assertThat(Files.exists(home.resolve("deployments/gpu-global.json"))).isFalse();
         try (SimulatedCloud world = SimulatedCloud.loadFrom(home.resolve("sim-cloud.json"))) {
             assertThat(world.liveResources()).isEmpty();
