@@ -242,19 +242,13 @@ public final class TierStateCli implements Runnable {
             if (simSpeed != null) {
                 sb.speed(simSpeed);
             }
-            DeploymentClient local = null;
-            if (!java.nio.file.Files.exists(worldFile)) {
-                // a new world lives in the account the recorded ARNs name, so its deployments are its own
-                DeploymentClient.Builder lb = DeploymentClient.builder();
-                applyStore(lb, homeDir);
-                local = lb.build();
-                local.deployments().states().stream().map(io.tierstate.destroy.DeploymentTarget::recordedAccount)
-                        .flatMap(Optional::stream).findFirst().ifPresent(sb::accountId);
-                local.close();
-            }
             SimulatedCloud sim = sb.build();
             DeploymentClient client = b.cloud(sim).build();
-            client.deployments().states().forEach(sim::adopt);
+            // the rule of SimulatedCloud.adopt, as in Java: a recorded resource the world has never had exists,
+            // and a new world lives in the account the first recorded ARNs name
+            List<io.tierstate.model.DeploymentState> states = new ArrayList<>(client.deployments().states());
+            states.sort(java.util.Comparator.comparing(s -> io.tierstate.destroy.DeploymentTarget.recordedAccount(s).isEmpty()));
+            states.forEach(sim::adopt);
             return new CliSession(client, sim::close);
         }
         b.cloudProvider("aws").cloudSettings(new CloudSettings(Optional.ofNullable(region()), Optional.ofNullable(endpoint)));
