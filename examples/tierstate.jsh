@@ -8,6 +8,8 @@ import io.tierstate.model.*;
 import io.tierstate.port.*;
 import io.tierstate.store.*;
 import io.tierstate.view.*;
+import io.tierstate.sim.*;
+import io.tierstate.destroy.*;
 import java.nio.file.*;
 import java.math.BigDecimal;
 

@@ -346,7 +346,9 @@ public final class DeploymentHandle {
     /**
      * Re-reads live status into state: the CloudFront distribution's status and enabled flag, and
      * the instance's EC2 status-check health (and GPU details when missing), in the deployment's
-     * region. A resource that is gone leaves its status unknown (absent).
+     * region. A distribution that is gone is recorded as gone ({@code cloudfront_gone_at}), its
+     * status and enabled flag cleared; one found again clears the mark. Timestamps are the wall
+     * clock's, never the cloud's (a simulated cloud's clock may run ahead).
      *
      * @return the stored state
      */
@@ -366,7 +368,7 @@ public final class DeploymentHandle {
             if (x.cloudFrontDistributionId().isPresent()) {
                 y = distribution.map(d -> withDistribution(x, d, at))
                         .orElse(x.withCloudFrontStatus(Optional.empty()).withCloudFrontEnabled(Optional.empty())
-                                .withCloudFrontLastCheckedAt(at));
+                                .withCloudFrontLastCheckedAt(at).withCloudFrontGoneAt(at));
             }
             if (instance.isPresent()) {
                 y = y.withGpuHealthStatus(health);
@@ -425,7 +427,7 @@ public final class DeploymentHandle {
         DeploymentState x = s.withCloudFrontDistributionId(d.id()).withCloudFrontDomainName(d.domainName())
                 .withCloudFrontArn(d.arn()).withCloudFrontStatus(d.status()).withCloudFrontEnabled(d.enabled())
                 .withCloudFrontOrigins(d.origins()).withCloudFrontCacheBehaviors(d.cacheBehaviors())
-                .withCloudFrontLastCheckedAt(at);
+                .withCloudFrontLastCheckedAt(at).withCloudFrontGoneAt(Optional.empty());
         if (d.priceClass().isPresent()) {
             x = x.withCloudFrontPriceClass(d.priceClass());
         }

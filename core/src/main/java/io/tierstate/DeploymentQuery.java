@@ -201,4 +201,20 @@ public final class DeploymentQuery {
             });
         }
     }
+
+    /** @return e.g. {@code DeploymentQuery[tier gpu, status running, region eu-west-1, by cost descending]} */
+    @Override
+    public String toString() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!tiers.isEmpty()) {
+            parts.add("tier " + tiers.stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining("|")));
+        }
+        if (!statuses.isEmpty()) {
+            parts.add("status " + statuses.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("|")));
+        }
+        region.ifPresent(r -> parts.add("region " + r));
+        parts.add("by " + sortKey.name().toLowerCase(java.util.Locale.ROOT) + (descending ? " descending" : ""));
+        return "DeploymentQuery[" + (parts.size() == 1 ? "all, " : "") + String.join(", ", parts) + "]";
+    }
 }

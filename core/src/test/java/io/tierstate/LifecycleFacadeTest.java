@@ -222,7 +222,7 @@ class LifecycleFacadeTest {
     }
 
     @Test
-    void refresh_whenTheDistributionIsGone_marksItsStatusUnknown() {
+    void refresh_whenTheDistributionIsGone_recordsAndShowsItGone_andAFoundOneClearsTheMark() {
         String id = client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults().withWaitForDeployed(true))
                 .cloudFrontDistributionId().orElseThrow();
         var cfg = sim.cloudFront().getDistributionConfig(id);
@@ -235,6 +235,42 @@ class LifecycleFacadeTest {
         assertThat(s.cloudFrontDistributionId()).contains(id);
         assertThat(s.cloudFrontStatus()).isEmpty();
         assertThat(s.cloudFrontEnabled()).isEmpty();
+        assertThat(s.cloudFrontGoneAt()).isPresent();
+        String text = client.deployment("web").inspect().render();
+        assertThat(text).containsPattern("status +gone \\(CloudFront has no such distribution; found ")
+                .contains("enabled           no (gone)").doesNotContain("run refresh");
+
+        // a distribution that answers again (e.g. a state pointed at another one) is no longer gone
+        String other = sim.cloudFront().createDistribution(new io.tierstate.port.DistributionSpec("other-1", "other", "alb",
+                "alb.example.com", "http-only", "redirect-to-https", io.tierstate.port.DistributionSpec.CACHING_DISABLED,
+                io.tierstate.port.DistributionSpec.ALL_VIEWER, "PriceClass_100", "http2and3", java.util.Map.of(), 60)).id();
+        client.deployment("web").update(x -> x.withCloudFrontDistributionId(other));
+        assertThat(client.deployment("web").refresh().cloudFrontGoneAt()).isEmpty();
+    }
+
+    @Test
+    void refresh_aValueTheCloudDoesNotGive_saysSoInsteadOfAskingForARefresh() {
+        client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults().withWaitForDeployed(true));
+        client.deployment("web").update(s -> s.withCloudFrontPriceClass(java.util.Optional.empty()));
+        String before = client.deployment("web").inspect().render();
+        assertThat(before).contains("price class       not given by CloudFront when last checked");
+
+        client.deployment("web").update(s -> s.withCloudFrontLastCheckedAt(java.util.Optional.empty()));
+        assertThat(client.deployment("web").inspect().render()).contains("price class       not recorded — run refresh");
+    }
+
+    @Test
+    void refresh_onAVirtualClockFarAhead_writesWallClockTimes() {
+        client.deployment("web").provisionCloudFront(CloudFrontOptions.defaults().withWaitForDeployed(true));
+        client.deployment("web").recordGpuInstance(instance);
+        sim.clock().advance(Duration.ofHours(5));
+        java.time.Instant wall = java.time.Instant.now().plusSeconds(1);
+
+        DeploymentState s = client.deployment("web").refresh();
+
+        assertThat(s.cloudFrontLastCheckedAt()).hasValueSatisfying(t -> assertThat(t).isBefore(wall));
+        assertThat(s.gpuLastCheckedAt()).hasValueSatisfying(t -> assertThat(t).isBefore(wall));
+        assertThat(s.updatedAt()).hasValueSatisfying(t -> assertThat(t).isBefore(wall));
     }
 
     @Test

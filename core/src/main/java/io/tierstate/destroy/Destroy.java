@@ -348,6 +348,6 @@ public final class Destroy {
                 + preserveEfs.map(v -> ", preserveEfs " + v).orElse("") + deferCloudFront.map(v -> ", deferCloudFront " + v).orElse("")
                 + disableProtection.map(v -> ", disableProtection " + v).orElse("") + (assumeGone ? ", assumeGone" : "")
                 + (changeOptions ? ", changeOptions" : "") + (includedProvenances.isEmpty() ? "" : ", include " + includedProvenances)
-                + ", timeout " + timeout + "]";
+                + ", timeout " + (timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s") + "]";
     }
 }

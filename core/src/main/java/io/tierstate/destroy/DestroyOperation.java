@@ -50,4 +50,16 @@ public final class DestroyOperation {
     public void cancel() {
         canceller.run();
     }
+
+    /** @return e.g. {@code DestroyOperation[running: cloudfront WAITING at 3:35]} or {@code DestroyOperation[done: COMPLETED]} */
+    @Override
+    public String toString() {
+        if (future.isDone()) {
+            return "DestroyOperation[" + (future.isCompletedExceptionally() ? "failed to run"
+                    : "done: " + future.getNow(null).outcome()) + "]";
+        }
+        ProgressEvent e = latest.get();
+        return "DestroyOperation[running" + (e == null ? "" : ": " + e.step() + " " + e.phase() + " at "
+                + e.elapsed().toMinutes() + ":" + String.format("%02d", e.elapsed().toSecondsPart())) + "]";
+    }
 }

@@ -221,6 +221,13 @@ public abstract class DeploymentState {
     @JsonProperty("cloudfront_last_checked_at")
     public abstract Optional<Instant> cloudFrontLastCheckedAt();
 
+    /**
+     * @return when a refresh found the recorded distribution gone (CloudFront answered
+     *     {@code NoSuchDistribution}); empty while it is there or has not been looked for
+     */
+    @JsonProperty("cloudfront_gone_at")
+    public abstract Optional<Instant> cloudFrontGoneAt();
+
     /** @return the distribution's origins as last described; empty when none are recorded */
     @JsonProperty("cloudfront_origins")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -586,6 +593,12 @@ public abstract class DeploymentState {
 
     /** @param value the new value, or empty to remove it @return a copy with {@code cloudfront_last_checked_at} set or removed */
     public abstract DeploymentState withCloudFrontLastCheckedAt(Optional<? extends Instant> value);
+
+    /** @param value the new value @return a copy with {@code cloudfront_gone_at} set */
+    public abstract DeploymentState withCloudFrontGoneAt(Instant value);
+
+    /** @param value the new value, or empty to remove it @return a copy with {@code cloudfront_gone_at} set or removed */
+    public abstract DeploymentState withCloudFrontGoneAt(Optional<? extends Instant> value);
 
     /** @param elements the new elements @return a copy with {@code cloudfront_origins} replaced */
     public abstract DeploymentState withCloudFrontOrigins(Iterable<? extends CloudFrontOrigin> elements);

@@ -72,7 +72,6 @@ public final class SimulatedCloud implements Cloud {
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
     private static final String SETUP_REQUEST_ID = "sim-setup";
 
-    private final String accountId;
     private final String region;
     private final long seed;
     private final VirtualClock clock;
@@ -105,7 +104,6 @@ public final class SimulatedCloud implements Cloud {
 
     private SimulatedCloud(String accountId, String region, long seed, VirtualClock clock, Latencies latencies, Faults faults,
             long idDraws, long faultDrawCount, Path persistFile) {
-        this.accountId = accountId;
         this.region = region;
         this.seed = seed;
         this.clock = clock;
@@ -126,7 +124,6 @@ public final class SimulatedCloud implements Cloud {
 
     /** A session of {@code root} in another region: same world, clock, faults, call counts, listeners and file. */
     private SimulatedCloud(SimulatedCloud root, String region) {
-        this.accountId = root.accountId;
         this.region = region;
         this.seed = root.seed;
         this.clock = root.clock;
@@ -190,7 +187,7 @@ public final class SimulatedCloud implements Cloud {
     /** @return e.g. {@code simulated cloud (account 000000000000, us-east-1)} */
     @Override
     public String describe() {
-        return "simulated cloud (account " + accountId + ", " + region + ")";
+        return "simulated cloud (account " + world.accountId + ", " + region + ")";
     }
 
     /** @return the region this session's EC2, ELB and EFS calls see: the builder's region for the cloud it built */
@@ -224,7 +221,7 @@ public final class SimulatedCloud implements Cloud {
     /** @return the simulated account id, as STS {@code GetCallerIdentity} would tell it */
     @Override
     public java.util.Optional<String> callerAccountId() {
-        return java.util.Optional.of(accountId);
+        return java.util.Optional.of(world.accountId);
     }
 
     /** @return CloudFront distributions */
@@ -287,7 +284,7 @@ public final class SimulatedCloud implements Cloud {
 
     /** @return the simulated account id, e.g. {@code 000000000000} */
     public String accountId() {
-        return accountId;
+        return world.accountId;
     }
 
     /** @return the region of this session, e.g. {@code us-east-1} (see {@link #sessionRegion()}) */
@@ -1055,7 +1052,7 @@ public final class SimulatedCloud implements Cloud {
         synchronized (world) {
             Instant now = clock.now();
             world.settle(now);
-            return new WorldCodec.Snapshot(WorldCodec.FORMAT, WorldCodec.VERSION, accountId, root.region, now,
+            return new WorldCodec.Snapshot(WorldCodec.FORMAT, WorldCodec.VERSION, world.accountId, root.region, now,
                     clock.realTime().instant(), seed, world.ids.draws(), faultDraws.draws(),
                     WorldCodec.LatenciesDoc.of(latencies), WorldCodec.FaultsDoc.of(calls.faults()),
                     all(SimResource.Kind.VPC, World.Vpc.class), all(SimResource.Kind.SUBNET, World.Subnet.class),
@@ -1212,6 +1209,7 @@ public final class SimulatedCloud implements Cloud {
         private Faults faults = Faults.none();
         private long seed = DEFAULT_SEED;
         private String accountId = DEFAULT_ACCOUNT_ID;
+        private boolean accountChosen;
         private String region = DEFAULT_REGION;
         private Path persistFile;
         private Duration eventualConsistency;
@@ -1331,6 +1329,7 @@ public final class SimulatedCloud implements Cloud {
                 throw new InvalidInputException("an account id is twelve digits, e.g. 123456789012, not '" + accountId + "'");
             }
             this.accountId = accountId;
+            this.accountChosen = true;
             return this;
         }
 
@@ -1410,6 +1409,7 @@ public final class SimulatedCloud implements Cloud {
                             : new VirtualClock(start != null ? start
                                     : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), speed, realTime);
                     cloud = new SimulatedCloud(accountId, region, seed, c, latencies.build(), faults, 0, 0, persistFile);
+                    cloud.world.accountOpen = !accountChosen;
                     if (persistFile != null) {
                         cloud.markSaved(); // a new empty world is written at its first change, not before
                     }

@@ -229,7 +229,10 @@ final class World {
     /** The metered size EFS reports for an empty file system. */
     static final long EMPTY_FILE_SYSTEM_BYTES = 6144;
 
-    final String accountId;
+    /** The account in ARNs; while {@link #accountOpen}, the first adopted state that names one chooses it. */
+    volatile String accountId;
+    /** Whether nobody chose the account ({@code accountId(..)}) and the world has not been built on yet. */
+    volatile boolean accountOpen;
     final String region;
     final SimRandom ids;
     final Latencies latencies;
@@ -1501,6 +1504,15 @@ final class World {
 
     // ---------------------------------------------------------------- adoption
 
+    private static final java.util.regex.Pattern ARN_ACCOUNT = java.util.regex.Pattern.compile("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12}):");
+
+    /** The account the state's ARNs name: the first of ALB, target group, CloudFront, IAM role, instance profile. */
+    static java.util.Optional<String> recordedAccount(DeploymentState s) {
+        return java.util.stream.Stream.of(s.albArn(), s.targetGroupArn(), s.cloudFrontArn(), s.iamRoleArn(), s.iamInstanceProfileArn())
+                .flatMap(java.util.Optional::stream).map(ARN_ACCOUNT::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1)).findFirst();
+    }
+
     /**
      * Takes a deployment to have every resource its state records that this world has never had,
      * with the dependencies between them.
@@ -1509,6 +1521,14 @@ final class World {
      */
     synchronized List<SimResource> adopt(DeploymentState s, Instant now) {
         List<SimResource> created = new ArrayList<>();
+        if (accountOpen && known.isEmpty()) {
+            // one rule for the library and the CLI: a new world lives in the account the recorded ARNs name
+            java.util.Optional<String> recorded = recordedAccount(s);
+            if (recorded.isPresent()) {
+                accountId = recorded.get();
+                accountOpen = false;
+            }
+        }
         if (Status.TERMINATED.equals(s.status())) {
             return created;
         }

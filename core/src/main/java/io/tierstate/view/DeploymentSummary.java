@@ -96,4 +96,13 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
         String s = cdnStatus.map(CloudFrontStatus::wireName).orElse("unknown");
         return cdnEnabled.orElse(true) ? s : s + ", disabled";
     }
+
+    /** @return one readable row, e.g. {@code gpu-edge running, tier 3 gpu, us-east-1, d9.cloudfront.net, CDN Deployed, $185.36/mo} */
+    @Override
+    public String toString() {
+        return name + " " + status + ", tier " + tier.number() + " " + tier.name().toLowerCase(java.util.Locale.ROOT) + ", " + region
+                + endpoint.map(e -> ", " + e).orElse("") + instanceType.map(t -> ", " + t).orElse("")
+                + (cdn ? ", CDN " + cdnText() : "") + monthlyCost.map(c -> ", $" + c.toPlainString() + "/mo").orElse("")
+                + createdAt.map(c -> ", created " + c).orElse("");
+    }
 }

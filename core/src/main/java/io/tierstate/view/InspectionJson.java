@@ -105,6 +105,7 @@ final class InspectionJson {
         state.cloudFrontStatus().ifPresent(v -> cf.put("status", v.wireName()));
         state.cloudFrontEnabled().ifPresent(v -> cf.put("enabled", v));
         state.cloudFrontLastCheckedAt().ifPresent(v -> cf.put("last_checked_at", Timestamps.format(v)));
+        state.cloudFrontGoneAt().ifPresent(v -> cf.put("gone_at", Timestamps.format(v)));
         state.cloudFrontPriceClass().ifPresent(v -> cf.put("price_class", v));
         cf.put("provenance", destroy.provenance("cloudfront").wireName());
         ArrayNode origins = cf.putArray("origins");

@@ -142,17 +142,23 @@ final class InspectionText {
         }
         field("distribution", state.cloudFrontDistributionId().orElse(NOT_RECORDED));
         field("domain", state.cloudFrontDomainName().orElse(NOT_RECORDED));
-        field("status", state.cloudFrontStatus().map(s -> switch (s) {
-            case DEPLOYED -> "Deployed";
-            case IN_PROGRESS -> "InProgress (a change is still propagating to the edge locations)";
-        }).orElse(UNKNOWN));
-        field("enabled", state.cloudFrontEnabled().map(e -> e ? "yes" : "no (disabled)").orElse(UNKNOWN));
+        Optional<java.time.Instant> gone = state.cloudFrontGoneAt();
+        String missing = gone.isPresent() ? "none (the distribution is gone)"
+                : state.cloudFrontLastCheckedAt().isPresent() ? "not given by CloudFront when last checked"
+                : NOT_RECORDED_REFRESH;
+        field("status", gone.map(t -> "gone (CloudFront has no such distribution; found " + Formats.agoAndUtc(t, now) + ")")
+                .orElseGet(() -> state.cloudFrontStatus().map(s -> switch (s) {
+                    case DEPLOYED -> "Deployed";
+                    case IN_PROGRESS -> "InProgress (a change is still propagating to the edge locations)";
+                }).orElse(state.cloudFrontLastCheckedAt().isPresent() ? "unknown (not found when last checked)" : UNKNOWN)));
+        field("enabled", gone.isPresent() ? "no (gone)" : state.cloudFrontEnabled().map(e -> e ? "yes" : "no (disabled)")
+                .orElse(state.cloudFrontLastCheckedAt().isPresent() ? "unknown (not found when last checked)" : UNKNOWN));
         field("last checked", state.cloudFrontLastCheckedAt().map(t -> Formats.agoAndUtc(t, now))
                 .orElse("never — run refresh"));
-        field("price class", state.cloudFrontPriceClass().orElse(NOT_RECORDED_REFRESH));
-        field("ARN", state.cloudFrontArn().orElse(NOT_RECORDED_REFRESH));
+        field("price class", state.cloudFrontPriceClass().orElse(missing));
+        field("ARN", state.cloudFrontArn().orElse(missing));
         if (state.cloudFrontOrigins().isEmpty()) {
-            field("origins", NOT_RECORDED_REFRESH);
+            field("origins", missing);
         } else {
             out.append("  origins\n");
             TextTable t = new TextTable(56, "ID", "DOMAIN", "PATH", "PROTOCOL", "HTTP", "HTTPS").indent("    ");
@@ -164,7 +170,7 @@ final class InspectionText {
             out.append(t.render());
         }
         if (state.cloudFrontCacheBehaviors().isEmpty()) {
-            field("cache behaviours", NOT_RECORDED_REFRESH);
+            field("cache behaviours", missing);
         } else {
             out.append("  cache behaviours\n");
             TextTable t = new TextTable(40, "PATH", "ORIGIN", "VIEWER", "METHODS", "CACHED", "COMPRESS", "TTL MIN/DEF/MAX",

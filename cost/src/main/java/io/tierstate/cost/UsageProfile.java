@@ -188,6 +188,33 @@ public abstract class UsageProfile {
         }
     }
 
+    /** @param value HTTPS requests a month @return a copy with it, checked as the builder checks */
+    public abstract UsageProfile withHttpsRequests(long value);
+
+    /** @param value HTTP requests a month @return a copy with it */
+    public abstract UsageProfile withHttpRequests(long value);
+
+    /** @param value GB out to the internet a month @return a copy with it */
+    public abstract UsageProfile withDataTransferOutGb(BigDecimal value);
+
+    /** @param value GB CloudFront sends to the origin a month @return a copy with it */
+    public abstract UsageProfile withOriginTransferGb(BigDecimal value);
+
+    /** @param value load balancer capacity units @return a copy with it */
+    public abstract UsageProfile withLcu(BigDecimal value);
+
+    /** @param value GB stored on EFS @return a copy with it */
+    public abstract UsageProfile withEfsStorageGb(BigDecimal value);
+
+    /** @param value CloudFront invalidation paths a month @return a copy with it */
+    public abstract UsageProfile withInvalidationPaths(long value);
+
+    /** @param value hours a month, at most 744 @return a copy with it */
+    public abstract UsageProfile withHoursPerMonth(BigDecimal value);
+
+    /** @param value whether the AWS free tier applies @return a copy with it */
+    public abstract UsageProfile withFreeTier(boolean value);
+
     /**
      * The default profile: 1,000,000 HTTPS requests, 100 GB out, 1 LCU, 100 GB on EFS.
      *

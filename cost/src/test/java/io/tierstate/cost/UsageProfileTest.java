@@ -97,4 +97,23 @@ class UsageProfileTest {
                 .isInstanceOfSatisfying(InvalidUsageException.class, e -> assertThat(e.field()).isEqualTo(field))
                 .hasMessageContaining(message);
     }
+
+    @Test
+    void withCopies_changeOneValue_keepTheRest_andAreCheckedLikeTheBuilder() {
+        UsageProfile p = UsageProfile.defaults().withDataTransferOutGb(new java.math.BigDecimal("500")).withHttpsRequests(5L)
+                .withHttpRequests(7L).withOriginTransferGb(java.math.BigDecimal.ONE).withLcu(java.math.BigDecimal.TEN)
+                .withEfsStorageGb(java.math.BigDecimal.ZERO).withInvalidationPaths(3L).withHoursPerMonth(java.math.BigDecimal.valueOf(100L)).withFreeTier(true);
+
+        assertThat(p.dataTransferOutGb()).isEqualByComparingTo("500");
+        assertThat(p.httpsRequests()).isEqualTo(5L);
+        assertThat(p.httpRequests()).isEqualTo(7L);
+        assertThat(p.lcu()).isEqualByComparingTo("10");
+        assertThat(p.invalidationPaths()).isEqualTo(3L);
+        assertThat(p.hoursPerMonth()).contains(java.math.BigDecimal.valueOf(100L));
+        assertThat(p.freeTier()).isTrue();
+        assertThat(UsageProfile.defaults().withLcu(java.math.BigDecimal.TEN).efsStorageGb())
+                .isEqualByComparingTo(UsageProfile.defaults().efsStorageGb());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UsageProfile.defaults().withHttpsRequests(-1L))
+                .isInstanceOf(InvalidUsageException.class).hasMessageContaining("-1");
+    }
 }

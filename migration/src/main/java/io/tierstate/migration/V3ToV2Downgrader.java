@@ -28,7 +28,7 @@ public final class V3ToV2Downgrader {
     /** The v3 fields that have no v2 counterpart, in the order the schema lists them. */
     public static final List<String> V3_ONLY_FIELDS = List.of(
             "cloudfront_status", "cloudfront_enabled", "cloudfront_arn", "cloudfront_price_class",
-            "cloudfront_caller_reference", "cloudfront_last_checked_at", "cloudfront_origins",
+            "cloudfront_caller_reference", "cloudfront_last_checked_at", "cloudfront_gone_at", "cloudfront_origins",
             "cloudfront_cache_behaviors", V2ToV3Upgrader.GPU_ENABLED, V2ToV3Upgrader.GPU_INSTANCE_TYPE,
             V2ToV3Upgrader.GPU_AMI_ID, "gpu_health_status", "gpu_model", "gpu_manufacturer", "gpu_count",
             "gpu_memory_mib", "gpu_last_checked_at", "destroy_progress", "serial");

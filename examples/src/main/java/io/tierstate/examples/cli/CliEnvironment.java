@@ -14,15 +14,28 @@ import java.util.function.BooleanSupplier;
  * @param variables the environment variables
  * @param userHome the user's home directory ({@code ~})
  * @param stdinIsTerminal whether a person can answer a question on standard input
+ * @param stderrIsTerminal whether standard error is a terminal that can redraw live progress lines
  */
-record CliEnvironment(Map<String, String> variables, Path userHome, BooleanSupplier stdinIsTerminal) {
+record CliEnvironment(Map<String, String> variables, Path userHome, BooleanSupplier stdinIsTerminal,
+        BooleanSupplier stderrIsTerminal) {
+
+    /** An environment whose standard error is not a terminal: progress is written as whole lines. */
+    CliEnvironment(Map<String, String> variables, Path userHome, BooleanSupplier stdinIsTerminal) {
+        this(variables, userHome, stdinIsTerminal, () -> false);
+    }
 
     /** The variable naming the default home. */
     static final String HOME_VARIABLE = "TIERSTATE_HOME";
 
-    /** @return this process's environment, {@code user.home}, and isatty(0) */
+    /**
+     * @return this process's environment, {@code user.home}, isatty(0), and isatty(2) unless
+     *     {@code TERM} is {@code dumb} (progress is drawn on stderr, so stderr is what must redraw)
+     */
     static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Terminal::stdinIsTerminal);
+        Map<String, String> env = System.getenv();
+        boolean dumb = "dumb".equals(env.get("TERM")) || env.containsKey("CI");
+        return new CliEnvironment(env, Path.of(System.getProperty("user.home")), Terminal::stdinIsTerminal,
+                () -> !dumb && Terminal.isTerminal(2));
     }
 
     /** @return the variable's value, when set and not blank */
@@ -73,9 +86,14 @@ record CliEnvironment(Map<String, String> variables, Path userHome, BooleanSuppl
         }
 
         static boolean stdinIsTerminal() {
+            return isTerminal(0);
+        }
+
+        /** isatty(fd), else whether there is a console. */
+        static boolean isTerminal(int fd) {
             try {
                 CLib c = com.sun.jna.Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, CLib.class);
-                return c.isatty(0) == 1;
+                return c.isatty(fd) == 1;
             } catch (LinkageError | RuntimeException e) {
                 // no JNA for this platform: a console means stdin and stdout are both terminals
                 return System.console() != null;

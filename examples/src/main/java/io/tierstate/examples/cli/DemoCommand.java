@@ -7,7 +7,7 @@ import io.tierstate.model.DeploymentState;
 import io.tierstate.model.Provenance;
 import io.tierstate.model.Status;
 import io.tierstate.model.Tier;
-import io.tierstate.port.StateBackup;
+import io.tierstate.port.MigrationOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,19 +44,22 @@ final class DemoCommand implements Callable<Integer> {
         out.println("TierState demo — home: " + home);
         out.println("(a throwaway directory; your ~/.tierstate is not touched)");
 
-        section(out, "1. Two state files as GeuseMaker wrote them (schema v1 and v2)");
+        section(out, "1. Two state files as GeuseMaker wrote them (its schema v1 and v2)");
         Path deployments = Files.createDirectories(home.resolve("deployments"));
         Files.writeString(deployments.resolve("legacy-dev.json"), LEGACY_V1, StandardCharsets.UTF_8);
         Files.writeString(deployments.resolve("gpu-edge.json"), GPU_V2, StandardCharsets.UTF_8);
-        out.println("wrote deployments/legacy-dev.json (v1, Tier 1) and deployments/gpu-edge.json (v2, Tier 3)");
+        out.println("wrote deployments/legacy-dev.json (Tier 1) and deployments/gpu-edge.json (Tier 3)");
 
         try (DeploymentClient client = DeploymentClient.builder().home(home).build()) {
-            section(out, "2. client.deployments().fetch() — reading migrates in memory, writes nothing");
+            section(out, "2. List them (tierstate list): old files are read as they are, nothing is written");
             out.print(client.deployments().fetch());
 
-            section(out, "3. client.migrateDryRun(), then client.migrate() — v3 on disk, originals kept as gzip");
-            out.print(client.migrateDryRun());
-            out.print(client.migrate());
+            section(out, "3. Migrate them to the current format (tierstate migrate); the originals are kept");
+            for (MigrationOutcome m : client.migrate().outcomes()) {
+                out.println("  " + m.name() + ": " + m.result().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " from GeuseMaker's schema v" + m.fromVersion() + m.backup().map(b -> ", original kept in "
+                        + home.relativize(Path.of(b))).orElse(""));
+            }
 
             section(out, "4. Record a new Tier 3 deployment the moment its resources exist");
             DeploymentHandle d = client.deployment("demo-gpu");
@@ -71,45 +74,46 @@ final class DemoCommand implements Callable<Integer> {
             DeploymentState s = d.update(x -> x.withAlbDns("demo-gpu-alb-1.eu-west-1.elb.amazonaws.com")
                     .withCloudFrontDistributionId("E1DEMO2EXAMPLE3").withCloudFrontDomainName("d3demo4example5.cloudfront.net")
                     .withGpuEnabled(true).withGpuInstanceType("g5.xlarge").withStatus(Status.RUNNING));
-            out.println("status " + s.status() + ", serial " + s.serial() + " (one per write), endpoint "
-                    + s.cloudFrontDomainName().orElse("?"));
-            out.println("backups kept before each overwrite:");
-            for (StateBackup b : d.backups()) {
-                out.println("  " + home.relativize(Path.of(b.location())));
-            }
+            out.println("demo-gpu is " + s.status() + " at " + s.cloudFrontDomainName().orElse("?") + "; recorded in 3 writes,"
+                    + " each keeping the previous version as a backup (" + d.backups().size() + " so far)");
 
-            section(out, "5. client.deployments().tier(Tier.GPU).fetch()");
-            out.print(client.deployments().tier(Tier.GPU).fetch());
-
-            section(out, "6. A damaged file never hides the others");
+            section(out, "5. A damaged file never hides the others");
             Files.writeString(deployments.resolve("broken.json"), "{\"stack_name\": \"broken\", \"status\": ", StandardCharsets.UTF_8);
-            out.print(client.deployments().fetch());
+            out.print(CliWords.translate(client.deployments().fetch().toString()));
             Files.delete(deployments.resolve("broken.json"));
         }
 
         SimulatedCloud cloud = SimulatedCloud.builder().persistTo(home.resolve(TierStateCli.SIM_FILE)).build();
         try (DeploymentClient client = DeploymentClient.builder().home(home).cloud(cloud).build()) {
-            section(out, "7. A deploy pipeline records a Tier 3 stack step by step (simulated cloud, virtual clock)");
-            out.println("Target: " + cloud.describe());
-            new DeployPipeline(client, cloud, out, Optional.empty()).deploy("edge-gpu");
+            section(out, "6. A deploy pipeline records a Tier 3 stack as it creates it (simulated cloud)");
+            java.io.StringWriter pipelineLog = new java.io.StringWriter();
+            new DeployPipeline(client, cloud, new PrintWriter(pipelineLog), Optional.empty()).deploy("edge-gpu");
+            out.println("network, EFS, IAM, GPU instance, load balancer, CloudFront: each recorded the moment it existed");
+            pipelineLog.toString().lines().filter(l -> l.startsWith("deployed ")).forEach(out::println);
 
-            section(out, "8. d.refresh() and d.inspect() — the CloudFront URL first");
+            section(out, "7. Inspect it (tierstate inspect edge-gpu --refresh): the CloudFront URL first");
             DeploymentHandle edge = client.deployment("edge-gpu");
             edge.refresh();
-            out.print(edge.inspect());
+            out.print(firstPart(edge.inspect().render()));
+            out.println("  ... then the origins, the instance, the load balancer, EFS, IAM and the network");
 
-            section(out, "9. d.estimateCost(UsageProfile.defaults())");
-            out.print(edge.estimateCost());
+            section(out, "8. What it costs a month (tierstate cost edge-gpu)");
+            out.print(costSummary(edge.estimateCost().toString()));
 
-            section(out, "10. d.destroy().strategy(OVERLAPPED).plan(), then run() with progress");
+            section(out, "9. Destroy it (tierstate destroy edge-gpu): the plan, progress, then a check that nothing is left");
             Destroy destroy = edge.destroy().strategy(Strategy.OVERLAPPED);
-            out.print(destroy.plan());
+            io.tierstate.destroy.DestroyPlan plan = destroy.plan();
+            out.print(plan.render());
+            ProgressView view = ProgressView.log(out, plan.steps().stream().map(io.tierstate.destroy.DestroyStep::id).toList(),
+                    java.time.Duration.ofMinutes(5));
+            // the demo shows every step's end and CloudFront's long wait; the full form is what destroy prints
             DestroyReport report = destroy.onProgress(e -> {
-                if (e.phase() != ProgressEvent.Phase.WAITING || e.attempt() % 10 == 1) {
-                    out.println("  " + e);
+                if (e.phase() != ProgressEvent.Phase.STARTED || ProgressView.expected(e.step()).isPresent()) {
+                    view.onProgress(e);
                 }
             }).run();
-            out.print(report);
+            report.render().lines().filter(l -> l.startsWith("Destroy of")).map(l -> l.replaceFirst(", \\d+ cloud calls.*\\)", ")"))
+                    .forEach(out::println);
             out.println(cloud.liveResources().isEmpty() ? "Nothing left in the simulated account."
                     : "Still live: " + cloud.liveResources());
         }
@@ -135,6 +139,31 @@ final class DemoCommand implements Callable<Integer> {
             steps.addObject().put("title", section.substring(0, nl)).put("text", section.substring(nl + 1).strip() + "\n");
         }
         return io.tierstate.StateJson.write(root);
+    }
+
+    /** The inspection up to the CloudFront origins: what a person looks at first. */
+    static String firstPart(String inspection) {
+        StringBuilder b = new StringBuilder();
+        for (String line : inspection.split("\n", -1)) {
+            if (line.startsWith("  origins") || line.startsWith("  cache behaviours")) {
+                break;
+            }
+            b.append(line).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The estimate's heading and totals, without the line items. */
+    static String costSummary(String estimate) {
+        StringBuilder b = new StringBuilder();
+        boolean totals = false;
+        for (String line : estimate.split("\n")) {
+            totals |= line.startsWith("Subtotals");
+            if (line.startsWith("Monthly cost estimate") || totals) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static void section(PrintWriter out, String title) {

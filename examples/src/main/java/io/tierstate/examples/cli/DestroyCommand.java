@@ -7,6 +7,8 @@ import io.tierstate.destroy.DestroyReport;
 import io.tierstate.destroy.Strategy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -120,12 +122,74 @@ final class DestroyCommand implements Callable<Integer> {
                     return TierStateCli.BAD_INPUT;
                 }
             }
-            DestroyReport report = destroy.onProgress(err::println).run();
+            List<String> stepIds = plan.steps().stream().map(io.tierstate.destroy.DestroyStep::id).toList();
+            ProgressView view = cli.stderrIsTerminal() ? ProgressView.terminal(err, stepIds) : ProgressView.log(err, stepIds);
+            String message = interruptedMessage(resumeCommand(cli.locationOptions()));
+            // Ctrl-C ends the JVM with 130; the hook says that the journal keeps what is done and how to go on
+            Thread hook = new Thread(() -> {
+                view.clear();
+                err.print(message);
+                err.flush();
+            }, "tierstate-interrupted");
+            Runtime.getRuntime().addShutdownHook(hook);
+            DestroyReport report;
+            try {
+                report = destroy.onProgress(view).run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting (the hook is running): nothing to remove
+                }
+            }
+            view.clear();
             cli.print(cli.json ? report.toJson() : report.render());
             return switch (report.outcome()) {
                 case COMPLETED, PENDING_CLOUDFRONT -> 0;
                 case FAILED, CANCELLED -> TierStateCli.FAILED;
             };
         }
+    }
+
+    /**
+     * The command that resumes this destroy: the options that choose the state and the cloud, the
+     * strategy and the provenances when not the defaults. The journal keeps --preserve-efs,
+     * --defer-cloudfront and --disable-protection, so a resume needs none of them.
+     *
+     * @param locationOptions the global options, as {@link TierStateCli#locationOptions()} gives them
+     * @return a line to paste into a shell
+     */
+    String resumeCommand(List<String> locationOptions) {
+        List<String> words = new ArrayList<>(List.of("tierstate"));
+        words.addAll(locationOptions);
+        words.addAll(List.of("destroy", name));
+        if (!strategy.equalsIgnoreCase("sequential")) {
+            words.addAll(List.of("--strategy", strategy.toLowerCase(Locale.ROOT)));
+        }
+        if (assumeGone) {
+            words.add("--assume-gone");
+        }
+        includeProvenance.forEach(p -> words.addAll(List.of("--include-provenance", p)));
+        if (yes) {
+            words.add("--yes");
+        }
+        return String.join(" ", words.stream().map(DestroyCommand::shellWord).toList());
+    }
+
+    /**
+     * What Ctrl-C prints while a destroy runs.
+     *
+     * @param resume the command that resumes it
+     * @return two lines
+     */
+    static String interruptedMessage(String resume) {
+        return "\ntierstate: interrupted. The journal in the state keeps every finished step, and what was already"
+                + " requested goes on in the cloud; nothing is lost.\n"
+                + "Resume with: " + resume + "\n";
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
+    static String shellWord(String w) {
+        return w.matches("[A-Za-z0-9_./:=@%+,-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
     }
 }

@@ -39,8 +39,9 @@ final class ProvisionCloudFrontCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = cli.spec.commandLine().getErr();
-        CloudFrontOptions options = CloudFrontOptions.defaults().withWaitForDeployed(waitForDeployed)
-                .withProgress(e -> err.println(e));
+        java.util.List<String> steps = java.util.List.of("cloudfront");
+        ProgressView view = cli.stderrIsTerminal() ? ProgressView.terminal(err, steps) : ProgressView.log(err, steps);
+        CloudFrontOptions options = CloudFrontOptions.defaults().withWaitForDeployed(waitForDeployed).withProgress(view);
         if (priceClass != null) {
             options = options.withPriceClass(priceClass);
         }
@@ -52,6 +53,7 @@ final class ProvisionCloudFrontCommand implements Callable<Integer> {
         }
         try (CliSession session = cli.cloudSession()) {
             DeploymentState s = session.client().deployment(name).provisionCloudFront(options);
+            view.clear();
             cli.spec.commandLine().getOut().print(cli.json ? StateJson.write(s)
                     : "CloudFront " + s.cloudFrontDistributionId().orElse("?") + ": https://" + s.cloudFrontDomainName().orElse("?")
                             + " (" + s.cloudFrontStatus().map(Object::toString).orElse("unknown") + ")\n");

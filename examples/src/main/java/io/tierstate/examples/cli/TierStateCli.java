@@ -175,6 +175,40 @@ public final class TierStateCli implements Runnable {
         return environment.stdinIsTerminal().getAsBoolean();
     }
 
+    /** @return whether progress on stderr can be redrawn in place (a terminal) */
+    boolean stderrIsTerminal() {
+        return environment.stderrIsTerminal().getAsBoolean();
+    }
+
+    /**
+     * The global options a command run again must repeat to reach the same state and cloud, as
+     * command-line words: --home, --store, --cloud, --region, --endpoint, --geusemaker-compat.
+     *
+     * @return e.g. {@code ["--home", "/h", "--cloud", "simulated"]}
+     */
+    List<String> locationOptions() {
+        List<String> o = new ArrayList<>();
+        if (home != null) {
+            o.addAll(List.of("--home", home.toString()));
+        }
+        if (store != null) {
+            o.addAll(List.of("--store", Redaction.mask(store)));
+        }
+        if (!cloud.equalsIgnoreCase("aws")) {
+            o.addAll(List.of("--cloud", cloud.toLowerCase(Locale.ROOT)));
+        }
+        if (region() != null) {
+            o.addAll(List.of("--region", region()));
+        }
+        if (endpoint != null) {
+            o.addAll(List.of("--endpoint", endpoint.toString()));
+        }
+        if (geusemakerCompat != io.tierstate.store.GeuseMakerCompat.AUTO) {
+            o.addAll(List.of("--geusemaker-compat", geusemakerCompat.name().toLowerCase(Locale.ROOT)));
+        }
+        return o;
+    }
+
     /** @return the AWS region: --region after the command, else before it, else null (the SDK's chain) */
     String region() {
         CommandLine.ParseResult sub = spec.commandLine().getParseResult().subcommand();
@@ -208,19 +242,13 @@ public final class TierStateCli implements Runnable {
             if (simSpeed != null) {
                 sb.speed(simSpeed);
             }
-            DeploymentClient local = null;
-            if (!java.nio.file.Files.exists(worldFile)) {
-                // a new world lives in the account the recorded ARNs name, so its deployments are its own
-                DeploymentClient.Builder lb = DeploymentClient.builder();
-                applyStore(lb, homeDir);
-                local = lb.build();
-                local.deployments().states().stream().map(io.tierstate.destroy.DeploymentTarget::recordedAccount)
-                        .flatMap(Optional::stream).findFirst().ifPresent(sb::accountId);
-                local.close();
-            }
             SimulatedCloud sim = sb.build();
             DeploymentClient client = b.cloud(sim).build();
-            client.deployments().states().forEach(sim::adopt);
+            // the rule of SimulatedCloud.adopt, as in Java: a recorded resource the world has never had exists,
+            // and a new world lives in the account the first recorded ARNs name
+            List<io.tierstate.model.DeploymentState> states = new ArrayList<>(client.deployments().states());
+            states.sort(java.util.Comparator.comparing(s -> io.tierstate.destroy.DeploymentTarget.recordedAccount(s).isEmpty()));
+            states.forEach(sim::adopt);
             return new CliSession(client, sim::close);
         }
         b.cloudProvider("aws").cloudSettings(new CloudSettings(Optional.ofNullable(region()), Optional.ofNullable(endpoint)));

@@ -76,6 +76,33 @@ class LauncherIT {
     }
 
     @Test
+    void ctrlC_duringASlowSimulatedDestroy_exits130_sayingTheJournalIsKept_andHowToResume() throws Exception {
+        // perl resets SIGINT to its default first: a process started in the background may inherit it ignored
+        org.junit.jupiter.api.Assumptions.assumeTrue(new File("/usr/bin/perl").canExecute(), "no /usr/bin/perl");
+        Path out = elsewhere.resolve("out.txt");
+        Path err = elsewhere.resolve("err.txt");
+        Process p = new ProcessBuilder("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", LAUNCHER.toString(),
+                "--home", home.toString(), "--cloud", "simulated", "--sim-speed", "30", "destroy", "gpu-global", "--yes",
+                "--strategy", "overlapped").directory(elsewhere.toFile()).redirectInput(new File("/dev/null"))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(err).contains("still waiting for the disable") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(err)).as("the destroy got to the CloudFront wait").contains("still waiting for the disable");
+
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("finished").isTrue();
+        String stderr = Files.readString(err);
+        assertThat(p.exitValue()).as(stderr).isEqualTo(130);
+        assertThat(stderr).contains("tierstate: interrupted. The journal in the state keeps every finished step")
+                .contains("Resume with: tierstate --home " + home + " --cloud simulated destroy gpu-global --strategy overlapped --yes");
+        assertThat(Files.readString(out)).isEmpty();
+        assertThat(home.resolve("deployments/gpu-global.json")).exists();
+    }
+
+    @Test
     void withJson_anErrorIsJsonOnStdout() throws Exception {
         Run r = run(LAUNCHER, "--json", "lst");
 

@@ -50,6 +50,31 @@ class TierStateCliLifecycleTest {
     }
 
     @Test
+    void refresh_ofADistributionDeletedOutsideTierState_showsItGone_andNeverSendsBackToRefresh() {
+        sim("record-cloudfront", "gpu-global", "E2QWRUHAPOMQZL");
+        assertThat(status).as(err).isZero();
+        // the world the CLI would make for this home, with the distribution deleted from outside
+        try (SimulatedCloud world = SimulatedCloud.builder().persistTo(home.resolve("sim-cloud.json"))
+                .accountId("123456789012").build();
+                io.tierstate.DeploymentClient local = io.tierstate.DeploymentClient.builder().home(home).build()) {
+            world.adopt(local.deployment("gpu-global").state());
+            String etag = world.cloudFront().setEnabled("E2QWRUHAPOMQZL", false,
+                    world.cloudFront().getDistributionConfig("E2QWRUHAPOMQZL").etag());
+            world.clock().advance(java.time.Duration.ofMinutes(20));
+            world.cloudFront().deleteDistribution("E2QWRUHAPOMQZL", etag);
+        }
+
+        sim("refresh", "gpu-global");
+
+        assertThat(status).as(err).isZero();
+        assertThat(err).isEmpty();
+        assertThat(out).contains("gone (CloudFront has no such distribution; found 0 s ago").contains("no (gone)")
+                .doesNotContain("run refresh").doesNotContain("from now");
+        sim("--json", "inspect", "gpu-global");
+        assertThat(out).contains("\"gone_at\"");
+    }
+
+    @Test
     void recordThenDestroy_acrossSeparateCommands_seeOneSimulatedWorld() {
         sim("record-gpu", "gpu-global", "i-0bb0000000000b0c0");
         assertThat(status).as(err).isZero();
@@ -66,7 +91,7 @@ class TierStateCliLifecycleTest {
         sim("destroy", "gpu-global", "--yes", "--strategy", "overlapped");
         assertThat(status).as(err).isZero();
         assertThat(out).contains("completed");
-        assertThat(err).contains("Target: simulated cloud").contains("WAITING");
+        assertThat(err).contains("Target: simulated cloud").contains("still waiting for the disable to propagate");
         assertThat(Files.exists(home.resolve("deployments/gpu-global.json"))).isFalse();
         try (SimulatedCloud world = SimulatedCloud.loadFrom(home.resolve("sim-cloud.json"))) {
             assertThat(world.liveResources()).isEmpty();

@@ -176,7 +176,24 @@ class TierStateCliTest {
         Run r = run("demo");
 
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2 migrated").contains("demo-gpu").contains("could not be read");
+        assertThat(r.out()).contains("legacy-dev: migrated from GeuseMaker's schema v1").contains("demo-gpu")
+                .contains("could not be read");
+    }
+
+    @Test
+    void demo_fitsOnAFewScreens_showsTheProduct_andSpeaksNoInternalJargon() {
+        Run r = run("demo");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().count()).as(r.out()).isLessThan(120);
+        assertThat(r.out()).contains("GeuseMaker", "migrated", "NAME", "https://", "Monthly total", "Destroy plan",
+                "still waiting for the disable", "verified: nothing left", "Nothing left in the simulated account");
+        for (String jargon : java.util.List.of("serial", "one per write", "IfMatch", "ETag", "Optional[", "null",
+                "cloud calls", "polls", "DeploymentHandle", "client.", "()", "WAITING", "REQUESTED", "v2_to_v3",
+                "schema_version", "tierstate:Adopt", "attempt")) {
+            assertThat(r.out()).as("jargon '%s' in the demo", jargon).doesNotContain(jargon);
+        }
     }
 
     @Test
