@@ -39,8 +39,21 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--tier", paramLabel = "T", description = "Plan: the tier (dev|automation|gpu, or 1|2|3).")
     String tier;
 
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Plan: the instance type, e.g. g4dn.xlarge.")
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Plan: the instance type, e.g. g4dn.xlarge. With "
+            + "NAME: price the deployment on this type and print the monthly change.")
     String instanceType;
+
+    @Option(names = "--spot", arity = "0..1", fallbackValue = "", paramLabel = "PRICE", description = "With NAME: price "
+            + "the change on the spot market at PRICE per hour (the catalog has no spot prices, so give one).")
+    String spot;
+
+    @Option(names = "--no-cloudfront", description = "With NAME: price the deployment without its CloudFront "
+            + "distribution and print the monthly change.")
+    boolean noCloudFront;
+
+    @Option(names = "--diff", description = "With NAME: print the monthly change the usage options (e.g. --efs-gb) make "
+            + "against the default usage profile.")
+    boolean diff;
 
     @Option(names = "--https-requests", paramLabel = "N", description = "HTTPS requests a month (default 1,000,000).")
     Long httpsRequests;
@@ -129,10 +142,18 @@ final class CostCommand implements Callable<Integer> {
                 clock)) {
             CostEstimate estimate;
             if (name != null) {
-                if (tier != null || instanceType != null) {
-                    throw new InvalidInputException("give either NAME or --tier and --instance-type, not both");
+                if (tier != null) {
+                    throw new InvalidInputException("give either NAME or --tier and --instance-type, not both;"
+                            + " to price a change of NAME use --instance-type, --spot PRICE, --no-cloudfront or --efs-gb");
                 }
                 DeploymentHandle d = client.deployment(name);
+                if (instanceType != null || spot != null || noCloudFront || diff) {
+                    if (toDate) {
+                        throw new InvalidInputException("--to-date prices what has run; leave out the change options"
+                                + " (--instance-type, --spot, --no-cloudfront, --diff)");
+                    }
+                    return change(client, d, profile);
+                }
                 estimate = d.estimateCost(profile);
                 if (toDate) {
                     CostToDate spent = record ? d.recordCostToDate(profile) : d.costToDate(profile);
@@ -150,6 +171,46 @@ final class CostCommand implements Callable<Integer> {
             }
             return printWithBudget(estimate.toJson(), estimate.render(), estimate, Optional.empty());
         }
+    }
+
+    /**
+     * The monthly change of a deployment: its estimate with the default usage for what the change
+     * options leave alone, against the same with the changes applied.
+     */
+    private int change(DeploymentClient client, DeploymentHandle d, UsageProfile after) {
+        io.tierstate.cost.DeploymentResources now = CostSubjects.of(d.state());
+        io.tierstate.cost.DeploymentResources.Builder changed = io.tierstate.cost.DeploymentResources.builder().from(now);
+        if (instanceType != null) {
+            changed.instanceType(instanceType);
+            // a recorded spot price is the old type's; the new type is priced on demand unless --spot says otherwise
+            changed.spotPricePerHour(Optional.empty());
+        }
+        if (spot != null) {
+            if (spot.isBlank()) {
+                throw new InvalidInputException("the price catalog has no spot prices, so --spot needs one: e.g. --spot "
+                        + "0.4524 (per instance-hour, from the EC2 console's spot price history)");
+            }
+            BigDecimal price;
+            try {
+                price = new BigDecimal(spot.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--spot is '" + spot + "', not a price; write e.g. --spot 0.4524", e);
+            }
+            if (price.signum() < 0) {
+                throw new InvalidInputException("--spot is " + spot + "; a price is 0 or more, e.g. --spot 0.4524");
+            }
+            changed.spotPricePerHour(price);
+        }
+        if (noCloudFront) {
+            changed.hasCloudFront(false);
+        }
+        // the "before" is the deployment as it is, with the usage the options did not change
+        UsageProfile before = efsGb == null ? after : after.toBuilder().efsStorageGb(UsageProfile.defaults().efsStorageGb())
+                .build();
+        io.tierstate.cost.CostEstimator estimator = client.priceCatalog().estimator();
+        io.tierstate.cost.CostDiff change = estimator.estimate(now, before).diff(estimator.estimate(changed.build(), after));
+        cli.print(cli.json ? change.toJson() : change.render());
+        return 0;
     }
 
     /**
