@@ -50,10 +50,12 @@ public final class DeploymentClient implements AutoCloseable {
     private final Cloud givenCloud;
     private final CloudSettings cloudSettings;
     private final String cloudProvider;
+    private final java.time.Clock clock;
     private final Object cloudLock = new Object();
     private volatile Cloud createdCloud;
 
     private DeploymentClient(Builder b) {
+        this.clock = b.clock;
         this.givenCloud = b.cloud;
         this.cloudSettings = b.cloudSettings;
         this.cloudProvider = b.cloudProvider;
@@ -175,6 +177,15 @@ public final class DeploymentClient implements AutoCloseable {
     }
 
     /**
+     * The clock that time-dependent figures, such as a deployment's cost to date, are measured with.
+     *
+     * @return the clock given to the builder, else the system clock in UTC
+     */
+    public java.time.Clock clock() {
+        return clock;
+    }
+
+    /**
      * The cloud lifecycle operations use: the one given to the builder, else one made by the first
      * {@link CloudProvider} found through {@link ServiceLoader} (the AWS adapter registers one).
      * Made on first use, so local operations (list, state, inspect, estimateCost) never start a
@@ -263,6 +274,7 @@ public final class DeploymentClient implements AutoCloseable {
         private Cloud cloud;
         private CloudSettings cloudSettings = CloudSettings.defaults();
         private String cloudProvider;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private GeuseMakerCompat geusemakerCompat = GeuseMakerCompat.AUTO;
 
@@ -345,6 +357,18 @@ public final class DeploymentClient implements AutoCloseable {
          */
         public Builder cloudProvider(String name) {
             this.cloudProvider = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets the clock "now" is read from, e.g. for a deployment's cost to date.
+         *
+         * @param clock e.g. {@code Clock.fixed(Instant.parse("2026-07-18T10:00:00Z"), ZoneOffset.UTC)} in tests
+         *     (default {@code Clock.systemUTC()})
+         * @return this builder
+         */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -9,6 +9,8 @@ import io.tierstate.error.ResourceNotFoundException;
 import io.tierstate.error.StateConflictException;
 import io.tierstate.error.TierStateException;
 import io.tierstate.cost.CostEstimate;
+import io.tierstate.cost.CostToDate;
+import io.tierstate.view.CostToDates;
 import io.tierstate.cost.UsageProfile;
 import io.tierstate.destroy.Destroy;
 import io.tierstate.destroy.DeploymentTarget;
@@ -172,6 +174,59 @@ public final class DeploymentHandle {
      */
     public CostEstimate estimateCost(UsageProfile usage) {
         return client.estimator().estimate(CostSubjects.of(state()), usage);
+    }
+
+    /**
+     * What the deployment has cost from its start ({@code cost.instance_start_time}, else
+     * {@code created_at}) to now on the client's clock, or to {@code terminated_at}: instance hours at
+     * the recorded spot price or the on-demand price, ALB hours, EFS GB-months, and CloudFront (or
+     * data transfer out) as the default usage profile's month pro rata. Reads local state only.
+     *
+     * @return the cost to date with its line items and period
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     * @throws InvalidInputException when the state records no start time
+     */
+    public CostToDate costToDate() {
+        return costToDate(UsageProfile.defaults());
+    }
+
+    /**
+     * What the deployment has cost from its start to now, with the given usage for what is not
+     * metered hourly (EFS size, CloudFront traffic); see {@link #costToDate()}.
+     *
+     * @param usage the usage to assume
+     * @return the cost to date
+     */
+    public CostToDate costToDate(UsageProfile usage) {
+        return CostToDates.of(state(), client.estimator(), usage, client.clock().instant());
+    }
+
+    /**
+     * Computes the cost to date and records it in the state as GeuseMaker does: a snapshot appended
+     * to {@code cost.cost_history}, and {@code cost.estimated_cost_to_date} and
+     * {@code cost.total_runtime_hours} updated. Written through {@link #update}, so concurrent
+     * changes are kept, and so are fields TierState does not model.
+     *
+     * @param usage the usage to assume
+     * @return the cost to date that was recorded
+     */
+    public CostToDate recordCostToDate(UsageProfile usage) {
+        Instant now = client.clock().instant();
+        CostToDate[] recorded = new CostToDate[1];
+        update(s -> {
+            recorded[0] = CostToDates.of(s, client.estimator(), usage, now);
+            return CostToDates.recorded(s, recorded[0]);
+        });
+        return recorded[0];
+    }
+
+    /**
+     * {@link #recordCostToDate(UsageProfile)} with the default usage profile.
+     *
+     * @return the cost to date that was recorded
+     */
+    public CostToDate recordCostToDate() {
+        return recordCostToDate(UsageProfile.defaults());
     }
 
     /**
@@ -466,7 +521,7 @@ public final class DeploymentHandle {
      * @throws DeploymentNotFoundException when nothing is stored under this name
      */
     public Inspection inspect(UsageProfile usage) {
-        return Inspection.of(state(), client.estimator(), usage);
+        return Inspection.of(state(), client.estimator(), usage).withClock(client.clock());
     }
 
     private void requireOwn(DeploymentState state) {

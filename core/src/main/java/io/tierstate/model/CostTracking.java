@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
@@ -72,6 +74,67 @@ public abstract class CostTracking {
         }
         Map<String, JsonNode> kept = new java.util.LinkedHashMap<>(extra());
         money.forEach((key, value) -> value.ifPresent(v -> kept.remove(key)));
+        return ImmutableCostTracking.builder().from(this).extra(kept).build();
+    }
+
+    /**
+     * GeuseMaker's {@code instance_start_time}, as written (a timestamp, with or without an offset).
+     *
+     * @return the text, or empty when none is recorded
+     */
+    @JsonIgnore
+    public Optional<String> instanceStartTimeText() {
+        JsonNode n = extra().get("instance_start_time");
+        return n != null && n.isTextual() && !n.textValue().isBlank() ? Optional.of(n.textValue()) : Optional.empty();
+    }
+
+    /**
+     * GeuseMaker's {@code estimated_cost_to_date}, as last recorded.
+     *
+     * @return the amount, or empty when none is recorded
+     */
+    @JsonIgnore
+    public Optional<BigDecimal> estimatedCostToDate() {
+        return Money.read(extra().get("estimated_cost_to_date"));
+    }
+
+    /**
+     * GeuseMaker's {@code cost_history}: the snapshots recorded so far, each
+     * {@code {"timestamp", "hourly_cost", "total_cost_to_date", "runtime_hours"}}.
+     *
+     * @return how many snapshots the history holds
+     */
+    @JsonIgnore
+    public int costHistorySize() {
+        JsonNode n = extra().get("cost_history");
+        return n != null && n.isArray() ? n.size() : 0;
+    }
+
+    /**
+     * This cost record with one more snapshot at the end of {@code cost_history} and
+     * {@code estimated_cost_to_date} and {@code total_runtime_hours} set, in GeuseMaker's shape
+     * (amounts as strings, hours as a number). Every other field is kept.
+     *
+     * @param timestamp when, as the state writes timestamps (UTC, microseconds, {@code Z})
+     * @param hourlyCost the instance price per hour charged
+     * @param totalCostToDate the cost from the start to {@code timestamp}
+     * @param runtimeHours the hours from the start to {@code timestamp}
+     * @return the changed copy
+     */
+    public CostTracking withCostToDateSnapshot(String timestamp, BigDecimal hourlyCost, BigDecimal totalCostToDate,
+            BigDecimal runtimeHours) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        Map<String, JsonNode> kept = new java.util.LinkedHashMap<>(extra());
+        JsonNode old = kept.get("cost_history");
+        ArrayNode history = old != null && old.isArray() ? ((ArrayNode) old).deepCopy() : f.arrayNode();
+        history.addObject()
+                .put("timestamp", timestamp)
+                .put("hourly_cost", hourlyCost.toPlainString())
+                .put("total_cost_to_date", totalCostToDate.toPlainString())
+                .put("runtime_hours", runtimeHours);
+        kept.put("cost_history", history);
+        kept.put("total_runtime_hours", f.numberNode(runtimeHours));
+        kept.put("estimated_cost_to_date", f.textNode(totalCostToDate.toPlainString()));
         return ImmutableCostTracking.builder().from(this).extra(kept).build();
     }
 

@@ -78,6 +78,17 @@ public abstract class DeploymentConfig {
         return region().filter(r -> !r.isBlank()).orElse(DEFAULT_REGION);
     }
 
+    /**
+     * GeuseMaker's {@code config.budget_limit}: the monthly budget the deployment was created with.
+     * It is not a modelled field, so it is written back exactly as it was read.
+     *
+     * @return the budget, or empty when none is recorded or it is not a number
+     */
+    @JsonIgnore
+    public Optional<java.math.BigDecimal> budgetLimit() {
+        return Money.read(extra().get("budget_limit"));
+    }
+
     /** @return the names of the unmodelled fields this config carries, in file order */
     @JsonIgnore
     public java.util.Set<String> unknownFieldNames() {

@@ -30,9 +30,13 @@ public final class DeploymentList {
         "CREATED"};
     /** The widest each column gets, in {@link #HEADERS} order. */
     private static final int[] MAX_WIDTHS = {40, 12, 12, 16, 48, 16, 20, 16, 16};
+    /** The budget column, shown only when a row has a budget, after the cost. */
+    private static final String BUDGET_HEADER = "BUDGET";
+    private static final int BUDGET_WIDTH = 12;
     private static final int COST_COLUMN = 7;
     /** The longest line of the table: every column at its widest, two spaces between columns. */
-    public static final int MAX_LINE = java.util.Arrays.stream(MAX_WIDTHS).sum() + 2 * (HEADERS.length - 1);
+    public static final int MAX_LINE = java.util.Arrays.stream(MAX_WIDTHS).sum() + 2 * (HEADERS.length - 1)
+            + BUDGET_WIDTH + 2;
 
     private final List<DeploymentSummary> deployments;
     private final List<StateProblem> problems;
@@ -97,19 +101,39 @@ public final class DeploymentList {
         if (deployments.isEmpty()) {
             out.append("No deployments.\n");
         } else {
-            TextTable table = new TextTable(MAX_LINE, HEADERS).alignRight(COST_COLUMN);
+            boolean budgets = deployments.stream().anyMatch(d -> d.budgetLimit().isPresent());
+            String[] headers = HEADERS;
+            if (budgets) {
+                headers = java.util.Arrays.copyOf(HEADERS, HEADERS.length + 1);
+                System.arraycopy(HEADERS, COST_COLUMN + 1, headers, COST_COLUMN + 2, HEADERS.length - COST_COLUMN - 1);
+                headers[COST_COLUMN + 1] = BUDGET_HEADER;
+            }
+            TextTable table = new TextTable(MAX_LINE, headers).alignRight(COST_COLUMN);
             for (int i = 0; i < MAX_WIDTHS.length; i++) {
-                table.maxWidth(i, MAX_WIDTHS[i]);
+                table.maxWidth(budgets && i > COST_COLUMN ? i + 1 : i, MAX_WIDTHS[i]);
+            }
+            if (budgets) {
+                table.maxWidth(COST_COLUMN + 1, BUDGET_WIDTH);
             }
             long unknown = 0;
+            long over = 0;
+            long near = 0;
             for (DeploymentSummary d : deployments) {
                 if (d.monthlyCost().isEmpty()) {
                     unknown++;
                 }
-                table.row(d.name(), d.status().wireName(), d.tier().number() + " " + d.tier().wireName(), d.region(),
+                List<String> cells = new java.util.ArrayList<>(List.of(d.name(), d.status().wireName(),
+                        d.tier().number() + " " + d.tier().wireName(), d.region(),
                         d.endpoint().orElse("-"), d.gpu() ? d.instanceType().orElse("yes") : "-", d.cdnText(),
                         d.monthlyCost().map(c -> Formats.money(c, currency)).orElse("?"),
-                        d.createdAt().map(Formats::utcMinutes).orElse("-"));
+                        d.createdAt().map(Formats::utcMinutes).orElse("-")));
+                if (budgets) {
+                    cells.add(COST_COLUMN + 1, d.budget().map(Budget::text)
+                            .orElse(d.budgetLimit().isPresent() ? "?" : "-"));
+                    over += d.budget().filter(Budget::over).isPresent() ? 1 : 0;
+                    near += d.budget().filter(Budget::near).isPresent() ? 1 : 0;
+                }
+                table.row(cells.toArray(String[]::new));
             }
             out.append(table.render());
             out.append(deployments.size()).append(deployments.size() == 1 ? " deployment" : " deployments")
@@ -118,6 +142,10 @@ public final class DeploymentList {
                 out.append(" plus ").append(unknown).append(" without a known price (?)");
             }
             out.append('\n');
+            if (budgets) {
+                out.append("BUDGET: the estimated monthly cost as a share of the monthly budget; ").append(over)
+                        .append(" over, ").append(near).append(" within 10 %\n");
+            }
         }
         if (!problems.isEmpty()) {
             out.append('\n').append(problems.size()).append(problems.size() == 1 ? " file" : " files")
@@ -155,6 +183,10 @@ public final class DeploymentList {
             d.cdnStatus().ifPresent(c -> r.put("cdn_status", c.wireName()));
             d.cdnEnabled().ifPresent(e -> r.put("cdn_enabled", e));
             d.monthlyCost().ifPresent(c -> r.put("monthly_cost", c.toPlainString()));
+            d.budgetLimit().ifPresent(b -> r.put("budget_limit", b.toPlainString()));
+            d.budget().ifPresent(b -> r.put("budget_used_percent", b.percentUsed().toPlainString())
+                    .put("budget_status", b.level()).put("over_budget", b.over()).put("near_budget", b.near())
+                    .put("over_budget_by", b.overBy().toPlainString()));
             d.createdAt().ifPresent(c -> r.put("created_at", Timestamps.format(c)));
         }
         ArrayNode bad = root.putArray("problems");
@@ -163,6 +195,22 @@ public final class DeploymentList {
                     .put("error", p.error().getClass().getSimpleName()).put("message", p.message());
         }
         return new String(StateCodec.writeTree(root), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same list with one monthly budget for every row, replacing what the states record.
+     *
+     * @param limit the budget a month, more than 0
+     * @return the changed copy
+     * @throws io.tierstate.error.InvalidInputException when the budget is 0 or less
+     */
+    public DeploymentList withBudget(BigDecimal limit) {
+        return new DeploymentList(deployments.stream().map(d -> d.withBudgetLimit(limit)).toList(), problems, currency);
+    }
+
+    /** @return the rows whose monthly estimate is above their budget */
+    public List<DeploymentSummary> overBudget() {
+        return deployments.stream().filter(d -> d.budget().filter(Budget::over).isPresent()).toList();
     }
 
     @Override

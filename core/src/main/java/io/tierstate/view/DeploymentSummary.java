@@ -27,10 +27,12 @@ import java.util.Optional;
  * @param cdnEnabled whether the distribution was enabled when last seen; empty when unknown
  * @param monthlyCost the estimated monthly cost, rounded half-up to cents; empty when the price is
  *     unknown or was not estimated
+ * @param budgetLimit the monthly budget ({@code cost.budget_limit}, else {@code config.budget_limit}, or
+ *     one given on the command line); empty when there is none
  */
 public record DeploymentSummary(String name, Status status, Tier tier, String region, Optional<String> endpoint,
         boolean gpu, Optional<CloudFrontStatus> cdnStatus, Optional<Instant> createdAt, Optional<String> instanceType,
-        boolean cdn, Optional<Boolean> cdnEnabled, Optional<BigDecimal> monthlyCost) {
+        boolean cdn, Optional<Boolean> cdnEnabled, Optional<BigDecimal> monthlyCost, Optional<BigDecimal> budgetLimit) {
 
     /** Checks that nothing is null. */
     public DeploymentSummary {
@@ -44,6 +46,28 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
         Objects.requireNonNull(instanceType, "instanceType");
         Objects.requireNonNull(cdnEnabled, "cdnEnabled");
         monthlyCost = Objects.requireNonNull(monthlyCost, "monthlyCost").map(c -> c.setScale(2, RoundingMode.HALF_UP));
+        Objects.requireNonNull(budgetLimit, "budgetLimit");
+    }
+
+    /**
+     * The budget compared with the monthly estimate, when both are known.
+     *
+     * @return the comparison, or empty without a budget or a known price
+     */
+    public Optional<Budget> budget() {
+        return budgetLimit.flatMap(b -> monthlyCost.map(c -> new Budget(b, c)));
+    }
+
+    /**
+     * The same row with another budget, e.g. one given on the command line.
+     *
+     * @param limit the budget a month, more than 0
+     * @return the changed copy
+     */
+    public DeploymentSummary withBudgetLimit(BigDecimal limit) {
+        new Budget(limit, BigDecimal.ZERO); // checks the limit
+        return new DeploymentSummary(name, status, tier, region, endpoint, gpu, cdnStatus, createdAt, instanceType, cdn,
+                cdnEnabled, monthlyCost, Optional.of(limit));
     }
 
     /**
@@ -67,7 +91,7 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
         boolean cdn = s.cloudFrontDistributionId().isPresent() || s.cloudFrontDomainName().isPresent();
         return new DeploymentSummary(s.stackName(), s.status(), s.tier(), s.region(), endpoint(s), s.gpuEnabled(),
                 s.cloudFrontStatus(), s.createdAt(), s.instanceType(),
-                cdn, s.cloudFrontEnabled(), monthlyCost);
+                cdn, s.cloudFrontEnabled(), monthlyCost, Budget.of(s));
     }
 
     /**

@@ -50,13 +50,17 @@ public final class Inspection {
     private final Optional<CostEstimate> estimate;
     private final Optional<String> costUnknownReason;
     private final Clock clock;
+    private final CostEstimator estimator;
+    private final UsageProfile usage;
 
     private Inspection(DeploymentState state, Optional<CostEstimate> estimate, Optional<String> costUnknownReason,
-            Clock clock) {
+            Clock clock, CostEstimator estimator, UsageProfile usage) {
         this.state = state;
         this.estimate = estimate;
         this.costUnknownReason = costUnknownReason;
         this.clock = clock;
+        this.estimator = estimator;
+        this.usage = usage;
     }
 
     /**
@@ -72,9 +76,10 @@ public final class Inspection {
         Objects.requireNonNull(state, "state");
         try {
             return new Inspection(state, Optional.of(estimator.estimate(CostSubjects.of(state), usage)), Optional.empty(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), estimator, usage);
         } catch (UnknownPriceException e) {
-            return new Inspection(state, Optional.empty(), Optional.of(e.getMessage()), Clock.systemUTC());
+            return new Inspection(state, Optional.empty(), Optional.of(e.getMessage()), Clock.systemUTC(), estimator,
+                    usage);
         }
     }
 
@@ -85,7 +90,32 @@ public final class Inspection {
      * @return a copy using it
      */
     public Inspection withClock(Clock clock) {
-        return new Inspection(state, estimate, costUnknownReason, Objects.requireNonNull(clock, "clock"));
+        return new Inspection(state, estimate, costUnknownReason, Objects.requireNonNull(clock, "clock"), estimator,
+                usage);
+    }
+
+    /**
+     * What the deployment has cost from its start to now on this inspection's clock (see
+     * {@link CostToDates}), with the inspection's usage profile.
+     *
+     * @return the cost to date, or empty when the price or the start time is unknown
+     */
+    public Optional<io.tierstate.cost.CostToDate> costToDate() {
+        try {
+            return Optional.of(CostToDates.of(state, estimator, usage, clock.instant()));
+        } catch (io.tierstate.error.InvalidInputException e) {
+            // an unknown price or no recorded start: the estimate section already says which
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The deployment's monthly budget compared with its monthly estimate.
+     *
+     * @return the comparison, or empty without a budget or a known price
+     */
+    public Optional<Budget> budget() {
+        return Budget.of(state).flatMap(b -> estimate.map(e -> new Budget(b, e.monthlyTotalRounded())));
     }
 
     /** @return the state inspected */

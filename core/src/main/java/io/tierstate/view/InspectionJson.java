@@ -167,6 +167,12 @@ final class InspectionJson {
         cost.put("catalog_as_of", e.catalogAsOf().toString());
         cost.put("catalog_region", e.catalogRegion());
         cost.put("default_usage", e.usage().equals(UsageProfile.defaults()));
+        inspection.costToDate().ifPresent(c -> cost.putObject("cost_to_date").put("total", c.totalRounded().toPlainString())
+                .put("total_exact", c.total().toPlainString()).put("hours", c.hours().toPlainString())
+                .put("period_start", Timestamps.format(c.periodStart())).put("period_end", Timestamps.format(c.periodEnd())));
+        inspection.budget().ifPresent(b -> cost.putObject("budget").put("limit", b.limit().toPlainString())
+                .put("compared", "monthly_total").put("used_percent", b.percentUsed().toPlainString())
+                .put("status", b.level()).put("over_by", b.overBy().toPlainString()));
         ArrayNode items = cost.putArray("largest_items");
         for (CostLineItem item : Inspection.largestItems(e)) {
             items.addObject().put("resource", item.resource().wireName()).put("description", item.description())

@@ -272,6 +272,12 @@ final class InspectionText {
         field("estimate", Formats.money(e.monthlyTotal(), e.currency()) + " a month (prices of " + e.catalogAsOf()
                 + ", " + e.catalogRegion() + "; " + (e.usage().equals(UsageProfile.defaults()) ? "default" : "given")
                 + " usage profile)");
+        inspection.costToDate().ifPresent(c -> field("cost to date", Formats.money(c.total(), c.currency()) + " over "
+                + c.hours().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " hours since "
+                + Formats.utcMinutes(c.periodStart()) + " (CloudFront and data transfer pro rata from the usage profile)"));
+        inspection.budget().ifPresent(b -> field("budget", Formats.money(b.limit(), e.currency()) + " a month; the monthly"
+                + " estimate is " + b.percentUsed().toPlainString() + " % of it" + (b.over() ? ", OVER by "
+                + Formats.money(b.overBy(), e.currency()) : b.near() ? ", within 10 % of it" : "")));
         List<CostLineItem> largest = Inspection.largestItems(e);
         if (!largest.isEmpty()) {
             out.append("  largest items\n");

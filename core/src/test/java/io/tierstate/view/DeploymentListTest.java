@@ -90,7 +90,7 @@ class DeploymentListTest {
 
         assertThat(s.monthlyCost()).contains(new BigDecimal("445.75"));
         assertThatThrownBy(() -> new DeploymentSummary("x", Status.RUNNING, Tier.DEV, "us-east-1", Optional.empty(), false,
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), null))
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), null, Optional.empty()))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("monthlyCost");
     }
 

@@ -17,7 +17,9 @@ final class ViewShapes {
             .required("name", STRING).required("status", STRING).required("tier", STRING)
             .required("tier_number", INTEGER).required("region", STRING).optional("endpoint", STRING)
             .required("gpu", BOOLEAN).optional("instance_type", STRING).optional("cdn_status", STRING)
-            .optional("cdn_enabled", BOOLEAN).optional("monthly_cost", STRING).optional("created_at", STRING);
+            .optional("cdn_enabled", BOOLEAN).optional("monthly_cost", STRING).optional("created_at", STRING)
+            .optional("budget_limit", STRING).optional("budget_used_percent", STRING).optional("budget_status", STRING)
+            .optional("over_budget", BOOLEAN).optional("near_budget", BOOLEAN).optional("over_budget_by", STRING);
 
     static final JsonShape LIST_PROBLEM = JsonShape.object()
             .required("name", STRING).required("source", STRING).required("error", STRING).required("message", STRING);
@@ -75,10 +77,19 @@ final class ViewShapes {
     static final JsonShape COST_ITEM = JsonShape.object()
             .required("resource", STRING).required("description", STRING).required("monthly_cost", STRING);
 
+    static final JsonShape COST_TO_DATE = JsonShape.object()
+            .required("total", STRING).required("total_exact", STRING).required("hours", STRING)
+            .required("period_start", STRING).required("period_end", STRING);
+
+    static final JsonShape BUDGET = JsonShape.object()
+            .required("limit", STRING).required("compared", STRING).required("used_percent", STRING)
+            .required("status", STRING).required("over_by", STRING);
+
     /** The cost of a deployment whose price is known. */
     static final JsonShape COST_KNOWN = JsonShape.object()
             .required("monthly_total", STRING).required("monthly_total_exact", STRING).required("currency", STRING)
             .required("catalog_as_of", STRING).required("catalog_region", STRING).required("default_usage", BOOLEAN)
+            .optional("cost_to_date", COST_TO_DATE).optional("budget", BUDGET)
             .requiredArray("largest_items", COST_ITEM).requiredArray("notes", STRING);
 
     /** The cost of a deployment whose instance type has no price. */

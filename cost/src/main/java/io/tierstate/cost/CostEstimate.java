@@ -179,6 +179,18 @@ public abstract class CostEstimate {
         return EstimateJson.read(json);
     }
 
+    /**
+     * How the monthly cost changes from this estimate to {@code other}, line by line, with before,
+     * after and delta per line and in total.
+     *
+     * @param other the estimate of the change, e.g. the same deployment on another instance type
+     * @return the diff
+     * @throws io.tierstate.error.InvalidInputException when the currencies differ
+     */
+    public CostDiff diff(CostEstimate other) {
+        return CostDiff.of(this, other);
+    }
+
     static ImmutableCostEstimate.Builder builder() {
         return ImmutableCostEstimate.builder();
     }

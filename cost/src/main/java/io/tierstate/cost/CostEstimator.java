@@ -1,6 +1,9 @@
 package io.tierstate.cost;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -228,6 +231,86 @@ public final class CostEstimator {
         // quantity in the unit of the price: 1,000,000 requests are 100 x 10,000 requests
         return CostLineItem.of(ChargedResource.CLOUDFRONT, description, BigDecimal.valueOf(count).movePointLeft(4),
                 Units.TEN_THOUSAND_REQUESTS, per10000);
+    }
+
+    /**
+     * What a deployment has cost from {@code start} to {@code end}. Hourly prices (EC2, ALB, LCU) are
+     * charged for the hours between them; EFS for {@code usage.efsStorageGb()} GB over the fraction of
+     * a month ({@code hours / hoursPerMonth}); CloudFront and data transfer out as the profile's
+     * monthly charge, pro rata for that fraction, because what was served is not recorded. An end
+     * before the start gives an empty period (0 hours) and a note.
+     *
+     * @param resources what the deployment holds
+     * @param usage the usage to assume for what is not metered hourly
+     * @param start e.g. the instance's start time
+     * @param end e.g. now, or when the deployment was terminated
+     * @return the cost to date with its line items
+     * @throws UnknownPriceException when the deployment is on demand and the catalog has no price for
+     *     its instance type
+     */
+    public CostToDate costToDate(DeploymentResources resources, UsageProfile usage, Instant start, Instant end) {
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        List<String> notes = new ArrayList<>();
+        Instant until = end;
+        if (end.isBefore(start)) {
+            notes.add("The period ends (" + end + ") before it starts (" + start + "), so nothing is charged;"
+                    + " check the recorded instance start time and the clock.");
+            until = start;
+        }
+        Duration d = Duration.between(start, until);
+        // nanoseconds / 3,600,000,000,000 need not terminate; hours are kept to 6 places (1 s = 0.000278 h)
+        BigDecimal hours = Amounts.normalize(BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
+                .divide(BigDecimal.valueOf(3600), CostToDate.SCALE, RoundingMode.HALF_UP));
+        BigDecimal perMonth = usage.hoursPerMonth().orElse(catalog.hoursPerMonth());
+        BigDecimal months = Amounts.normalize(hours.divide(perMonth, CostToDate.SCALE, RoundingMode.HALF_UP));
+
+        List<CostLineItem> items = new ArrayList<>();
+        ec2(resources, hours, items, notes);
+        BigDecimal instancePrice = items.isEmpty() ? null : items.get(0).unitPrice();
+        if (resources.hasEfs()) {
+            BigDecimal price = resources.efsGbMonthPrice().orElse(catalog.efsStandardStorage().amount());
+            items.add(CostLineItem.of(ChargedResource.EFS, "EFS Standard storage (" + Amounts.quantity(usage.efsStorageGb())
+                    + " GB x " + Amounts.quantity(months) + " month, size from the usage profile)",
+                    usage.efsStorageGb().multiply(months), Units.GB_MONTH, price));
+        }
+        if (resources.hasAlb()) {
+            items.add(CostLineItem.of(ChargedResource.ALB, "Application Load Balancer hours", hours, Units.ALB_HOUR,
+                    catalog.albHourly().amount()));
+            items.add(CostLineItem.of(ChargedResource.ALB, "Load balancer capacity units (" + Amounts.quantity(usage.lcu())
+                    + " LCU x " + Amounts.quantity(hours) + " hours)", usage.lcu().multiply(hours), Units.LCU_HOUR,
+                    catalog.albLcuHourly().amount()));
+        }
+        // what CloudFront and the internet gateway bill depends on traffic nobody recorded: take the profile's month
+        CostEstimate month = estimate(resources, usage, "");
+        ChargedResource traffic = resources.hasCloudFront() ? ChargedResource.CLOUDFRONT : ChargedResource.DATA_TRANSFER;
+        BigDecimal monthly = month.subtotals().getOrDefault(traffic, BigDecimal.ZERO);
+        String name = resources.hasCloudFront() ? "CloudFront" : "EC2 data transfer out";
+        items.add(CostLineItem.of(traffic, name + ": the usage profile's month, pro rata", months, Units.MONTH, monthly));
+        notes.add(name + " is the usage profile's monthly charge (" + Amounts.money(monthly) + ") pro rata for "
+                + Amounts.quantity(months) + " of a month: what was actually served is not recorded; give the real "
+                + "usage (--transfer-gb, --https-requests) for a closer figure.");
+        if (!resources.region().equals(catalog.region())) {
+            notes.add("Prices are for " + catalog.region() + " but the deployment is in " + resources.region()
+                    + ", so the figures are an approximation.");
+        }
+        ImmutableCostToDate.Builder b = CostToDate.builder()
+                .subject(resources.describe())
+                .currency(catalog.currency())
+                .catalogAsOf(catalog.asOf())
+                .catalogRegion(catalog.region())
+                .periodStart(start)
+                .periodEnd(until)
+                .hours(hours)
+                .hoursPerMonth(perMonth)
+                .lineItems(items)
+                .notes(notes);
+        if (instancePrice != null && items.get(0).resource() == ChargedResource.EC2) {
+            b.instancePricePerHour(instancePrice);
+        }
+        return b.build();
     }
 
     @Override

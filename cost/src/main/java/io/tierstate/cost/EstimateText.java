@@ -22,28 +22,7 @@ final class EstimateText {
                 .append(" hours a month\n");
         out.append("Usage: ").append(usage(e.usage())).append("\n\n");
 
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADERS);
-        for (CostLineItem item : e.lineItems()) {
-            rows.add(new String[] {item.resource().displayName(), item.description(), Amounts.quantity(item.quantity()),
-                item.unit(), item.unitPrice().toPlainString(), Amounts.money(item.monthlyCost())});
-        }
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            line(out, rows.get(r), widths);
-            if (r == 0) {
-                String[] rule = new String[HEADERS.length];
-                for (int i = 0; i < rule.length; i++) {
-                    rule[i] = "-".repeat(widths[i]);
-                }
-                line(out, rule, widths);
-            }
-        }
+        table(out, e.lineItems(), "Monthly");
 
         out.append('\n').append("Subtotals\n");
         Map<ChargedResource, BigDecimal> subtotals = e.subtotals();
@@ -68,7 +47,35 @@ final class EstimateText {
         return out.toString();
     }
 
-    private static String usage(UsageProfile u) {
+    /** The aligned table of line items, whose last column is headed {@code costHeader}. */
+    static void table(StringBuilder out, List<CostLineItem> items, String costHeader) {
+        String[] headers = HEADERS.clone();
+        headers[headers.length - 1] = costHeader;
+        List<String[]> rows = new ArrayList<>();
+        rows.add(headers);
+        for (CostLineItem item : items) {
+            rows.add(new String[] {item.resource().displayName(), item.description(), Amounts.quantity(item.quantity()),
+                item.unit(), item.unitPrice().toPlainString(), Amounts.money(item.monthlyCost())});
+        }
+        int[] widths = new int[headers.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            line(out, rows.get(r), widths, RIGHT);
+            if (r == 0) {
+                String[] rule = new String[headers.length];
+                for (int i = 0; i < rule.length; i++) {
+                    rule[i] = "-".repeat(widths[i]);
+                }
+                line(out, rule, widths, RIGHT);
+            }
+        }
+    }
+
+    static String usage(UsageProfile u) {
         return Amounts.quantity(BigDecimal.valueOf(u.httpsRequests())) + " HTTPS and "
                 + Amounts.quantity(BigDecimal.valueOf(u.httpRequests())) + " HTTP requests, "
                 + Amounts.quantity(u.dataTransferOutGb()) + " GB out, "
@@ -79,18 +86,18 @@ final class EstimateText {
                 + (u.freeTier() ? "on" : "off");
     }
 
-    private static void line(StringBuilder out, String[] cells, int[] widths) {
+    static void line(StringBuilder out, String[] cells, int[] widths, boolean[] right) {
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 row.append("  ");
             }
-            row.append(pad(cells[i], widths[i], RIGHT[i]));
+            row.append(pad(cells[i], widths[i], right[i]));
         }
         out.append(row.toString().stripTrailing()).append('\n');
     }
 
-    private static String pad(String text, int width, boolean right) {
+    static String pad(String text, int width, boolean right) {
         String fill = " ".repeat(Math.max(0, width - text.length()));
         return right ? fill + text : text + fill;
     }

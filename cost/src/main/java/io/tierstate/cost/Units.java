@@ -11,6 +11,7 @@ final class Units {
     static final String TEN_THOUSAND_REQUESTS = "10,000 requests";
     static final String PATH = "path";
     static final String CERTIFICATE_MONTH = "certificate-month";
+    static final String MONTH = "month";
 
     private Units() {
     }

@@ -1,5 +1,14 @@
 package io.tierstate.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tierstate.DeploymentHandle;
+import io.tierstate.cost.CostToDate;
+import io.tierstate.view.Budget;
+import java.util.Optional;
+
 import io.tierstate.error.InvalidInputException;
 import io.tierstate.model.CostSubjects;
 import io.tierstate.DeploymentClient;
@@ -30,8 +39,21 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--tier", paramLabel = "T", description = "Plan: the tier (dev|automation|gpu, or 1|2|3).")
     String tier;
 
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Plan: the instance type, e.g. g4dn.xlarge.")
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Plan: the instance type, e.g. g4dn.xlarge. With "
+            + "NAME: price the deployment on this type and print the monthly change.")
     String instanceType;
+
+    @Option(names = "--spot", arity = "0..1", fallbackValue = "", paramLabel = "PRICE", description = "With NAME: price "
+            + "the change on the spot market at PRICE per hour (the catalog has no spot prices, so give one).")
+    String spot;
+
+    @Option(names = "--no-cloudfront", description = "With NAME: price the deployment without its CloudFront "
+            + "distribution and print the monthly change.")
+    boolean noCloudFront;
+
+    @Option(names = "--diff", description = "With NAME: print the monthly change the usage options (e.g. --efs-gb) make "
+            + "against the default usage profile.")
+    boolean diff;
 
     @Option(names = "--https-requests", paramLabel = "N", description = "HTTPS requests a month (default 1,000,000).")
     Long httpsRequests;
@@ -53,6 +75,26 @@ final class CostCommand implements Callable<Integer> {
 
     @Option(names = "--prices", paramLabel = "FILE", description = "A price file laid over the default catalog (see docs/cost.md).")
     Path prices;
+
+    @Option(names = "--to-date", description = "What the deployment has cost from its start (cost.instance_start_time, else "
+            + "created_at) to now or terminated_at, instead of the monthly estimate.")
+    boolean toDate;
+
+    @Option(names = "--record", description = "With --to-date: append the figure to cost.cost_history and update "
+            + "cost.estimated_cost_to_date and cost.total_runtime_hours in the state.")
+    boolean record;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "With --to-date: end the period at TIME (ISO-8601, e.g. "
+            + "2026-07-18T10:00:00Z) instead of now.")
+    String at;
+
+    @Option(names = "--budget", paramLabel = "AMOUNT", description = "A monthly budget to compare the monthly estimate "
+            + "with, instead of the state's cost.budget_limit or config.budget_limit.")
+    BigDecimal budget;
+
+    @Option(names = "--fail-over-budget", description = "Exit 1 when the monthly estimate is above the budget (for "
+            + "pipelines).")
+    boolean failOverBudget;
 
     private static final java.util.Map<String, String> OPTIONS = java.util.Map.of(
             "httpsRequests", "--https-requests", "httpRequests", "--http-requests", "dataTransferOutGb", "--transfer-gb",
@@ -87,21 +129,154 @@ final class CostCommand implements Callable<Integer> {
                     : e.getMessage();
             throw new InvalidInputException(flag + " " + message, e);
         }
-        try (DeploymentClient client = cli.client(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices))) {
+        if (budget != null && budget.signum() <= 0) {
+            throw new InvalidInputException("--budget is " + budget.toPlainString()
+                    + "; give a monthly amount more than 0, e.g. --budget 250");
+        }
+        if ((record || at != null) && !toDate) {
+            throw new InvalidInputException((record ? "--record" : "--at") + " needs --to-date: tierstate cost NAME --to-date "
+                    + (record ? "--record" : "--at TIME"));
+        }
+        java.time.Clock clock = at == null ? null : java.time.Clock.fixed(instant(at), java.time.ZoneOffset.UTC);
+        try (DeploymentClient client = cli.client(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices),
+                clock)) {
             CostEstimate estimate;
             if (name != null) {
-                if (tier != null || instanceType != null) {
-                    throw new InvalidInputException("give either NAME or --tier and --instance-type, not both");
+                if (tier != null) {
+                    throw new InvalidInputException("give either NAME or --tier and --instance-type, not both;"
+                            + " to price a change of NAME use --instance-type, --spot PRICE, --no-cloudfront or --efs-gb");
                 }
-                estimate = client.deployment(name).estimateCost(profile);
+                DeploymentHandle d = client.deployment(name);
+                if (instanceType != null || spot != null || noCloudFront || diff) {
+                    if (toDate) {
+                        throw new InvalidInputException("--to-date prices what has run; leave out the change options"
+                                + " (--instance-type, --spot, --no-cloudfront, --diff)");
+                    }
+                    return change(client, d, profile);
+                }
+                estimate = d.estimateCost(profile);
+                if (toDate) {
+                    CostToDate spent = record ? d.recordCostToDate(profile) : d.costToDate(profile);
+                    return printWithBudget(spent.toJson(), spent.render(), estimate, Budget.of(d.state()));
+                }
+                return printWithBudget(estimate.toJson(), estimate.render(), estimate, Budget.of(d.state()));
             } else {
+                if (toDate) {
+                    throw new InvalidInputException("--to-date needs a deployment NAME: a plan has not run yet");
+                }
                 if (tier == null || instanceType == null) {
                     throw new InvalidInputException("give a deployment NAME, or --tier and --instance-type for a plan");
                 }
                 estimate = client.estimate(CostSubjects.plan(Tier.parse(tier), instanceType), profile);
             }
-            cli.print(cli.json ? estimate.toJson() : estimate.render());
-            return 0;
+            return printWithBudget(estimate.toJson(), estimate.render(), estimate, Optional.empty());
+        }
+    }
+
+    /**
+     * The monthly change of a deployment: its estimate with the default usage for what the change
+     * options leave alone, against the same with the changes applied.
+     */
+    private int change(DeploymentClient client, DeploymentHandle d, UsageProfile after) {
+        io.tierstate.cost.DeploymentResources now = CostSubjects.of(d.state());
+        io.tierstate.cost.DeploymentResources.Builder changed = io.tierstate.cost.DeploymentResources.builder().from(now);
+        if (instanceType != null) {
+            changed.instanceType(instanceType);
+            // a recorded spot price is the old type's; the new type is priced on demand unless --spot says otherwise
+            changed.spotPricePerHour(Optional.empty());
+        }
+        if (spot != null) {
+            if (spot.isBlank()) {
+                throw new InvalidInputException("the price catalog has no spot prices, so --spot needs one: e.g. --spot "
+                        + "0.4524 (per instance-hour, from the EC2 console's spot price history)");
+            }
+            BigDecimal price;
+            try {
+                price = new BigDecimal(spot.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--spot is '" + spot + "', not a price; write e.g. --spot 0.4524", e);
+            }
+            if (price.signum() < 0) {
+                throw new InvalidInputException("--spot is " + spot + "; a price is 0 or more, e.g. --spot 0.4524");
+            }
+            changed.spotPricePerHour(price);
+        }
+        if (noCloudFront) {
+            changed.hasCloudFront(false);
+        }
+        // the "before" is the deployment as it is, with the usage the options did not change
+        UsageProfile before = efsGb == null ? after : after.toBuilder().efsStorageGb(UsageProfile.defaults().efsStorageGb())
+                .build();
+        io.tierstate.cost.CostEstimator estimator = client.priceCatalog().estimator();
+        io.tierstate.cost.CostDiff change = estimator.estimate(now, before).diff(estimator.estimate(changed.build(), after));
+        cli.print(cli.json ? change.toJson() : change.render());
+        return 0;
+    }
+
+    /**
+     * Prints the figure and, when there is a budget, how the monthly estimate compares with it; the
+     * exit status is 1 only with --fail-over-budget and the estimate over the budget.
+     */
+    private int printWithBudget(String json, String text, CostEstimate estimate, Optional<BigDecimal> recorded) {
+        Optional<Budget> b = Optional.ofNullable(budget).or(() -> recorded)
+                .map(limit -> new Budget(limit, estimate.monthlyTotalRounded()));
+        if (cli.json && b.isEmpty()) {
+            cli.print(json);
+        } else if (cli.json) {
+            ObjectNode tree = (ObjectNode) readTree(json);
+            b.ifPresent(x -> tree.set("budget", budgetJson(x)));
+            cli.print(tree.toPrettyString() + "\n");
+        } else {
+            cli.print(text);
+            b.ifPresent(x -> cli.spec.commandLine().getOut().println("Budget: " + money(x.limit(), estimate)
+                    + " a month; the monthly estimate " + money(x.monthlyEstimate(), estimate) + " is "
+                    + x.percentUsed().toPlainString() + " % of it (" + (x.over() ? "OVER by " + money(x.overBy(), estimate)
+                    : x.near() ? "within 10 %" : "ok") + ")"));
+        }
+        if (failOverBudget && b.isEmpty()) {
+            cli.spec.commandLine().getErr().println("No budget to check: the state records no cost.budget_limit or "
+                    + "config.budget_limit; give one with --budget AMOUNT.");
+        }
+        if (failOverBudget && b.filter(Budget::over).isPresent()) {
+            Budget x = b.get();
+            cli.spec.commandLine().getErr().println((name == null ? "the plan" : name) + " is over budget: the monthly "
+                    + "estimate " + money(x.monthlyEstimate(), estimate) + " is above the budget " + money(x.limit(), estimate)
+                    + " by " + money(x.overBy(), estimate) + ".");
+            return 1;
+        }
+        return 0;
+    }
+
+    static ObjectNode budgetJson(Budget b) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("limit", b.limit().toPlainString());
+        n.put("compared", "monthly_total");
+        n.put("monthly_estimate", b.monthlyEstimate().toPlainString());
+        n.put("used_percent", b.percentUsed().toPlainString());
+        n.put("status", b.level());
+        n.put("over_budget", b.over());
+        n.put("over_by", b.overBy().toPlainString());
+        return n;
+    }
+
+    private static String money(BigDecimal amount, CostEstimate e) {
+        return e.currency() + " " + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the library wrote JSON that does not parse", e);
+        }
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("--at is '" + text + "', not an ISO-8601 time; write e.g. --at "
+                    + "2026-07-18T10:00:00Z", e);
         }
     }
 }

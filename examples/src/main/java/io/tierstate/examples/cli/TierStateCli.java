@@ -267,8 +267,16 @@ public final class TierStateCli implements Runnable {
 
     /** Opens the client the global options describe, with a price catalog when one is given. */
     DeploymentClient client(io.tierstate.cost.PriceCatalog catalog) {
+        return client(catalog, null);
+    }
+
+    /** Opens the client with a price catalog and a clock when they are given (null: the defaults). */
+    DeploymentClient client(io.tierstate.cost.PriceCatalog catalog, java.time.Clock clock) {
         validateGlobalOptions();
         DeploymentClient.Builder b = DeploymentClient.builder();
+        if (clock != null) {
+            b.clock(clock);
+        }
         if (catalog != null) {
             b.priceCatalog(catalog);
         }

@@ -90,6 +90,10 @@ class TierStateCliJsonShapesTest {
         check("inspect", json("refresh", "gpu-global"));
         check("cost", json("cost", "gpu-global"));
         check("cost", json("cost", "--tier", "gpu", "--instance-type", "g5.xlarge"));
+        check("cost", json("cost", "gpu-global", "--budget", "100"));
+        check("cost --to-date", json("cost", "gpu-global", "--to-date"));
+        check("cost --instance-type", json("cost", "gpu-global", "--instance-type", "g5.xlarge"));
+        check("list", json("list", "--budget", "100", "--fail-over-budget"));
         check("migrate", json("migrate", "--dry-run"));
         check("migrate", json("migrate"));
         check("backups", json("backups", "gpu-global"));
