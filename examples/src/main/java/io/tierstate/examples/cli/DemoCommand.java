@@ -118,8 +118,8 @@ final class DemoCommand implements Callable<Integer> {
                     : "Still live: " + cloud.liveResources());
         }
         out.println();
-        out.println("Done. Try: java -jar examples/target/tierstate.jar --home " + home + " inspect gpu-edge");
-        out.println("     or:  java -jar examples/target/tierstate.jar --home " + home + " --cloud simulated destroy gpu-edge --dry-run");
+        out.println("Done. Try: bin/tierstate --home " + home + " inspect gpu-edge");
+        out.println("     or:  bin/tierstate --home " + home + " --cloud simulated destroy gpu-edge --dry-run");
         if (cli.json) {
             out.flush();
             cli.spec.commandLine().getOut().print(asJson(home, buffer.toString()));

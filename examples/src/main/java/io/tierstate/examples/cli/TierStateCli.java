@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
  * found.
  *
  * <pre>
- * java -jar examples/target/tierstate.jar demo
- * java -jar examples/target/tierstate.jar --home ~/.geusemaker list --tier gpu
+ * bin/tierstate demo
+ * bin/tierstate --home ~/.geusemaker list --tier gpu
  * </pre>
  */
 @Command(name = "tierstate",
