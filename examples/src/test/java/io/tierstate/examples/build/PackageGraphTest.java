@@ -3,11 +3,13 @@ package io.tierstate.examples.build;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.net.URI;
@@ -30,21 +32,31 @@ class PackageGraphTest {
             .withImportOption(location -> !location.contains("-tests.jar")) // test-jars hold test helpers, not packages
             .importPackages("io.tierstate");
 
+    /** One slice per package, the root package io.tierstate included. */
+    private static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            return c.getPackageName().startsWith("io.tierstate") ? SliceIdentifier.of(c.getPackageName())
+                    : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "TierState packages";
+        }
+    }).should().beFreeOfCycles();
+
     @Test
     void thePackages_areFreeOfCycles() {
-        // one slice per package, the root package io.tierstate included
-        slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                return c.getPackageName().startsWith("io.tierstate") ? SliceIdentifier.of(c.getPackageName())
-                        : SliceIdentifier.ignore();
-            }
+        NO_PACKAGE_CYCLES.check(ALL);
+    }
 
-            @Override
-            public String getDescription() {
-                return "TierState packages";
-            }
-        }).should().beFreeOfCycles().check(ALL);
+    @Test
+    void theCycleRule_failsOnACycle() {
+        JavaClasses cyclic = new ClassFileImporter().importClasses(
+                io.tierstate.examples.build.cycle.a.Left.class, io.tierstate.examples.build.cycle.b.Right.class);
+        assertThatThrownBy(() -> NO_PACKAGE_CYCLES.check(cyclic)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.tierstate.examples.build.cycle.a").hasMessageContaining("io.tierstate.examples.build.cycle.b");
     }
 
     @Test
