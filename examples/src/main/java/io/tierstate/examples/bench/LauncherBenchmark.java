@@ -4,12 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Whole processes as an operator starts them: {@code bin/tierstate list} against
@@ -101,81 +98,39 @@ public final class LauncherBenchmark {
                     "(d) java -cp tierstate.jar ...RawParse H", List.of(java, "-cp", jar, RawParse.class.getName(), many.toString()),
                     1.5);
         } finally {
-            delete(one);
-            delete(many);
+            BenchFiles.delete(one);
+            BenchFiles.delete(many);
         }
     }
 
     private static void pair(int runs, String what, String nameA, List<String> a, String nameB, List<String> b, double target)
             throws IOException, InterruptedException {
-        run(a);
-        run(b);
+        ChildProcess.run(a);
+        ChildProcess.run(b);
         long[][] sa = new long[2][runs];
         long[][] sb = new long[2][runs];
         for (int i = 0; i < runs; i++) {
-            long[] ra = run(a);
-            long[] rb = run(b);
+            long[] ra = ChildProcess.run(a);
+            long[] rb = ChildProcess.run(b);
             sa[0][i] = ra[0];
             sa[1][i] = ra[1];
             sb[0][i] = rb[0];
             sb[1][i] = rb[1];
         }
         System.out.println(what + ", " + runs + " runs each after one warm-up, alternating, stdout to /dev/null"
-                + (TIME.canExecute() ? " (CPU = user + sys from /usr/bin/time):" : ":"));
+                + (ChildProcess.measuresCpu() ? " (CPU = user + sys from /usr/bin/time):" : ":"));
         report(nameA, sa);
         report(nameB, sb);
-        double ratio = (double) median(sa[0]) / median(sb[0]);
+        double ratio = (double) Stats.median(sa[0]) / Stats.median(sb[0]);
         System.out.printf(Locale.ROOT, "    ratio wall (medians) %.2f (target <= %.1f: %s)", ratio, target,
                 ratio <= target ? "met" : "not met");
-        System.out.printf(Locale.ROOT, TIME.canExecute() ? ", CPU %.2f%n" : "%n", (double) median(sa[1]) / median(sb[1]));
+        System.out.printf(Locale.ROOT, ChildProcess.measuresCpu() ? ", CPU %.2f%n" : "%n", (double) Stats.median(sa[1]) / Stats.median(sb[1]));
     }
 
     private static void report(String what, long[][] s) {
         System.out.printf(Locale.ROOT, "    %-42s wall median %7.1f ms (min %7.1f, max %7.1f)   CPU median %7.1f ms%n",
-                what, median(s[0]) / 1e6, Arrays.stream(s[0]).min().orElse(0) / 1e6, Arrays.stream(s[0]).max().orElse(0) / 1e6,
-                median(s[1]) / 1e6);
+                what, Stats.median(s[0]) / 1e6, Arrays.stream(s[0]).min().orElse(0) / 1e6, Arrays.stream(s[0]).max().orElse(0) / 1e6,
+                Stats.median(s[1]) / 1e6);
     }
 
-    private static final File TIME = new File("/usr/bin/time");
-
-    /** Runs a command. @return its wall time and, through /usr/bin/time when there is one, its CPU time, in ns */
-    private static long[] run(List<String> command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        File cpuFile = null;
-        if (TIME.canExecute()) {
-            cpuFile = File.createTempFile("tierstate-bench-", ".time");
-            full.addAll(List.of(TIME.getPath(), "-f", "%U %S", "-o", cpuFile.getPath()));
-        }
-        full.addAll(command);
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        int status = p.waitFor();
-        long elapsed = System.nanoTime() - t0;
-        if (status != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + status);
-        }
-        long cpu = 0;
-        if (cpuFile != null) {
-            String[] userSys = Files.readString(cpuFile.toPath()).trim().split("\\s+");
-            cpu = (long) ((Double.parseDouble(userSys[userSys.length - 2])
-                    + Double.parseDouble(userSys[userSys.length - 1])) * 1e9);
-            Files.deleteIfExists(cpuFile.toPath());
-        }
-        return new long[] {elapsed, cpu};
-    }
-
-    private static long median(long[] v) {
-        long[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static void delete(Path home) throws IOException {
-        try (Stream<Path> all = Files.walk(home)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

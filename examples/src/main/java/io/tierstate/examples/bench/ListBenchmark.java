@@ -14,12 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.Stream;
 
 /**
  * Lists 10,000 deployments from the file store and, in the same run, parses the same files with
@@ -98,7 +96,7 @@ public final class ListBenchmark {
             }
         } finally {
             if (generated && !keep) {
-                delete(home);
+                BenchFiles.delete(home);
             } else {
                 System.out.println("kept " + home);
             }
@@ -153,8 +151,8 @@ public final class ListBenchmark {
             b.report("(b) read + ObjectMapper.readTree, each file");
             c.report("(c) (b) on " + threads + " threads, for context");
             System.out.printf(Locale.ROOT, "    ratio a/b (medians): wall %.2f, CPU %.2f   (a/c wall %.2f)%n",
-                    (double) median(a.wall) / median(b.wall), (double) median(a.cpu) / median(b.cpu),
-                    (double) median(a.wall) / median(c.wall));
+                    (double) Stats.median(a.wall) / Stats.median(b.wall), (double) Stats.median(a.cpu) / Stats.median(b.cpu),
+                    (double) Stats.median(a.wall) / Stats.median(c.wall));
         }
     }
 
@@ -171,50 +169,21 @@ public final class ListBenchmark {
         List<String> raw = new ArrayList<>(List.of(java));
         raw.addAll(jvmArgs);
         raw.addAll(List.of("-cp", jar, RawParse.class.getName(), home.toString()));
-        run(list);
-        run(raw);
+        ChildProcess.run(list);
+        ChildProcess.run(raw);
         Sample a = new Sample(runs);
         Sample b = new Sample(runs);
         for (int i = 0; i < runs; i++) {
-            a.record(i, run(list));
-            b.record(i, run(raw));
+            a.record(i, ChildProcess.run(list));
+            b.record(i, ChildProcess.run(raw));
         }
         System.out.println("whole process, " + runs + " runs each, stdout to /dev/null"
                 + (jvmArgs.isEmpty() ? "" : ", JVM options " + String.join(" ", jvmArgs))
-                + (TIME.canExecute() ? " (CPU = user + sys from /usr/bin/time):" : ":"));
+                + (ChildProcess.measuresCpu() ? " (CPU = user + sys from /usr/bin/time):" : ":"));
         a.report("(a) java -jar tierstate.jar --home H list");
         b.report("(b) java -cp tierstate.jar ...RawParse H");
-        System.out.printf(Locale.ROOT, "    ratio a/b (medians): wall %.2f", (double) median(a.wall) / median(b.wall));
-        System.out.printf(Locale.ROOT, TIME.canExecute() ? ", CPU %.2f%n" : "%n", (double) median(a.cpu) / median(b.cpu));
-    }
-
-    private static final File TIME = new File("/usr/bin/time");
-
-    /** Runs a command. @return its wall time and, through /usr/bin/time when there is one, its CPU time, in ns */
-    private static long[] run(List<String> command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        File cpuFile = null;
-        if (TIME.canExecute()) {
-            cpuFile = File.createTempFile("tierstate-bench-", ".time");
-            full.addAll(List.of(TIME.getPath(), "-f", "%U %S", "-o", cpuFile.getPath()));
-        }
-        full.addAll(command);
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        int status = p.waitFor();
-        long elapsed = System.nanoTime() - t0;
-        if (status != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + status);
-        }
-        long cpu = 0;
-        if (cpuFile != null) {
-            String[] userSys = Files.readString(cpuFile.toPath()).trim().split("\\s+");
-            cpu = (long) ((Double.parseDouble(userSys[userSys.length - 2])
-                    + Double.parseDouble(userSys[userSys.length - 1])) * 1e9);
-            Files.deleteIfExists(cpuFile.toPath());
-        }
-        return new long[] {elapsed, cpu};
+        System.out.printf(Locale.ROOT, "    ratio a/b (medians): wall %.2f", (double) Stats.median(a.wall) / Stats.median(b.wall));
+        System.out.printf(Locale.ROOT, ChildProcess.measuresCpu() ? ", CPU %.2f%n" : "%n", (double) Stats.median(a.cpu) / Stats.median(b.cpu));
     }
 
     /** Wall and CPU times of repeated runs. */
@@ -256,31 +225,10 @@ public final class ListBenchmark {
 
         void report(String what) {
             System.out.printf(Locale.ROOT, "    %-46s wall median %7.1f ms (min %7.1f, max %7.1f)   CPU median %7.1f ms",
-                    what, median(wall) / 1e6, min(wall) / 1e6, max(wall) / 1e6, median(cpu) / 1e6);
+                    what, Stats.median(wall) / 1e6, Stats.min(wall) / 1e6, Stats.max(wall) / 1e6, Stats.median(cpu) / 1e6);
             // collections come every few repetitions, so the median says nothing: give the mean
             System.out.printf(Locale.ROOT, "   GC mean %5.1f ms%n", Arrays.stream(gc).average().orElse(0) / 1e6);
         }
     }
 
-    private static long median(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static long min(long[] v) {
-        return Arrays.stream(v).min().orElse(0);
-    }
-
-    private static long max(long[] v) {
-        return Arrays.stream(v).max().orElse(0);
-    }
-
-    private static void delete(Path home) throws IOException {
-        try (Stream<Path> all = Files.walk(home)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

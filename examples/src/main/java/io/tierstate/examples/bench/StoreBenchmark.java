@@ -5,7 +5,6 @@ import io.tierstate.model.DeploymentState;
 import io.tierstate.port.MigrationOutcome;
 import io.tierstate.port.StateStore;
 import io.tierstate.store.CopyReport;
-import io.tierstate.store.FileStateStore;
 import io.tierstate.store.JdbcStateStore;
 import io.tierstate.store.StateStores;
 import java.io.IOException;
@@ -156,8 +155,8 @@ public final class StoreBenchmark {
                 "files/s", "CPU ms/file");
         for (Sample s : samples.values()) {
             System.out.printf(Locale.ROOT, "%-30s %7d %8.2f s %8.2f .. %8.2f s %10.0f %12.3f%n", s.label, s.items,
-                    median(s.wall) / 1e9, min(s.wall) / 1e9, max(s.wall) / 1e9, s.items / (median(s.wall) / 1e9),
-                    median(s.cpu) / 1e6 / s.items);
+                    Stats.median(s.wall) / 1e9, Stats.min(s.wall) / 1e9, Stats.max(s.wall) / 1e9, s.items / (Stats.median(s.wall) / 1e9),
+                    Stats.median(s.cpu) / 1e6 / s.items);
         }
         if (pgNote != null) {
             System.out.printf(Locale.ROOT, "%-30s %s%n", "copy file -> PostgreSQL", pgNote);
@@ -173,8 +172,8 @@ public final class StoreBenchmark {
             Arrays.sort(perRep);
             System.out.printf(Locale.ROOT, "migrate / floor, %,d files (throughput): %.2f of the floor's (per repetition"
                     + " %.2f .. %.2f; the issue's target is >= 0.70); CPU per file %.1f times the floor's%n", n,
-                    (double) median(f.wall) / median(m.wall), perRep[0], perRep[perRep.length - 1],
-                    (double) median(m.cpu) / median(f.cpu));
+                    (double) Stats.median(f.wall) / Stats.median(m.wall), perRep[0], perRep[perRep.length - 1],
+                    (double) Stats.median(m.cpu) / Stats.median(f.cpu));
         }
         if (alsoCount > 0) {
             Sample big = samples.get("migrate " + count);
@@ -182,8 +181,8 @@ public final class StoreBenchmark {
             Sample bigFloor = samples.get("floor " + count);
             Sample smallFloor = samples.get("floor " + alsoCount);
             System.out.printf(Locale.ROOT, "wall per file, %,d against %,d files: migrate %.2f times, floor %.2f times%n",
-                    count, alsoCount, (median(big.wall) / (double) count) / (median(small.wall) / (double) alsoCount),
-                    (median(bigFloor.wall) / (double) count) / (median(smallFloor.wall) / (double) alsoCount));
+                    count, alsoCount, (Stats.median(big.wall) / (double) count) / (Stats.median(small.wall) / (double) alsoCount),
+                    (Stats.median(bigFloor.wall) / (double) count) / (Stats.median(smallFloor.wall) / (double) alsoCount));
         }
     }
 
@@ -434,20 +433,6 @@ public final class StoreBenchmark {
             wall[wall.length - 1] = t.wall();
             cpu[cpu.length - 1] = t.cpu();
         }
-    }
-
-    private static long median(long[] v) {
-        long[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static long min(long[] v) {
-        return Arrays.stream(v).min().orElse(0);
-    }
-
-    private static long max(long[] v) {
-        return Arrays.stream(v).max().orElse(0);
     }
 
     private static Optional<String> env(String name) {
