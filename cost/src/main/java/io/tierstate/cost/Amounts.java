@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Number helpers shared by the estimator, the renderer and the JSON forms. Not API. */
 final class Amounts {
@@ -62,5 +67,25 @@ final class Amounts {
             return quantity(gb.divide(GB_PER_TB)) + " TB";
         }
         return quantity(gb) + " GB";
+    }
+
+    /** @param items line items @return their exact sum per resource, in {@link ChargedResource} order, unmodifiable */
+    static Map<ChargedResource, BigDecimal> subtotals(List<CostLineItem> items) {
+        Map<ChargedResource, BigDecimal> sums = new EnumMap<>(ChargedResource.class);
+        for (CostLineItem item : items) {
+            sums.merge(item.resource(), item.monthlyCost(), BigDecimal::add);
+        }
+        Map<ChargedResource, BigDecimal> ordered = new LinkedHashMap<>();
+        sums.forEach((resource, sum) -> ordered.put(resource, normalize(sum)));
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** @param items line items @return the exact sum of their costs */
+    static BigDecimal total(List<CostLineItem> items) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (CostLineItem item : items) {
+            total = total.add(item.monthlyCost());
+        }
+        return normalize(total);
     }
 }

@@ -3,9 +3,6 @@ package io.tierstate.cost;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,13 +127,7 @@ public abstract class CostToDate {
      * @return an unmodifiable ordered map
      */
     public Map<ChargedResource, BigDecimal> subtotals() {
-        Map<ChargedResource, BigDecimal> sums = new EnumMap<>(ChargedResource.class);
-        for (CostLineItem item : lineItems()) {
-            sums.merge(item.resource(), item.monthlyCost(), BigDecimal::add);
-        }
-        Map<ChargedResource, BigDecimal> ordered = new LinkedHashMap<>();
-        sums.forEach((resource, sum) -> ordered.put(resource, Amounts.normalize(sum)));
-        return Collections.unmodifiableMap(ordered);
+        return Amounts.subtotals(lineItems());
     }
 
     /**
@@ -145,11 +136,7 @@ public abstract class CostToDate {
      * @return the sum of every line item
      */
     public BigDecimal total() {
-        BigDecimal total = BigDecimal.ZERO;
-        for (CostLineItem item : lineItems()) {
-            total = total.add(item.monthlyCost());
-        }
-        return Amounts.normalize(total);
+        return Amounts.total(lineItems());
     }
 
     /**

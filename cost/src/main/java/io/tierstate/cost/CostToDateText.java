@@ -2,8 +2,6 @@ package io.tierstate.cost;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.util.Map;
 
 /** The text and JSON forms of a {@link CostToDate}. Not API. */
 final class CostToDateText {
@@ -40,20 +38,8 @@ final class CostToDateText {
         root.put("hours_per_month", c.hoursPerMonth().toPlainString());
         root.put("month_fraction", c.monthFraction().toPlainString());
         c.instancePricePerHour().ifPresent(p -> root.put("instance_price_per_hour", p.toPlainString()));
-        ArrayNode items = root.putArray("line_items");
-        for (CostLineItem item : c.lineItems()) {
-            ObjectNode i = items.addObject();
-            i.put("resource", item.resource().wireName());
-            i.put("description", item.description());
-            i.put("quantity", item.quantity().toPlainString());
-            i.put("unit", item.unit());
-            i.put("unit_price", item.unitPrice().toPlainString());
-            i.put("cost", item.monthlyCost().toPlainString());
-        }
-        ObjectNode subtotals = root.putObject("subtotals");
-        for (Map.Entry<ChargedResource, BigDecimal> s : c.subtotals().entrySet()) {
-            subtotals.put(s.getKey().wireName(), s.getValue().toPlainString());
-        }
+        EstimateJson.writeLineItems(root, c.lineItems(), "cost");
+        EstimateJson.writeSubtotals(root, c.subtotals());
         root.put("total", c.total().toPlainString());
         root.put("total_display", c.totalRounded().toPlainString());
         ArrayNode notes = root.putArray("notes");

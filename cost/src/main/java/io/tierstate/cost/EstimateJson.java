@@ -9,12 +9,33 @@ import io.tierstate.error.TierStateException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON form of a {@link CostEstimate}. Not API. */
 final class EstimateJson {
 
     private EstimateJson() {
+    }
+
+    /** Writes {@code line_items}: one object per item, its cost under {@code costField}. */
+    static void writeLineItems(ObjectNode root, List<CostLineItem> lineItems, String costField) {
+        ArrayNode items = root.putArray("line_items");
+        for (CostLineItem item : lineItems) {
+            ObjectNode i = items.addObject();
+            i.put("resource", item.resource().wireName());
+            i.put("description", item.description());
+            i.put("quantity", item.quantity().toPlainString());
+            i.put("unit", item.unit());
+            i.put("unit_price", item.unitPrice().toPlainString());
+            i.put(costField, item.monthlyCost().toPlainString());
+        }
+    }
+
+    /** Writes {@code subtotals}: the sum per resource, by wire name. */
+    static void writeSubtotals(ObjectNode root, Map<ChargedResource, BigDecimal> subtotals) {
+        ObjectNode out = root.putObject("subtotals");
+        subtotals.forEach((resource, sum) -> out.put(resource.wireName(), sum.toPlainString()));
     }
 
     static String write(CostEstimate e) {
@@ -26,20 +47,8 @@ final class EstimateJson {
         root.put("catalog_region", e.catalogRegion());
         root.put("hours_per_month", e.hoursPerMonth().toPlainString());
         writeUsage(root.putObject("usage"), e.usage());
-        ArrayNode items = root.putArray("line_items");
-        for (CostLineItem item : e.lineItems()) {
-            ObjectNode i = items.addObject();
-            i.put("resource", item.resource().wireName());
-            i.put("description", item.description());
-            i.put("quantity", item.quantity().toPlainString());
-            i.put("unit", item.unit());
-            i.put("unit_price", item.unitPrice().toPlainString());
-            i.put("monthly_cost", item.monthlyCost().toPlainString());
-        }
-        ObjectNode subtotals = root.putObject("subtotals");
-        for (Map.Entry<ChargedResource, BigDecimal> s : e.subtotals().entrySet()) {
-            subtotals.put(s.getKey().wireName(), s.getValue().toPlainString());
-        }
+        writeLineItems(root, e.lineItems(), "monthly_cost");
+        writeSubtotals(root, e.subtotals());
         root.put("monthly_total", e.monthlyTotal().toPlainString());
         root.put("monthly_total_display", e.monthlyTotalRounded().toPlainString());
         root.put("hourly_run_rate", e.hourlyRunRate().toPlainString());
