@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierstate.migration.fixtures.RealFixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +31,10 @@ class TierStateCliBudgetTest {
     private String err;
 
     private void run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        status = TierStateCli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
+        CliRun r = CliRun.of(args);
+        status = r.status();
+        out = r.out();
+        err = r.err();
     }
 
     private void copy(String... names) throws IOException {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierstate.migration.fixtures.RealFixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,15 +29,14 @@ class TierStateCliCostChangeTest {
     private String err;
 
     private void run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
         String[] all = new String[args.length + 2];
         all[0] = "--home";
         all[1] = home.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        status = TierStateCli.run(all, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
+        CliRun r = CliRun.of(all);
+        status = r.status();
+        out = r.out();
+        err = r.err();
     }
 
     @BeforeEach

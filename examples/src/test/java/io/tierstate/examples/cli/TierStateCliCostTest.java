@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierstate.migration.fixtures.Fixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +20,10 @@ class TierStateCliCostTest {
     private String err;
 
     private void run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        status = TierStateCli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
+        CliRun r = CliRun.of(args);
+        status = r.status();
+        out = r.out();
+        err = r.err();
     }
 
     @BeforeEach

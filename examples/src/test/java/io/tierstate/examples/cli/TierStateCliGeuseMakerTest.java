@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierstate.migration.fixtures.Fixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +20,8 @@ class TierStateCliGeuseMakerTest {
     @TempDir
     Path home;
 
-    private record Run(int status, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = TierStateCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -48,7 +41,7 @@ class TierStateCliGeuseMakerTest {
     void export_schema2_printsWhatGeuseMakerReads_andListsWhatItLeavesOut() throws IOException {
         run("--home", home.toString(), "migrate");
 
-        Run r = run("--home", home.toString(), "export", "gpu-global", "--schema", "2");
+        CliRun r = run("--home", home.toString(), "export", "gpu-global", "--schema", "2");
 
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode v2 = MAPPER.readTree(r.out());
@@ -59,7 +52,7 @@ class TierStateCliGeuseMakerTest {
         assertThat(r.err()).contains("leaves them out").contains("gpu_enabled = true");
 
         Path file = home.resolve("handed-back.json");
-        Run toFile = run("--home", home.toString(), "export", "gpu-global", "--schema", "3", "--output", file.toString());
+        CliRun toFile = run("--home", home.toString(), "export", "gpu-global", "--schema", "3", "--output", file.toString());
         assertThat(toFile.status()).isZero();
         assertThat(MAPPER.readTree(file.toFile()).get("schema_version").asInt()).isEqualTo(3);
         assertThat(run("--home", home.toString(), "export", "gpu-global", "--schema", "1").status()).isEqualTo(2);
@@ -81,12 +74,12 @@ class TierStateCliGeuseMakerTest {
     void backupsAndRestore_coverGeuseMakersBackupsToo() {
         run("--home", home.toString(), "migrate");
 
-        Run list = run("--home", home.toString(), "backups", "gpu-global");
-        Run json = run("--home", home.toString(), "--json", "backups", "gpu-global");
+        CliRun list = run("--home", home.toString(), "backups", "gpu-global");
+        CliRun json = run("--home", home.toString(), "--json", "backups", "gpu-global");
 
         assertThat(list.out()).contains("geusemaker").contains("tierstate").contains("schema-v2");
         assertThat(json.out()).contains("\"written_by\": \"geusemaker\"");
-        Run restored = run("--home", home.toString(), "restore", "gpu-global", "gpu-global-20260101T101010123456Z.json.gz");
+        CliRun restored = run("--home", home.toString(), "restore", "gpu-global", "gpu-global-20260101T101010123456Z.json.gz");
         assertThat(restored.status()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("written by geusemaker");
         assertThat(run("--home", home.toString(), "restore", "gpu-global", "nope.json.gz").err()).contains("tierstate backups gpu-global");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierstate.migration.fixtures.Fixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,8 @@ class TierStateCliTest {
     @TempDir
     Path home;
 
-    private record Run(int status, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = TierStateCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private void geuseMakerHome() throws IOException {
@@ -33,7 +26,7 @@ class TierStateCliTest {
 
     @Test
     void list_emptyHome_saysSoAndExitsZero() {
-        Run r = run("--home", home.toString(), "list");
+        CliRun r = run("--home", home.toString(), "list");
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("No deployments.");
@@ -43,8 +36,8 @@ class TierStateCliTest {
     void list_filtersAndJson() throws IOException {
         geuseMakerHome();
 
-        Run table = run("--home", home.toString(), "list", "--tier", "gpu", "--sort", "created");
-        Run json = run("--home", home.toString(), "--json", "list");
+        CliRun table = run("--home", home.toString(), "list", "--tier", "gpu", "--sort", "created");
+        CliRun json = run("--home", home.toString(), "--json", "list");
 
         assertThat(table.status()).isZero();
         assertThat(table.out()).contains("gpu-global").doesNotContain("dev-sandbox");
@@ -55,13 +48,13 @@ class TierStateCliTest {
 
     @Test
     void list_badFilterValue_isBadInput() {
-        Run r = run("--home", home.toString(), "list", "--status", " ");
+        CliRun r = run("--home", home.toString(), "list", "--status", " ");
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("tierstate: ").contains("status is empty").contains("rolling_back").doesNotContain("\tat ");
         // status is an open vocabulary: a value no file holds is a filter that matches nothing
         assertThat(run("--home", home.toString(), "list", "--status", "exploded").out()).contains("No deployments.");
-        Run sort = run("--home", home.toString(), "list", "--sort", "size");
+        CliRun sort = run("--home", home.toString(), "list", "--sort", "size");
         assertThat(sort.status()).isEqualTo(2);
         assertThat(sort.err()).contains("--sort must be name, created or cost, was 'size'");
     }
@@ -70,8 +63,8 @@ class TierStateCliTest {
     void inspect_showsTheCloudFrontUrlFirst_orJson_andWritesNothing() throws IOException {
         geuseMakerHome();
 
-        Run text = run("--home", home.toString(), "inspect", "gpu-global");
-        Run json = run("--home", home.toString(), "--json", "inspect", "gpu-global");
+        CliRun text = run("--home", home.toString(), "inspect", "gpu-global");
+        CliRun json = run("--home", home.toString(), "--json", "inspect", "gpu-global");
 
         assertThat(text.status()).as(text.err()).isZero();
         assertThat(text.out().lines().skip(1).findFirst()).hasValueSatisfying(
@@ -89,12 +82,12 @@ class TierStateCliTest {
         geuseMakerHome();
         assertThat(run("--home", home.toString(), "inspect", "gpu-global").out()).contains("unknown");
 
-        Run r = run("--home", home.toString(), "--cloud", "simulated", "inspect", "gpu-global", "--refresh");
+        CliRun r = run("--home", home.toString(), "--cloud", "simulated", "inspect", "gpu-global", "--refresh");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("Deployed");
         assertThat(Files.readString(home.resolve("deployments/gpu-global.json"))).contains("\"cloudfront_status\": \"Deployed\"");
-        Run missing = run("--home", home.toString(), "--cloud", "simulated", "inspect", "nope", "--refresh");
+        CliRun missing = run("--home", home.toString(), "--cloud", "simulated", "inspect", "nope", "--refresh");
         assertThat(missing.status()).isEqualTo(3);
     }
 
@@ -102,8 +95,8 @@ class TierStateCliTest {
     void list_sortByCost_putsTheCheapestFirstAndShowsTheCost() throws IOException {
         geuseMakerHome();
 
-        Run r = run("--home", home.toString(), "list", "--sort", "cost");
-        Run json = run("--home", home.toString(), "--json", "list", "--sort", "cost");
+        CliRun r = run("--home", home.toString(), "list", "--sort", "cost");
+        CliRun json = run("--home", home.toString(), "--json", "list", "--sort", "cost");
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("COST/MO").contains("$");
@@ -113,7 +106,7 @@ class TierStateCliTest {
 
     @Test
     void inspect_missingDeployment_exitsThree() {
-        Run r = run("--home", home.toString(), "inspect", "nope");
+        CliRun r = run("--home", home.toString(), "inspect", "nope");
 
         assertThat(r.status()).isEqualTo(3);
         assertThat(r.err()).contains("'nope' not found").doesNotContain("\n\t");
@@ -124,7 +117,7 @@ class TierStateCliTest {
         assertThat(run("--home", home.toString(), "inspect", "../x").status()).isEqualTo(2);
         Files.createDirectories(home.resolve("deployments"));
         Files.writeString(home.resolve("deployments/bad.json"), "{oops");
-        Run r = run("--home", home.toString(), "inspect", "bad");
+        CliRun r = run("--home", home.toString(), "inspect", "bad");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("line 1").contains("bad.json");
         assertThat(r.err().lines().count()).isEqualTo(1);
@@ -134,15 +127,15 @@ class TierStateCliTest {
     void migrate_dryRunThenMigrate_andFailureExitsOne() throws IOException {
         geuseMakerHome();
 
-        Run dry = run("--home", home.toString(), "migrate", "--dry-run");
-        Run done = run("--home", home.toString(), "migrate");
+        CliRun dry = run("--home", home.toString(), "migrate", "--dry-run");
+        CliRun done = run("--home", home.toString(), "migrate");
 
         assertThat(dry.status()).isZero();
         assertThat(dry.out()).contains("2 would migrate");
         assertThat(done.out()).contains("2 migrated");
         Files.writeString(home.resolve("deployments/future.json"),
                 "{\"schema_version\": 7, \"stack_name\": \"future\", \"status\": \"running\", \"config\": {\"tier\": \"dev\"}}");
-        Run failed = run("--home", home.toString(), "--json", "migrate");
+        CliRun failed = run("--home", home.toString(), "--json", "migrate");
         assertThat(failed.status()).isEqualTo(1);
         assertThat(failed.out()).contains("\"result\": \"failed\"").contains("\"result\": \"up_to_date\"");
     }
@@ -151,11 +144,11 @@ class TierStateCliTest {
     void usageErrors_exitTwoWithOneLine() {
         assertThat(run().status()).isEqualTo(2);
         assertThat(run("frobnicate").status()).isEqualTo(2);
-        Run cloud = run("--cloud", "azure", "--home", home.toString(), "list");
+        CliRun cloud = run("--cloud", "azure", "--home", home.toString(), "list");
         assertThat(cloud.status()).isEqualTo(2);
         assertThat(cloud.err()).contains("--cloud must be 'simulated' or 'aws'");
         assertThat(run("--sim-speed", "-1", "--home", home.toString(), "list").status()).isEqualTo(2);
-        Run unknown = run("--store", "ftp://bucket/x", "list");
+        CliRun unknown = run("--store", "ftp://bucket/x", "list");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).contains("ftp://bucket/x").contains("s3://");
         assertThat(run("--store", home.toString(), "--home", home.toString(), "list").status()).isEqualTo(2);
@@ -165,7 +158,7 @@ class TierStateCliTest {
     void store_fileUri_isAHome() throws IOException {
         geuseMakerHome();
 
-        Run r = run("--store", home.toUri().toString(), "list");
+        CliRun r = run("--store", home.toUri().toString(), "list");
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("gpu-global");
@@ -173,7 +166,7 @@ class TierStateCliTest {
 
     @Test
     void demo_runsEndToEnd() {
-        Run r = run("demo");
+        CliRun r = run("demo");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("legacy-dev: migrated from GeuseMaker's schema v1").contains("demo-gpu")
@@ -182,7 +175,7 @@ class TierStateCliTest {
 
     @Test
     void demo_fitsOnAFewScreens_showsTheProduct_andSpeaksNoInternalJargon() {
-        Run r = run("demo");
+        CliRun r = run("demo");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
@@ -198,7 +191,7 @@ class TierStateCliTest {
 
     @Test
     void help_listsTheCommandsAndExitStatuses() {
-        Run r = run("--help");
+        CliRun r = run("--help");
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("demo").contains("list").contains("inspect").contains("migrate")
