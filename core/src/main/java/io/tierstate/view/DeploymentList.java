@@ -160,7 +160,7 @@ public final class DeploymentList {
 
     /**
      * The list as JSON, field by field in {@code docs/views.md}: {@code {"currency", "deployments":
-     * [{name, status, tier, tier_number, region, endpoint, gpu, instance_type, cdn_status, cdn_enabled,
+     * [{name, status, tier, tier_number, region, endpoint, gpu, instance_type, cdn_status, cdn_enabled, cdn_gone_at,
      * monthly_cost, created_at}], "problems": [{name, source, error, message}]}}. Absent and unknown
      * values are omitted, so a row whose price is unknown has no {@code monthly_cost}.
      *
@@ -182,6 +182,7 @@ public final class DeploymentList {
             d.instanceType().ifPresent(t -> r.put("instance_type", t));
             d.cdnStatus().ifPresent(c -> r.put("cdn_status", c.wireName()));
             d.cdnEnabled().ifPresent(e -> r.put("cdn_enabled", e));
+            d.cdnGoneAt().ifPresent(g -> r.put("cdn_gone_at", Timestamps.format(g)));
             d.monthlyCost().ifPresent(c -> r.put("monthly_cost", c.toPlainString()));
             d.budgetLimit().ifPresent(b -> r.put("budget_limit", b.toPlainString()));
             d.budget().ifPresent(b -> r.put("budget_used_percent", b.percentUsed().toPlainString())

@@ -29,10 +29,13 @@ import java.util.Optional;
  *     unknown or was not estimated
  * @param budgetLimit the monthly budget ({@code cost.budget_limit}, else {@code config.budget_limit}, or
  *     one given on the command line); empty when there is none
+ * @param cdnGoneAt when a refresh found the recorded distribution gone ({@code cloudfront_gone_at}); empty
+ *     while it was last seen, or never looked for
  */
 public record DeploymentSummary(String name, Status status, Tier tier, String region, Optional<String> endpoint,
         boolean gpu, Optional<CloudFrontStatus> cdnStatus, Optional<Instant> createdAt, Optional<String> instanceType,
-        boolean cdn, Optional<Boolean> cdnEnabled, Optional<BigDecimal> monthlyCost, Optional<BigDecimal> budgetLimit) {
+        boolean cdn, Optional<Boolean> cdnEnabled, Optional<BigDecimal> monthlyCost, Optional<BigDecimal> budgetLimit,
+        Optional<Instant> cdnGoneAt) {
 
     /** Checks that nothing is null. */
     public DeploymentSummary {
@@ -47,6 +50,7 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
         Objects.requireNonNull(cdnEnabled, "cdnEnabled");
         monthlyCost = Objects.requireNonNull(monthlyCost, "monthlyCost").map(c -> c.setScale(2, RoundingMode.HALF_UP));
         Objects.requireNonNull(budgetLimit, "budgetLimit");
+        Objects.requireNonNull(cdnGoneAt, "cdnGoneAt");
     }
 
     /**
@@ -67,7 +71,7 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
     public DeploymentSummary withBudgetLimit(BigDecimal limit) {
         new Budget(limit, BigDecimal.ZERO); // checks the limit
         return new DeploymentSummary(name, status, tier, region, endpoint, gpu, cdnStatus, createdAt, instanceType, cdn,
-                cdnEnabled, monthlyCost, Optional.of(limit));
+                cdnEnabled, monthlyCost, Optional.of(limit), cdnGoneAt);
     }
 
     /**
@@ -91,7 +95,7 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
         boolean cdn = s.cloudFrontDistributionId().isPresent() || s.cloudFrontDomainName().isPresent();
         return new DeploymentSummary(s.stackName(), s.status(), s.tier(), s.region(), endpoint(s), s.gpuEnabled(),
                 s.cloudFrontStatus(), s.createdAt(), s.instanceType(),
-                cdn, s.cloudFrontEnabled(), monthlyCost, Budget.of(s));
+                cdn, s.cloudFrontEnabled(), monthlyCost, Budget.of(s), s.cloudFrontGoneAt());
     }
 
     /**
@@ -108,14 +112,18 @@ public record DeploymentSummary(String name, Status status, Tier tier, String re
     }
 
     /**
-     * The CDN column: {@code -} without a distribution; else its status ({@code Deployed},
-     * {@code InProgress} or {@code unknown}), with {@code , disabled} when it was seen disabled.
+     * The CDN column: {@code -} without a distribution; {@code gone} when a refresh found the recorded
+     * one deleted; else its status ({@code Deployed}, {@code InProgress} or {@code unknown}), with
+     * {@code , disabled} when it was seen disabled.
      *
      * @return the text
      */
     public String cdnText() {
         if (!cdn) {
             return "-";
+        }
+        if (cdnGoneAt.isPresent()) {
+            return "gone";
         }
         String s = cdnStatus.map(CloudFrontStatus::wireName).orElse("unknown");
         return cdnEnabled.orElse(true) ? s : s + ", disabled";

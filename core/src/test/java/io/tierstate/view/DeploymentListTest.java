@@ -72,6 +72,12 @@ class DeploymentListTest {
         assertThat(DeploymentSummary.of(cf.withCloudFrontEnabled(false)).cdnText()).isEqualTo("Deployed, disabled");
         assertThat(DeploymentSummary.of(cf.withCloudFrontStatus(Optional.empty())).cdnText()).isEqualTo("unknown");
         assertThat(DeploymentSummary.of(ViewFixtures.tier2()).cdnText()).isEqualTo("-");
+        // a refresh found it deleted: the row says so rather than "unknown", and the JSON says when
+        DeploymentState gone = cf.withCloudFrontStatus(Optional.empty()).withCloudFrontGoneAt(Instant.parse("2026-11-30T08:00:00Z"));
+        assertThat(DeploymentSummary.of(gone).cdnText()).isEqualTo("gone");
+        assertThat(new DeploymentList(List.of(DeploymentSummary.of(gone)), List.of()).toJson())
+                .contains("\"cdn_gone_at\": \"2026-11-30T08:00:00.000000Z\"");
+        assertThat(new DeploymentList(List.of(DeploymentSummary.of(cf)), List.of()).toJson()).doesNotContain("cdn_gone_at");
     }
 
     @Test
@@ -90,7 +96,8 @@ class DeploymentListTest {
 
         assertThat(s.monthlyCost()).contains(new BigDecimal("445.75"));
         assertThatThrownBy(() -> new DeploymentSummary("x", Status.RUNNING, Tier.DEV, "us-east-1", Optional.empty(), false,
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), null, Optional.empty()))
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), null, Optional.empty(),
+                Optional.empty()))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("monthlyCost");
     }
 
