@@ -133,7 +133,7 @@ final class DestroyCommand implements Callable<Integer> {
             }, "tierstate-interrupted");
             Runtime.getRuntime().addShutdownHook(hook);
             DestroyReport report;
-            try {
+            try (ProgressView.Ticking ticking = view.startTicking(java.time.Duration.ofSeconds(1))) {
                 report = destroy.onProgress(view).run();
             } finally {
                 try {

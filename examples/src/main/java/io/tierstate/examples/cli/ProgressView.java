@@ -16,7 +16,9 @@ import java.util.Optional;
  * forms: on a terminal, one status line per running step (what, phase, elapsed, expected duration,
  * "n of m") and a total, redrawn in place; in a pipe or a CI log, a line when a step starts or ends
  * and at most one "still waiting" line per step every {@link #WAITING_LINE_EVERY} of waiting. Time
- * is the events' own (the cloud's clock), so a simulated run reads as the real one would.
+ * is the events' own (the cloud's clock), so a simulated run reads as the real one would. Between
+ * two events the live form keeps its clocks running: {@link #startTicking} redraws the block every
+ * second, the elapsed times advanced by the wall time since the last event.
  */
 final class ProgressView implements io.tierstate.destroy.DestroyListener {
 
@@ -41,8 +43,17 @@ final class ProgressView implements io.tierstate.destroy.DestroyListener {
     private int drawnLines;
 
     private final Duration waitingLineEvery;
+    private final java.util.function.LongSupplier nanoTime;
+    private Instant lastEventAt;
+    private long lastEventNanos;
 
     private ProgressView(PrintWriter out, boolean live, List<String> stepIds, Duration waitingLineEvery) {
+        this(out, live, stepIds, waitingLineEvery, System::nanoTime);
+    }
+
+    private ProgressView(PrintWriter out, boolean live, List<String> stepIds, Duration waitingLineEvery,
+            java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.out = out;
         this.live = live;
         this.waitingLineEvery = waitingLineEvery;
@@ -63,6 +74,10 @@ final class ProgressView implements io.tierstate.destroy.DestroyListener {
      * @param stepIds the run's steps in plan order, for "n of m"
      * @return the form that writes whole lines only, throttling the waits
      */
+    static ProgressView terminal(PrintWriter out, List<String> stepIds, java.util.function.LongSupplier nanoTime) {
+        return new ProgressView(out, true, stepIds, WAITING_LINE_EVERY, nanoTime);
+    }
+
     static ProgressView log(PrintWriter out, List<String> stepIds) {
         return log(out, stepIds, WAITING_LINE_EVERY);
     }
@@ -96,7 +111,9 @@ final class ProgressView implements io.tierstate.destroy.DestroyListener {
         if (firstAt == null) {
             firstAt = e.at().minus(e.elapsed());
         }
-        lastAt = e.at();
+        lastAt = lastAt == null || e.at().isAfter(lastAt) ? e.at() : lastAt;
+        lastEventAt = e.at();
+        lastEventNanos = nanoTime.getAsLong();
         List<String> lines = new ArrayList<>();
         Running r = running.get(e.step());
         switch (e.phase()) {
@@ -163,6 +180,47 @@ final class ProgressView implements io.tierstate.destroy.DestroyListener {
         b.append(ESC).append('J');
         drawnLines = block.size();
         out.print(b);
+    }
+
+    /**
+     * Redraws the live block with its clocks advanced by the wall time since the last event, so a
+     * 15-minute wait shows its seconds passing; does nothing in the log form or with no step running.
+     */
+    synchronized void tick() {
+        if (!live || running.isEmpty() || lastEventAt == null) {
+            return;
+        }
+        Instant now = lastEventAt.plusNanos(Math.max(0, nanoTime.getAsLong() - lastEventNanos));
+        if (now.isAfter(lastAt)) {
+            lastAt = now;
+        }
+        redraw(List.of());
+        out.flush();
+    }
+
+    /**
+     * Starts redrawing the live block every {@code every} on a daemon thread, until closed.
+     *
+     * @param every how often
+     * @return closes the ticker (idempotent); does nothing for the log form
+     */
+    Ticking startTicking(Duration every) {
+        if (!live) {
+            return () -> { };
+        }
+        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tierstate-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return ticker::shutdownNow;
+    }
+
+    /** A running ticker; closing it stops the redraws. */
+    interface Ticking extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Clears the live block, e.g. before the report or an interruption message is printed. */

@@ -51,7 +51,7 @@ final class ProvisionCloudFrontCommand implements Callable<Integer> {
         if (originDomain != null) {
             options = options.withOriginDomainName(originDomain);
         }
-        try (CliSession session = cli.cloudSession()) {
+        try (CliSession session = cli.cloudSession(); ProgressView.Ticking ticking = view.startTicking(java.time.Duration.ofSeconds(1))) {
             DeploymentState s = session.client().deployment(name).provisionCloudFront(options);
             view.clear();
             cli.spec.commandLine().getOut().print(cli.json ? StateJson.write(s)

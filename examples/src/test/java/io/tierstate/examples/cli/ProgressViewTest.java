@@ -97,6 +97,53 @@ class ProgressViewTest {
     }
 
     @Test
+    void terminal_tick_keepsTheClocksRunningBetweenEvents_byTheWallTimeSinceTheLastEvent() {
+        long[] nanos = {1_000_000_000L};
+        ProgressView view = ProgressView.terminal(out, STEPS, () -> nanos[0]);
+        view.onProgress(event("cloudfront", Phase.WAITING, "waiting for the disable to propagate (InProgress)", 0, 300));
+        text.getBuffer().setLength(0);
+
+        nanos[0] += Duration.ofSeconds(7).toNanos(); // no event for 7 s of wall time
+        view.tick();
+
+        assertThat(text.toString()).isEqualTo("\r\u001b[2A"
+                + "  cloudfront (1 of 3)  waiting  5m7s of ~15m  waiting for the disable to propagate (InProgress)\u001b[K\n"
+                + "  total 5m7s, 0 of 3 steps done\u001b[K\n\u001b[J");
+
+        // the next event (its clock behind what was shown) does not turn the clocks back
+        text.getBuffer().setLength(0);
+        view.onProgress(event("cloudfront", Phase.WAITING, "waiting for the disable to propagate (InProgress)", 0, 305));
+        assertThat(text.toString()).contains("waiting  5m7s of ~15m").contains("total 5m7s");
+    }
+
+    @Test
+    void tick_drawsNothing_inTheLogForm_orWithNothingRunning() {
+        long[] nanos = {0};
+        ProgressView idle = ProgressView.terminal(out, STEPS, () -> nanos[0]);
+        idle.tick();
+        ProgressView log = ProgressView.log(out, STEPS);
+        log.onProgress(event("cloudfront", Phase.STARTED, "deleting E1", 0, 0));
+        text.getBuffer().setLength(0);
+        log.tick();
+        log.startTicking(Duration.ofMillis(1)).close();
+        assertThat(text.toString()).isEmpty();
+    }
+
+    @Test
+    void startTicking_redrawsOnItsOwn_untilClosed() throws InterruptedException {
+        ProgressView view = ProgressView.terminal(out, STEPS);
+        view.onProgress(event("cloudfront", Phase.STARTED, "deleting E1", 0, 0));
+        text.getBuffer().setLength(0);
+        try (ProgressView.Ticking ticking = view.startTicking(Duration.ofMillis(10))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (text.toString().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+        assertThat(text.toString()).startsWith("\r\u001b[2A  cloudfront (1 of 3)  starting");
+    }
+
+    @Test
     void terminal_cutsALongLineSoThatItDoesNotWrap() {
         ProgressView view = ProgressView.terminal(out, STEPS);
         view.onProgress(event("alb", Phase.WAITING, "waiting for " + "x".repeat(300), 0, 0));
