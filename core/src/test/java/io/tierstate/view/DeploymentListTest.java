@@ -132,4 +132,28 @@ class DeploymentListTest {
         }
         return b.build();
     }
+
+    @Test
+    void budget_writtenAsAJsonNumber_asGeuseMakerWritesAFloat_isComparedExactly() {
+        // GeuseMaker's budget_limit is a Python float: 250.0 in the file, in cost or in config
+        DeploymentState inCost = io.tierstate.StateJson.read("""
+                {"stack_name": "b", "status": "running", "config": {"tier": "dev", "budget_limit": 999.5},
+                 "cost": {"budget_limit": 250.0}}
+                """);
+        DeploymentState inConfig = io.tierstate.StateJson.read("""
+                {"stack_name": "c", "status": "running", "config": {"tier": "dev", "budget_limit": 80.25}}
+                """);
+
+        // cost.budget_limit wins over config.budget_limit; 230 / 250 = 92.0 % (near), 80.26 / 80.25 is over by 0.01
+        Budget near = DeploymentSummary.of(inCost, Optional.of(new BigDecimal("230"))).budget().orElseThrow();
+        Budget over = DeploymentSummary.of(inConfig, Optional.of(new BigDecimal("80.26"))).budget().orElseThrow();
+
+        assertThat(near.limit()).isEqualByComparingTo("250");
+        assertThat(near.percentUsed()).isEqualByComparingTo("92.0");
+        assertThat(near.near()).isTrue();
+        assertThat(over.over()).isTrue();
+        assertThat(over.overBy()).isEqualByComparingTo("0.01");
+        assertThat(new DeploymentList(List.of(DeploymentSummary.of(inConfig, Optional.of(new BigDecimal("80.26")))), List.of())
+                .toJson()).contains("\"budget_limit\": \"80.25\"").contains("\"over_budget_by\": \"0.01\"");
+    }
 }
