@@ -138,7 +138,7 @@ public final class CostEstimator {
         String count = r.instanceCount() > 1 ? " (" + r.instanceCount() + " instances)" : "";
         if (r.spotPricePerHour().isPresent()) {
             items.add(CostLineItem.of(ChargedResource.EC2, r.instanceType().orElse("instance of unknown type")
-                    + " spot (price from the deployment)" + count, instanceHours, Units.INSTANCE_HOUR,
+                    + " spot (" + r.spotPriceSource() + ")" + count, instanceHours, Units.INSTANCE_HOUR,
                     r.spotPricePerHour().get()));
         } else if (r.instanceType().isPresent()) {
             String type = r.instanceType().get();

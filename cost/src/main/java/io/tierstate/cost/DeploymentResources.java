@@ -60,6 +60,18 @@ public abstract class DeploymentResources {
     public abstract Optional<BigDecimal> spotPricePerHour();
 
     /**
+     * Where {@link #spotPricePerHour()} comes from, as the line item names it: {@code "price from the
+     * deployment"} ({@code cost.spot_price_per_hour}) unless the caller priced a change with a spot
+     * price of its own, e.g. {@code "--spot"}.
+     *
+     * @return the words after "spot" in the line item's description, in parentheses
+     */
+    @Value.Default
+    public String spotPriceSource() {
+        return "price from the deployment";
+    }
+
+    /**
      * How many instances of {@link #instanceType()} run.
      *
      * @return 1 by default

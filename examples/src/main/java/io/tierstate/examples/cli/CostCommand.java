@@ -199,7 +199,7 @@ final class CostCommand implements Callable<Integer> {
             if (price.signum() < 0) {
                 throw new InvalidInputException("--spot is " + spot + "; a price is 0 or more, e.g. --spot 0.4524");
             }
-            changed.spotPricePerHour(price);
+            changed.spotPricePerHour(price).spotPriceSource("price from --spot");
         }
         if (noCloudFront) {
             changed.hasCloudFront(false);

@@ -69,6 +69,9 @@ class TierStateCliCostChangeTest {
         run("--json", "cost", "gpu-head-full", "--spot", "0.5");
         assertThat(status).as(err).isZero();
         assertThat(JSON.readTree(out).get("monthly_delta").asText()).isEqualTo("211.408");
+        // the after side names where its spot price came from: the command line, not the deployment
+        run("cost", "gpu-head-full", "--spot", "0.5");
+        assertThat(out).contains("g4dn.xlarge spot (price from the deployment)").contains("g4dn.xlarge spot (price from --spot)");
 
         // CloudFront 8.50 + 1.00 goes, EC2 data out 100 GB x 0.09 = 9.00 comes: -0.50
         run("--json", "cost", "gpu-head-full", "--no-cloudfront");
