@@ -41,7 +41,8 @@ class PriceCatalogTest {
                 "https://aws.amazon.com/ec2/pricing/on-demand/", "https://aws.amazon.com/elasticloadbalancing/pricing/",
                 "https://aws.amazon.com/efs/pricing/");
         assertThat(PriceCatalog.defaults()).isSameAs(DEFAULTS);
-        assertThat(DEFAULTS.toString()).isEqualTo("PriceCatalog[us-east-1, USD, as of 2026-11-01, 28 instance types]");
+        assertThat(DEFAULTS.toString()).isEqualTo("PriceCatalog[us-east-1, USD, as of 2026-11-01, 28 instance types; also us-west-2,"
+                + " eu-west-1, eu-central-1, ap-southeast-1]");
     }
 
     @ParameterizedTest(name = "{0} costs {1} an hour")
