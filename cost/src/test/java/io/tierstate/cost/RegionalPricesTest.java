@@ -110,6 +110,16 @@ class RegionalPricesTest {
         assertThat(d.subtotalDeltas().get(ChargedResource.EFS)).isEqualByComparingTo("10");
         assertThat(d.subtotalDeltas().get(ChargedResource.ALB)).isEqualByComparingTo("6.935");
         assertThat(d.subtotalDeltas().get(ChargedResource.CLOUDFRONT)).isEqualByComparingTo("0");
+        // each side's prices are named, with their dates
+        assertThat(d.render()).contains("Prices: USD, before us-east-1 as of 2026-11-01, after eu-central-1 as of 2026-01-21");
+        assertThat(d.toJson()).contains("\"catalog_region\": \"eu-central-1\"")
+                .contains("\"before_catalog_region\": \"us-east-1\"")
+                .contains("\"before_catalog_as_of\": \"2026-11-01\"");
+        CostDiff sameRegion = mine.estimator().estimate(here, UsageProfile.defaults())
+                .diff(mine.estimator().estimate(DeploymentResources.builder().from(here).hasCloudFront(false).build(),
+                        UsageProfile.defaults()));
+        assertThat(sameRegion.render()).contains("Prices: USD, us-east-1, as of 2026-11-01");
+        assertThat(sameRegion.toJson()).doesNotContain("before_catalog");
     }
 
     @Test
