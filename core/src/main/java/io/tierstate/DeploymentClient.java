@@ -166,7 +166,8 @@ public final class DeploymentClient implements AutoCloseable {
      *     (and optionally region, spot price)
      * @param usage the expected usage; {@link UsageProfile#defaults()} when unsure
      * @return the estimate with its line items
-     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog lacks a price the deployment needs in its region
+     *     ({@link io.tierstate.cost.UnknownRegionException} when it has no prices for the region)
      */
     public CostEstimate estimate(Plan plan, UsageProfile usage) {
         return estimator.estimate(plan, usage);

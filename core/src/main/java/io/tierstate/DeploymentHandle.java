@@ -157,7 +157,8 @@ public final class DeploymentHandle {
      * (1,000,000 HTTPS requests, 100 GB out, 1 LCU, 100 GB on EFS).
      *
      * @return the estimate with its line items
-     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog lacks a price the deployment needs in its region
+     *     ({@link io.tierstate.cost.UnknownRegionException} when it has no prices for the region)
      */
     public CostEstimate estimateCost() {
         return estimateCost(UsageProfile.defaults());
@@ -170,7 +171,8 @@ public final class DeploymentHandle {
      *
      * @param usage the expected usage
      * @return the estimate with its line items
-     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog lacks a price the deployment needs in its region
+     *     ({@link io.tierstate.cost.UnknownRegionException} when it has no prices for the region)
      */
     public CostEstimate estimateCost(UsageProfile usage) {
         return client.estimator().estimate(CostSubjects.of(state()), usage);
@@ -183,7 +185,8 @@ public final class DeploymentHandle {
      * data transfer out) as the default usage profile's month pro rata. Reads local state only.
      *
      * @return the cost to date with its line items and period
-     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog lacks a price the deployment needs in its region
+     *     ({@link io.tierstate.cost.UnknownRegionException} when it has no prices for the region)
      * @throws InvalidInputException when the state records no start time
      */
     public CostToDate costToDate() {

@@ -29,7 +29,8 @@ public final class CostToDates {
      * @param now the end of the period unless the deployment was terminated before
      * @return the cost to date
      * @throws InvalidInputException when the state records no start (neither instance start time nor creation time)
-     * @throws io.tierstate.cost.UnknownPriceException when the catalog has no price for the instance type
+     * @throws io.tierstate.cost.UnknownPriceException when the catalog lacks a price the deployment needs in its region
+     *     ({@link io.tierstate.cost.UnknownRegionException} when it has no prices for the region)
      */
     public static CostToDate of(DeploymentState state, CostEstimator estimator, UsageProfile usage, Instant now) {
         Objects.requireNonNull(now, "now");

@@ -41,7 +41,9 @@ final class CatalogJson {
             .build();
 
     private static final Set<String> ROOT = Set.of("schema_version", "as_of", "currency", "region", "sources",
-            "hours_per_month", "ec2", "alb", "efs", "cloudfront");
+            "hours_per_month", "ec2", "alb", "efs", "cloudfront", "regions");
+    private static final Set<String> REGION = Set.of("as_of", "sources", "ec2", "alb", "efs");
+    private static final Set<String> REGION_EC2 = Set.of("instances", "data_transfer_out");
     private static final Set<String> EC2 = Set.of("instances", "data_transfer_out", "free_data_transfer_out_gb");
     private static final Set<String> ALB = Set.of("hourly", "lcu_hourly");
     private static final Set<String> EFS = Set.of("standard_storage");
@@ -109,7 +111,8 @@ final class CatalogJson {
             field(root, "hours_per_month", "", n -> b.hoursPerMonth(number(n, "/hours_per_month")), true);
 
             section(root, "ec2", EC2, ec2 -> {
-                field(ec2, "instances", "/ec2", n -> b.instancePrices(instances(n)), true);
+                field(ec2, "instances", "/ec2", n -> b.instancePrices(instances(n, "/ec2/instances",
+                        base == null ? Map.of() : base.instancePrices())), true);
                 field(ec2, "data_transfer_out", "/ec2", n -> b.ec2DataTransferOut(tiered(n, "/ec2/data_transfer_out")), true);
                 field(ec2, "free_data_transfer_out_gb", "/ec2",
                         n -> b.ec2FreeDataTransferOutGb(number(n, "/ec2/free_data_transfer_out_gb")), true);
@@ -143,7 +146,78 @@ final class CatalogJson {
                             n -> b.cloudFrontFreeRequests(count(n, at + "/free_tier/requests")), true);
                 });
             });
+            JsonNode regions = root.get("regions");
+            if (regions != null) {
+                b.regions(regions(regions));
+            }
             return b.build();
+        }
+
+        private Map<String, RegionPrices> regions(JsonNode n) {
+            if (!n.isObject()) {
+                throw fail("/regions", "expected an object of region code to its prices, e.g. {\"eu-west-1\": {\"as_of\":"
+                        + " \"2026-11-01\", \"ec2\": {\"instances\": {\"g4dn.xlarge\": \"0.587\"}}}}, but found " + describe(n));
+            }
+            Map<String, RegionPrices> out = new LinkedHashMap<>(base == null ? Map.of() : base.regions());
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                if (isComment(e.getKey())) {
+                    continue;
+                }
+                String code = e.getKey().trim();
+                out.put(code, region(code, e.getValue(), out.get(code)));
+            }
+            return out;
+        }
+
+        /** One region's block, layered over the base's block of that region when there is one. */
+        private RegionPrices region(String code, JsonNode n, RegionPrices over) {
+            String at = "/regions/" + CatalogRules.escape(code);
+            object(n, at, REGION);
+            ImmutableRegionPrices.Builder r = over == null ? ImmutableRegionPrices.builder() : over.copy();
+            JsonNode asOf = n.get("as_of");
+            if (asOf != null) {
+                r.asOf(date(asOf, at + "/as_of"));
+            } else if (over == null) {
+                throw fail(at + "/as_of", "required field \"as_of\" is missing; a region's prices need the date they"
+                        + " were taken, e.g. \"as_of\": \"2026-11-01\"");
+            }
+            JsonNode sources = n.get("sources");
+            if (sources != null) {
+                r.sources(texts(sources, at + "/sources"));
+            }
+            JsonNode ec2 = n.get("ec2");
+            if (ec2 != null) {
+                object(ec2, at + "/ec2", REGION_EC2);
+                JsonNode instances = ec2.get("instances");
+                if (instances != null) {
+                    Map<String, BigDecimal> prices = new LinkedHashMap<>(over == null ? Map.of() : over.instancePrices());
+                    prices.putAll(instances(instances, at + "/ec2/instances", Map.of()));
+                    r.instancePrices(prices);
+                }
+                JsonNode transfer = ec2.get("data_transfer_out");
+                if (transfer != null) {
+                    r.ec2DataTransferOut(tiered(transfer, at + "/ec2/data_transfer_out"));
+                }
+            }
+            JsonNode alb = n.get("alb");
+            if (alb != null) {
+                object(alb, at + "/alb", ALB);
+                if (alb.get("hourly") != null) {
+                    r.albHourly(price(alb.get("hourly"), at + "/alb/hourly", Units.ALB_HOUR).amount());
+                }
+                if (alb.get("lcu_hourly") != null) {
+                    r.albLcuHourly(price(alb.get("lcu_hourly"), at + "/alb/lcu_hourly", Units.LCU_HOUR).amount());
+                }
+            }
+            JsonNode efs = n.get("efs");
+            if (efs != null) {
+                object(efs, at + "/efs", EFS);
+                if (efs.get("standard_storage") != null) {
+                    r.efsStandardStorage(price(efs.get("standard_storage"), at + "/efs/standard_storage",
+                            Units.GB_MONTH).amount());
+                }
+            }
+            return r.build();
         }
 
         private void section(JsonNode parent, String key, Set<String> keys, Consumer<JsonNode> body) {
@@ -184,18 +258,18 @@ final class CatalogJson {
             }
         }
 
-        private Map<String, BigDecimal> instances(JsonNode n) {
+        private Map<String, BigDecimal> instances(JsonNode n, String pointer, Map<String, BigDecimal> over) {
             if (!n.isObject()) {
-                throw fail("/ec2/instances", "expected an object of instance type to price per hour, e.g."
+                throw fail(pointer, "expected an object of instance type to price per hour, e.g."
                         + " {\"g5.xlarge\": \"1.006\"}, but found " + describe(n));
             }
-            Map<String, BigDecimal> prices = new LinkedHashMap<>(base == null ? Map.of() : base.instancePrices());
+            Map<String, BigDecimal> prices = new LinkedHashMap<>(over);
             for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (isComment(e.getKey())) {
                     continue;
                 }
                 String type = e.getKey().trim().toLowerCase(Locale.ROOT);
-                prices.put(type, price(e.getValue(), "/ec2/instances/" + CatalogRules.escape(e.getKey()),
+                prices.put(type, price(e.getValue(), pointer + "/" + CatalogRules.escape(e.getKey()),
                         Units.INSTANCE_HOUR).amount());
             }
             return prices;
@@ -372,7 +446,33 @@ final class CatalogJson {
         ObjectNode free = cf.putObject("free_tier");
         free.put("data_transfer_out_gb", c.cloudFrontFreeDataTransferOutGb());
         free.put("requests", c.cloudFrontFreeRequests());
+        if (!c.regions().isEmpty()) {
+            ObjectNode regions = root.putObject("regions");
+            c.regions().forEach((code, r) -> region(regions.putObject(code), r));
+        }
         return pretty(root);
+    }
+
+    private static void region(ObjectNode node, RegionPrices r) {
+        node.put("as_of", r.asOf().toString());
+        ArrayNode sources = node.putArray("sources");
+        r.sources().forEach(sources::add);
+        if (!r.instancePrices().isEmpty() || r.ec2DataTransferOut().isPresent()) {
+            ObjectNode ec2 = node.putObject("ec2");
+            if (!r.instancePrices().isEmpty()) {
+                ObjectNode instances = ec2.putObject("instances");
+                r.instancePrices().forEach((type, amount) -> price(instances.putObject(type),
+                        Price.of(amount, Units.INSTANCE_HOUR)));
+            }
+            r.ec2DataTransferOut().ifPresent(rate -> tiered(ec2.putObject("data_transfer_out"), rate));
+        }
+        if (r.albHourly().isPresent() || r.albLcuHourly().isPresent()) {
+            ObjectNode alb = node.putObject("alb");
+            r.albHourly().ifPresent(a -> price(alb.putObject("hourly"), Price.of(a, Units.ALB_HOUR)));
+            r.albLcuHourly().ifPresent(a -> price(alb.putObject("lcu_hourly"), Price.of(a, Units.LCU_HOUR)));
+        }
+        r.efsStandardStorage().ifPresent(a -> price(node.putObject("efs").putObject("standard_storage"),
+                Price.of(a, Units.GB_MONTH)));
     }
 
     private static void price(ObjectNode node, Price price) {

@@ -60,6 +60,32 @@ final class CatalogRules {
         price(source, "/cloudfront/sni_certificate", c.cloudFrontSniCertificate(), Units.CERTIFICATE_MONTH);
         notNegative(source, "/cloudfront/free_tier/data_transfer_out_gb", c.cloudFrontFreeDataTransferOutGb());
         notNegative(source, "/cloudfront/free_tier/requests", BigDecimal.valueOf(c.cloudFrontFreeRequests()));
+        for (Map.Entry<String, RegionPrices> e : c.regions().entrySet()) {
+            region(source, c, e.getKey(), e.getValue());
+        }
+    }
+
+    private static void region(String source, PriceCatalog c, String code, RegionPrices r) {
+        String at = "/regions/" + escape(code);
+        if (!REGION.matcher(code).matches()) {
+            throw fail(source, at, "'" + code + "' is not an AWS region code; write e.g. \"eu-west-1\"");
+        }
+        if (code.equals(c.region())) {
+            throw fail(source, at, code + " is this catalog's own region (\"region\"); set its prices at the top level,"
+                    + " not in \"regions\"");
+        }
+        for (Map.Entry<String, BigDecimal> e : r.instancePrices().entrySet()) {
+            String pointer = at + "/ec2/instances/" + escape(e.getKey());
+            if (!INSTANCE_TYPE.matcher(e.getKey()).matches()) {
+                throw fail(source, pointer, "'" + e.getKey() + "' is not an instance type; write family.size in lower"
+                        + " case, e.g. \"g5.xlarge\"");
+            }
+            notNegative(source, pointer, e.getValue());
+        }
+        r.ec2DataTransferOut().ifPresent(rate -> tiers(source, at + "/ec2/data_transfer_out", rate));
+        r.albHourly().ifPresent(v -> notNegative(source, at + "/alb/hourly", v));
+        r.albLcuHourly().ifPresent(v -> notNegative(source, at + "/alb/lcu_hourly", v));
+        r.efsStandardStorage().ifPresent(v -> notNegative(source, at + "/efs/standard_storage", v));
     }
 
     private static void price(String source, String pointer, Price price, String unit) {

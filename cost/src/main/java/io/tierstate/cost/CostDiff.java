@@ -143,8 +143,15 @@ public final class CostDiff {
         out.append("Monthly cost change\n");
         out.append("  before: ").append(before.subject()).append('\n');
         out.append("  after:  ").append(after.subject()).append('\n');
-        out.append("Prices: ").append(after.currency()).append(", ").append(after.catalogRegion()).append(", as of ")
-                .append(after.catalogAsOf()).append("\n\n");
+        if (samePrices()) {
+            out.append("Prices: ").append(after.currency()).append(", ").append(after.catalogRegion()).append(", as of ")
+                    .append(after.catalogAsOf()).append("\n\n");
+        } else {
+            // a move between regions compares two regions' prices, each of its own date
+            out.append("Prices: ").append(after.currency()).append(", before ").append(before.catalogRegion())
+                    .append(" as of ").append(before.catalogAsOf()).append(", after ").append(after.catalogRegion())
+                    .append(" as of ").append(after.catalogAsOf()).append("\n\n");
+        }
         String[] headers = {"", "Resource", "Item", "Before", "After", "Delta"};
         boolean[] right = {false, false, false, true, true, true};
         List<String[]> rows = new ArrayList<>();
@@ -183,6 +190,11 @@ public final class CostDiff {
         return out.toString();
     }
 
+    /** Whether both estimates were priced with the same region's prices of the same date. */
+    private boolean samePrices() {
+        return before.catalogRegion().equals(after.catalogRegion()) && before.catalogAsOf().equals(after.catalogAsOf());
+    }
+
     private static String signed(BigDecimal amount) {
         String m = Amounts.money(amount.abs());
         int sign = Amounts.cents(amount).signum();
@@ -190,7 +202,10 @@ public final class CostDiff {
     }
 
     /**
-     * The change as JSON: {@code before_subject}, {@code after_subject}, {@code currency}, {@code lines}
+     * The change as JSON: {@code before_subject}, {@code after_subject}, {@code currency},
+     * {@code catalog_as_of} and {@code catalog_region} of the prices after (and
+     * {@code before_catalog_as_of}, {@code before_catalog_region} when the prices before were another
+     * region's or date's), {@code lines}
      * ({@code resource}, {@code description}, {@code before}, {@code after}, {@code delta}, exact
      * strings), {@code subtotal_deltas}, {@code monthly_total_before}, {@code monthly_total_after},
      * {@code monthly_delta} and {@code monthly_delta_display} (rounded to cents).
@@ -203,6 +218,11 @@ public final class CostDiff {
         root.put("after_subject", after.subject());
         root.put("currency", after.currency());
         root.put("catalog_as_of", after.catalogAsOf().toString());
+        root.put("catalog_region", after.catalogRegion());
+        if (!samePrices()) {
+            root.put("before_catalog_as_of", before.catalogAsOf().toString());
+            root.put("before_catalog_region", before.catalogRegion());
+        }
         ArrayNode a = root.putArray("lines");
         for (Line l : lines) {
             a.addObject().put("resource", l.resource().wireName()).put("description", l.description())

@@ -27,6 +27,9 @@ import java.util.Objects;
  * <ul>
  *   <li><b>EC2</b>: instance-hours at the deployment's spot price when it has one, else at the
  *       catalog's on-demand price ({@link UnknownPriceException} when the catalog has none);</li>
+ *   <li>every price is the deployment's region's: the catalog's top-level prices for its own
+ *       region, a region's block otherwise; a region without prices raises
+ *       {@link UnknownRegionException}, a block without a needed price {@link UnknownPriceException};</li>
  *   <li><b>EFS</b> storage per GB-month when it has a file system;</li>
  *   <li><b>ALB</b> hours and LCU-hours when it has a load balancer;</li>
  *   <li><b>CloudFront</b> when it has a distribution: data transfer out across the price tiers, HTTPS
@@ -92,40 +95,37 @@ public final class CostEstimator {
     }
 
     private CostEstimate estimate(DeploymentResources r, UsageProfile usage, String subjectPrefix) {
+        RegionalPrices prices = RegionalPrices.of(catalog, r.region());
+        prices.require(r);
         BigDecimal hours = usage.hoursPerMonth().orElse(catalog.hoursPerMonth());
         List<CostLineItem> items = new ArrayList<>();
         List<String> notes = new ArrayList<>();
 
-        ec2(r, hours, items, notes);
+        ec2(r, prices, hours, items, notes);
         if (r.hasEfs()) {
-            BigDecimal price = r.efsGbMonthPrice().orElse(catalog.efsStandardStorage().amount());
+            BigDecimal price = r.efsGbMonthPrice().orElseGet(() -> prices.efsStandardStorage().orElseThrow());
             items.add(CostLineItem.of(ChargedResource.EFS, "EFS Standard storage"
                     + (r.efsGbMonthPrice().isPresent() ? " (price from the deployment)" : ""),
                     usage.efsStorageGb(), Units.GB_MONTH, price));
         }
         if (r.hasAlb()) {
             items.add(CostLineItem.of(ChargedResource.ALB, "Application Load Balancer hours", hours,
-                    Units.ALB_HOUR, catalog.albHourly().amount()));
+                    Units.ALB_HOUR, prices.albHourly().orElseThrow()));
             items.add(CostLineItem.of(ChargedResource.ALB, "Load balancer capacity units ("
                     + Amounts.quantity(usage.lcu()) + " LCU x " + Amounts.quantity(hours) + " hours)",
-                    usage.lcu().multiply(hours), Units.LCU_HOUR, catalog.albLcuHourly().amount()));
+                    usage.lcu().multiply(hours), Units.LCU_HOUR, prices.albLcuHourly().orElseThrow()));
         }
         if (r.hasCloudFront()) {
             cloudFront(usage, items);
         } else {
-            internetTransfer(usage, items);
-        }
-        if (!r.region().equals(catalog.region())) {
-            notes.add("Prices are for " + catalog.region() + " but the deployment is in " + r.region()
-                    + ", so the figures are an approximation; load a catalog for " + r.region()
-                    + " (PriceCatalog.load or overriddenBy) to price it exactly.");
+            internetTransfer(prices, usage, items);
         }
         return CostEstimate.builder()
                 .subject(subjectPrefix + r.describe())
                 .region(r.region())
                 .currency(catalog.currency())
-                .catalogAsOf(catalog.asOf())
-                .catalogRegion(catalog.region())
+                .catalogAsOf(prices.asOf())
+                .catalogRegion(prices.region())
                 .hoursPerMonth(hours)
                 .usage(usage)
                 .lineItems(items)
@@ -133,7 +133,8 @@ public final class CostEstimator {
                 .build();
     }
 
-    private void ec2(DeploymentResources r, BigDecimal hours, List<CostLineItem> items, List<String> notes) {
+    private void ec2(DeploymentResources r, RegionalPrices prices, BigDecimal hours, List<CostLineItem> items,
+            List<String> notes) {
         BigDecimal instanceHours = hours.multiply(BigDecimal.valueOf(r.instanceCount()));
         String count = r.instanceCount() > 1 ? " (" + r.instanceCount() + " instances)" : "";
         if (r.spotPricePerHour().isPresent()) {
@@ -142,9 +143,9 @@ public final class CostEstimator {
                     r.spotPricePerHour().get()));
         } else if (r.instanceType().isPresent()) {
             String type = r.instanceType().get();
-            Price price = catalog.instancePrice(type).orElseThrow(() -> new UnknownPriceException(type, catalog));
+            // require(..) has checked the price is there
             items.add(CostLineItem.of(ChargedResource.EC2, type + " on-demand" + count, instanceHours,
-                    Units.INSTANCE_HOUR, price.amount()));
+                    Units.INSTANCE_HOUR, prices.instance(type).orElseThrow()));
         } else {
             notes.add("No instance type or spot price is recorded, so EC2 is not charged; record the instance"
                     + " type to include it.");
@@ -196,9 +197,9 @@ public final class CostEstimator {
                 Units.CERTIFICATE_MONTH, catalog.cloudFrontSniCertificate().amount()));
     }
 
-    private void internetTransfer(UsageProfile usage, List<CostLineItem> items) {
+    private void internetTransfer(RegionalPrices prices, UsageProfile usage, List<CostLineItem> items) {
         BigDecimal out = usage.dataTransferOutGb();
-        TieredRate rate = catalog.ec2DataTransferOut();
+        TieredRate rate = prices.ec2DataTransferOut().orElseThrow();
         bands(items, ChargedResource.DATA_TRANSFER, "EC2 data transfer out to the internet", rate, out, null);
         if (usage.freeTier()) {
             BigDecimal free = catalog.ec2FreeDataTransferOutGb();
@@ -253,6 +254,8 @@ public final class CostEstimator {
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        RegionalPrices prices = RegionalPrices.of(catalog, resources.region());
+        prices.require(resources);
         List<String> notes = new ArrayList<>();
         Instant until = end;
         if (end.isBefore(start)) {
@@ -268,20 +271,20 @@ public final class CostEstimator {
         BigDecimal months = Amounts.normalize(hours.divide(perMonth, CostToDate.SCALE, RoundingMode.HALF_UP));
 
         List<CostLineItem> items = new ArrayList<>();
-        ec2(resources, hours, items, notes);
+        ec2(resources, prices, hours, items, notes);
         BigDecimal instancePrice = items.isEmpty() ? null : items.get(0).unitPrice();
         if (resources.hasEfs()) {
-            BigDecimal price = resources.efsGbMonthPrice().orElse(catalog.efsStandardStorage().amount());
+            BigDecimal price = resources.efsGbMonthPrice().orElseGet(() -> prices.efsStandardStorage().orElseThrow());
             items.add(CostLineItem.of(ChargedResource.EFS, "EFS Standard storage (" + Amounts.quantity(usage.efsStorageGb())
                     + " GB x " + Amounts.quantity(months) + " month, size from the usage profile)",
                     usage.efsStorageGb().multiply(months), Units.GB_MONTH, price));
         }
         if (resources.hasAlb()) {
             items.add(CostLineItem.of(ChargedResource.ALB, "Application Load Balancer hours", hours, Units.ALB_HOUR,
-                    catalog.albHourly().amount()));
+                    prices.albHourly().orElseThrow()));
             items.add(CostLineItem.of(ChargedResource.ALB, "Load balancer capacity units (" + Amounts.quantity(usage.lcu())
                     + " LCU x " + Amounts.quantity(hours) + " hours)", usage.lcu().multiply(hours), Units.LCU_HOUR,
-                    catalog.albLcuHourly().amount()));
+                    prices.albLcuHourly().orElseThrow()));
         }
         // what CloudFront and the internet gateway bill depends on traffic nobody recorded: take the profile's month
         CostEstimate month = estimate(resources, usage, "");
@@ -292,15 +295,11 @@ public final class CostEstimator {
         notes.add(name + " is the usage profile's monthly charge (" + Amounts.money(monthly) + ") pro rata for "
                 + Amounts.quantity(months) + " of a month: what was actually served is not recorded; give the real "
                 + "usage (--transfer-gb, --https-requests) for a closer figure.");
-        if (!resources.region().equals(catalog.region())) {
-            notes.add("Prices are for " + catalog.region() + " but the deployment is in " + resources.region()
-                    + ", so the figures are an approximation.");
-        }
         ImmutableCostToDate.Builder b = CostToDate.builder()
                 .subject(resources.describe())
                 .currency(catalog.currency())
-                .catalogAsOf(catalog.asOf())
-                .catalogRegion(catalog.region())
+                .catalogAsOf(prices.asOf())
+                .catalogRegion(prices.region())
                 .periodStart(start)
                 .periodEnd(until)
                 .hours(hours)

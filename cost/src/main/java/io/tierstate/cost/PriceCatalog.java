@@ -21,8 +21,9 @@ import org.immutables.value.Value;
  *
  * <p>{@link #defaults()} is a JSON catalog bundled in this jar ({@code io/tierstate/cost/price-catalog.json}):
  * us-east-1, USD, Linux on-demand, taken from the AWS public pricing pages for CloudFront, EC2, Elastic
- * Load Balancing and EFS as of {@link #asOf()}. Prices change; override what you know better, fluently
- * or from a file:
+ * Load Balancing and EFS as of {@link #asOf()}, plus the prices of more regions ({@link #regions()}),
+ * each dated and with its sources. A deployment is priced in its own region. Prices change; override
+ * what you know better, fluently or from a file:
  *
  * <pre>{@code
  * PriceCatalog catalog = PriceCatalog.defaults()
@@ -67,8 +68,7 @@ public abstract class PriceCatalog {
     public abstract String currency();
 
     /**
-     * The AWS region the prices are for. Estimating a deployment in another region adds a note to
-     * the estimate.
+     * The AWS region the top-level prices are for; {@link #regions()} holds others.
      *
      * @return e.g. {@code "us-east-1"}
      */
@@ -194,6 +194,30 @@ public abstract class PriceCatalog {
      * @return 10,000,000 for the defaults
      */
     public abstract long cloudFrontFreeRequests();
+
+    /**
+     * The prices of more regions than {@link #region()}: what differs by region (instances, EC2 data
+     * transfer out, ALB, EFS), each region dated and with its own sources. A deployment is priced in
+     * its own region: in {@link #region()} with the prices above, in a region listed here with that
+     * region's, anywhere else not at all ({@link UnknownRegionException}). CloudFront, the free tiers,
+     * hours in a month and the currency are the same for every region.
+     *
+     * @return the regions by code, in catalog order; the defaults have us-west-2, eu-west-1,
+     *     eu-central-1 and ap-southeast-1
+     */
+    public abstract Map<String, RegionPrices> regions();
+
+    /**
+     * Every region this catalog has prices for: {@link #region()} first, then {@link #regions()}.
+     *
+     * @return the region codes
+     */
+    public List<String> pricedRegions() {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(region());
+        all.addAll(regions().keySet());
+        return List.copyOf(all);
+    }
 
     @Value.Check
     void check() {
@@ -321,13 +345,37 @@ public abstract class PriceCatalog {
     }
 
     /**
-     * A copy for another region (set its prices too; the defaults are us-east-1's).
+     * A copy whose top-level prices are labelled with another region (set its prices too; the
+     * defaults are us-east-1's). A block of that region in {@link #regions()} is dropped, since the
+     * top-level prices are now that region's.
      *
      * @param newRegion e.g. {@code "eu-west-1"}
      * @return the new catalog
      */
     public PriceCatalog withRegion(String newRegion) {
-        return copy().region(newRegion).build();
+        Map<String, RegionPrices> others = new LinkedHashMap<>(regions());
+        others.remove(newRegion);
+        return copy().region(newRegion).regions(others).build();
+    }
+
+    /**
+     * A copy with the prices of a region added or replaced.
+     *
+     * <pre>{@code
+     * PriceCatalog catalog = PriceCatalog.defaults().withRegionPrices("eu-west-3", RegionPrices.builder()
+     *     .asOf(LocalDate.of(2026, 12, 1)).addSource("my AWS bill, November 2026")
+     *     .putInstancePrice("t3.medium", new BigDecimal("0.0472")).build());
+     * }</pre>
+     *
+     * @param regionCode e.g. {@code "eu-west-3"}; not this catalog's own {@link #region()}, whose
+     *     prices are the top-level ones
+     * @param prices the region's prices
+     * @return the new catalog
+     */
+    public PriceCatalog withRegionPrices(String regionCode, RegionPrices prices) {
+        Map<String, RegionPrices> others = new LinkedHashMap<>(regions());
+        others.put(regionCode, prices);
+        return copy().regions(others).build();
     }
 
     /**
@@ -505,7 +553,8 @@ public abstract class PriceCatalog {
     @Override
     public String toString() {
         return "PriceCatalog[" + region() + ", " + currency() + ", as of " + asOf() + ", "
-                + instancePrices().size() + " instance types]";
+                + instancePrices().size() + " instance types" + (regions().isEmpty() ? ""
+                        : "; also " + String.join(", ", regions().keySet())) + "]";
     }
 
     /** Loads the bundled catalog once, on first use. */

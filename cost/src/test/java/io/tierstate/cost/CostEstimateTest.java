@@ -20,7 +20,7 @@ class CostEstimateTest {
         return ESTIMATOR.estimate(Plans.gpu("g4dn.xlarge"), UsageProfile.defaults());
     }
 
-    /** Free tier, notes, fractional hours, every optional line: the richest estimate the estimator makes. */
+    /** Free tier, a region block, fractional hours, every optional line: the richest estimate the estimator makes. */
     private static CostEstimate rich() {
         DeploymentResources r = DeploymentResources.builder().region("eu-west-1").instanceType("g5.xlarge")
                 .spotPricePerHour(new BigDecimal("0.4521")).instanceCount(2).hasEfs(true)
@@ -28,7 +28,11 @@ class CostEstimateTest {
         UsageProfile u = UsageProfile.builder().httpsRequests(25_000_000).httpRequests(1_234_567)
                 .dataTransferOutGb(new BigDecimal("60000.25")).originTransferGb(12).lcu(new BigDecimal("1.75"))
                 .efsStorageGb(512).invalidationPaths(3_000).hoursPerMonth(new BigDecimal("672.5")).freeTier(true).build();
-        return ESTIMATOR.estimate(r, u);
+        // test figures for a region block: the estimate is priced with eu-west-1's block, not us-east-1's
+        PriceCatalog withEu = PriceCatalog.defaults().withRegionPrices("eu-west-1", RegionPrices.builder()
+                .asOf(java.time.LocalDate.of(2026, 12, 1)).albHourly(new BigDecimal("0.0252"))
+                .albLcuHourly(new BigDecimal("0.008")).build());
+        return withEu.estimator().estimate(r, u);
     }
 
     @Test
@@ -78,7 +82,9 @@ class CostEstimateTest {
 
         assertThat(json.at("/usage/hours_per_month").asText()).isEqualTo("672.5");
         assertThat(json.get("hours_per_month").asText()).isEqualTo("672.5");
-        assertThat(json.at("/notes/0").asText()).contains("eu-west-1");
+        // priced with the eu-west-1 block: its region and date, not the catalog's top level
+        assertThat(json.get("catalog_region").asText()).isEqualTo("eu-west-1");
+        assertThat(json.get("catalog_as_of").asText()).isEqualTo("2026-12-01");
         assertThat(json.at("/subtotals/cloudfront").asText()).doesNotContain("E");
     }
 
@@ -128,7 +134,9 @@ class CostEstimateTest {
 
     @Test
     void render_listsNotes() {
-        assertThat(rich().render()).contains("Note: Prices are for us-east-1 but the deployment is in eu-west-1");
+        CostEstimate creating = ESTIMATOR.estimate(DeploymentResources.builder().hasEfs(true).build(),
+                UsageProfile.defaults());
+        assertThat(creating.render()).contains("Note: No instance type or spot price is recorded");
     }
 
     @Test

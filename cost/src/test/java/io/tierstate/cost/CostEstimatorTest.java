@@ -275,18 +275,6 @@ class CostEstimatorTest {
     }
 
     @Test
-    void estimate_inAnotherRegionThanTheCatalog_addsANote() {
-        DeploymentResources eu = gpuStack().region("eu-west-1").build();
-
-        CostEstimate e = ESTIMATOR.estimate(eu, UsageProfile.defaults());
-
-        assertThat(e.region()).isEqualTo("eu-west-1");
-        assertThat(e.catalogRegion()).isEqualTo("us-east-1");
-        assertThat(e.notes()).singleElement().asString()
-                .contains("Prices are for us-east-1 but the deployment is in eu-west-1");
-    }
-
-    @Test
     void estimate_withDeploymentEfsPrice_usesIt() {
         // 100 GB x 0.33 = 33
         CostEstimate e = ESTIMATOR.estimate(gpuStack().efsGbMonthPrice(new BigDecimal("0.33")).build(),

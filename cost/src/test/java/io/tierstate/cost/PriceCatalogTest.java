@@ -41,7 +41,8 @@ class PriceCatalogTest {
                 "https://aws.amazon.com/ec2/pricing/on-demand/", "https://aws.amazon.com/elasticloadbalancing/pricing/",
                 "https://aws.amazon.com/efs/pricing/");
         assertThat(PriceCatalog.defaults()).isSameAs(DEFAULTS);
-        assertThat(DEFAULTS.toString()).isEqualTo("PriceCatalog[us-east-1, USD, as of 2026-11-01, 28 instance types]");
+        assertThat(DEFAULTS.toString()).isEqualTo("PriceCatalog[us-east-1, USD, as of 2026-11-01, 28 instance types; also us-west-2,"
+                + " eu-west-1, eu-central-1, ap-southeast-1]");
     }
 
     @ParameterizedTest(name = "{0} costs {1} an hour")
@@ -50,7 +51,7 @@ class PriceCatalogTest {
         "g4dn.12xlarge, 3.912", "g4dn.16xlarge, 4.352", "g5.xlarge, 1.006", "g5.2xlarge, 1.212",
         "g5.4xlarge, 1.624", "g5.8xlarge, 2.448", "g5.12xlarge, 5.672", "g5.48xlarge, 16.288",
         "g6.xlarge, 0.8048", "g6.2xlarge, 0.9776", "g6e.xlarge, 1.861", "p3.2xlarge, 3.06", "p3.8xlarge, 12.24",
-        "p4d.24xlarge, 32.7726", "t3.micro, 0.0104", "t3.small, 0.0208", "t3.medium, 0.0416", "t3.large, 0.0832",
+        "p4d.24xlarge, 21.957642", "t3.micro, 0.0104", "t3.small, 0.0208", "t3.medium, 0.0416", "t3.large, 0.0832",
         "t3.xlarge, 0.1664", "m5.large, 0.096", "m5.xlarge, 0.192", "m5.2xlarge, 0.384", "c5.large, 0.085",
         "c5.xlarge, 0.17"
     })

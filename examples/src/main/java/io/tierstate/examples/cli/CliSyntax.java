@@ -27,7 +27,8 @@ final class CliSyntax {
 
     /**
      * Sets up the parser: help options and defaults on every command, {@code --region} on every
-     * command but {@code list} (whose {@code --region} filters), converters with plain messages and
+     * command but {@code list} (whose {@code --region} filters) and {@code cost} (whose {@code --region}
+     * is the region to price in), converters with plain messages and
      * a command list that shows each command's synopsis.
      *
      * @param root the program's command line

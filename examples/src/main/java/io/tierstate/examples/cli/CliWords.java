@@ -36,6 +36,9 @@ final class CliWords {
             rule("Add it in code: PriceCatalog\\.defaults\\(\\)\\.withInstancePrice\\([^)]*\\)\\), or in a catalog file (\\{.*?\\}\\}\\})"
                     + " loaded with PriceCatalog\\.defaults\\(\\)\\.overriddenBy\\(Path\\.of\\(\"prices\\.json\"\\)\\)\\.",
                     "Put it in a price file, $1, and pass --prices FILE."),
+            // UnknownPriceException in a region, UnknownRegionException
+            rule("Add (it|them|the region) in a catalog file (\\{.*?\\}) loaded with PriceCatalog\\.defaults\\(\\)\\.overriddenBy"
+                    + "\\(Path\\.of\\(\"prices\\.json\"\\)\\)\\.", "Put $1 in a price file, $2, and pass --prices FILE."),
             rule("\\(PriceCatalog\\.load or overriddenBy\\)", "(--prices FILE)"),
             rule("layer a partial file over the defaults with PriceCatalog\\.defaults\\(\\)\\.overriddenBy\\(path\\)",
                     "pass a partial file with --prices FILE"),

@@ -51,6 +51,10 @@ final class CostCommand implements Callable<Integer> {
             + "distribution and print the monthly change.")
     boolean noCloudFront;
 
+    @Option(names = "--region", paramLabel = "R", description = "With NAME: price the deployment in region R (e.g. "
+            + "eu-west-1) and print the monthly change. With --tier: price the plan in R (default us-east-1).")
+    String region;
+
     @Option(names = "--diff", description = "With NAME: print the monthly change the usage options (e.g. --efs-gb) make "
             + "against the default usage profile.")
     boolean diff;
@@ -144,13 +148,14 @@ final class CostCommand implements Callable<Integer> {
             if (name != null) {
                 if (tier != null) {
                     throw new InvalidInputException("give either NAME or --tier and --instance-type, not both;"
-                            + " to price a change of NAME use --instance-type, --spot PRICE, --no-cloudfront or --efs-gb");
+                            + " to price a change of NAME use --instance-type, --spot PRICE, --no-cloudfront, --region R or"
+                            + " --efs-gb");
                 }
                 DeploymentHandle d = client.deployment(name);
-                if (instanceType != null || spot != null || noCloudFront || diff) {
+                if (instanceType != null || spot != null || noCloudFront || diff || region != null) {
                     if (toDate) {
                         throw new InvalidInputException("--to-date prices what has run; leave out the change options"
-                                + " (--instance-type, --spot, --no-cloudfront, --diff)");
+                                + " (--instance-type, --spot, --no-cloudfront, --region, --diff)");
                     }
                     return change(client, d, profile);
                 }
@@ -167,7 +172,9 @@ final class CostCommand implements Callable<Integer> {
                 if (tier == null || instanceType == null) {
                     throw new InvalidInputException("give a deployment NAME, or --tier and --instance-type for a plan");
                 }
-                estimate = client.estimate(CostSubjects.plan(Tier.parse(tier), instanceType), profile);
+                io.tierstate.cost.Plan plan = CostSubjects.plan(Tier.parse(tier), instanceType);
+                estimate = client.estimate(region == null ? plan : io.tierstate.cost.Plan.builder().from(plan)
+                        .region(region).build(), profile);
             }
             return printWithBudget(estimate.toJson(), estimate.render(), estimate, Optional.empty());
         }
@@ -183,6 +190,11 @@ final class CostCommand implements Callable<Integer> {
         if (instanceType != null) {
             changed.instanceType(instanceType);
             // a recorded spot price is the old type's; the new type is priced on demand unless --spot says otherwise
+            changed.spotPricePerHour(Optional.empty());
+        }
+        if (region != null) {
+            changed.region(region);
+            // a recorded spot price is the old region's market; the new region is priced on demand unless --spot says
             changed.spotPricePerHour(Optional.empty());
         }
         if (spot != null) {
@@ -204,6 +216,7 @@ final class CostCommand implements Callable<Integer> {
         if (noCloudFront) {
             changed.hasCloudFront(false);
         }
+
         // the "before" is the deployment as it is, with the usage the options did not change
         UsageProfile before = efsGb == null ? after : after.toBuilder().efsStorageGb(UsageProfile.defaults().efsStorageGb())
                 .build();

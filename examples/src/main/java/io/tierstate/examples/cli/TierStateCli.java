@@ -77,7 +77,8 @@ public final class TierStateCli implements Runnable {
             description = "An AWS-compatible endpoint to use instead of AWS's own.")
     URI endpoint;
 
-    // not inherited: after 'list', --region is list's filter; every other command gets its own --region (see run)
+    // not inherited: after 'list', --region is list's filter, after 'cost' the region to price in; every other
+    // command gets its own --region (see run)
     @Option(names = "--region", paramLabel = "R", description = "The AWS region (default: the AWS SDK's: AWS_REGION, the profile ...).")
     String region;
 
@@ -209,10 +210,13 @@ public final class TierStateCli implements Runnable {
         return o;
     }
 
+    /** Commands whose own --region means something else than the AWS region: list's filter, cost's pricing region. */
+    private static final java.util.Set<String> COMMAND_REGIONS = java.util.Set.of("list", "cost");
+
     /** @return the AWS region: --region after the command, else before it, else null (the SDK's chain) */
     String region() {
         CommandLine.ParseResult sub = spec.commandLine().getParseResult().subcommand();
-        if (sub != null && !sub.commandSpec().name().equals("list") && sub.hasMatchedOption("--region")) {
+        if (sub != null && !COMMAND_REGIONS.contains(sub.commandSpec().name()) && sub.hasMatchedOption("--region")) {
             return sub.matchedOptionValue("--region", region);
         }
         return region;

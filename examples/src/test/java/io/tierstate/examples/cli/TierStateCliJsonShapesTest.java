@@ -93,6 +93,12 @@ class TierStateCliJsonShapesTest {
         check("cost", json("cost", "gpu-global", "--budget", "100"));
         check("cost --to-date", json("cost", "gpu-global", "--to-date"));
         check("cost --instance-type", json("cost", "gpu-global", "--instance-type", "g5.xlarge"));
+        // a move to another region: the prices before are another region's, so the diff names both
+        Path prices = Files.writeString(copy.resolve("prices.json"), "{\"regions\": {\"eu-west-1\": {\"alb\":"
+                + " {\"hourly\": \"0.03\", \"lcu_hourly\": \"0.01\"}, \"efs\": {\"standard_storage\": \"0.40\"}}}}");
+        JsonNode move = json("cost", "gpu-global", "--region", "eu-west-1", "--prices", prices.toString());
+        assertThat(move.get("before_catalog_region").asText()).isEqualTo("us-east-1");
+        check("cost --instance-type", move);
         check("list", json("list", "--budget", "100", "--fail-over-budget"));
         check("migrate", json("migrate", "--dry-run"));
         check("migrate", json("migrate"));
