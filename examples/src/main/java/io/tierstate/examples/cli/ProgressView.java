@@ -70,14 +70,20 @@ final class ProgressView implements io.tierstate.destroy.DestroyListener {
     }
 
     /**
-     * @param out where to write (stderr, a file, a CI log)
-     * @param stepIds the run's steps in plan order, for "n of m"
-     * @return the form that writes whole lines only, throttling the waits
+     * @param out where to draw
+     * @param stepIds the run's steps in plan order
+     * @param nanoTime the wall clock the ticks advance by (a fake one in tests)
+     * @return the live form on that clock
      */
     static ProgressView terminal(PrintWriter out, List<String> stepIds, java.util.function.LongSupplier nanoTime) {
         return new ProgressView(out, true, stepIds, WAITING_LINE_EVERY, nanoTime);
     }
 
+    /**
+     * @param out where to write (stderr, a file, a CI log)
+     * @param stepIds the run's steps in plan order, for "n of m"
+     * @return the form that writes whole lines only, throttling the waits
+     */
     static ProgressView log(PrintWriter out, List<String> stepIds) {
         return log(out, stepIds, WAITING_LINE_EVERY);
     }
