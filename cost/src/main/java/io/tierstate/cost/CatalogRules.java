@@ -71,8 +71,8 @@ final class CatalogRules {
             throw fail(source, at, "'" + code + "' is not an AWS region code; write e.g. \"eu-west-1\"");
         }
         if (code.equals(c.region())) {
-            throw fail(source, at, code + " is this catalog's own region (\"region\"); set its prices at the top level,"
-                    + " not in \"regions\"");
+            throw fail(source, at, code + " is this catalog's own region (\"region\"), whose prices are the top-level"
+                    + " ones; drop the block, or set \"region\" to another code");
         }
         for (Map.Entry<String, BigDecimal> e : r.instancePrices().entrySet()) {
             String pointer = at + "/ec2/instances/" + escape(e.getKey());

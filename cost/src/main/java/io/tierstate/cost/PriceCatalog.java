@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * PriceCatalog catalog = PriceCatalog.defaults()
  *     .withInstancePrice("g6.12xlarge", new BigDecimal("4.6016"))   // add or replace a type
- *     .withAlbHourly(new BigDecimal("0.0252"));                       // e.g. another region
+ *     .withAlbHourly(new BigDecimal("0.0252"));                       // a price you checked
  * PriceCatalog mine = PriceCatalog.defaults()
  *     .overriddenBy(Path.of("prices.json"));   // only the prices the file names, over the defaults
  * PriceCatalog full = PriceCatalog.load(Path.of("eu-west-1.json"));  // a complete catalog
