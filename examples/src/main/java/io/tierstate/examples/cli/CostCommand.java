@@ -216,7 +216,6 @@ final class CostCommand implements Callable<Integer> {
         if (noCloudFront) {
             changed.hasCloudFront(false);
         }
-
         // the "before" is the deployment as it is, with the usage the options did not change
         UsageProfile before = efsGb == null ? after : after.toBuilder().efsStorageGb(UsageProfile.defaults().efsStorageGb())
                 .build();

@@ -20,4 +20,17 @@ record CliRun(int status, String out, String err) {
         int status = TierStateCli.run(args, new PrintWriter(out), new PrintWriter(err));
         return new CliRun(status, out.toString(), err.toString());
     }
+
+    /**
+     * @param home the home every test of a class works in, given as {@code --home} before the rest
+     * @param args the rest of the command line
+     * @return the finished run
+     */
+    static CliRun inHome(java.nio.file.Path home, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return of(all);
+    }
 }

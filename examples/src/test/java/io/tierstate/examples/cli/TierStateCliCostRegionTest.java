@@ -43,11 +43,7 @@ class TierStateCliCostRegionTest {
     private String err;
 
     private void run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        CliRun r = CliRun.of(all);
+        CliRun r = CliRun.inHome(home, args);
         status = r.status();
         out = r.out();
         err = r.err();
