@@ -152,6 +152,38 @@ final class AtomicFiles {
         write(target, bytes);
     }
 
+    /**
+     * Moves {@code source} to the new name {@code target} in one rename, so that a crash leaves the
+     * document at exactly one of the two names, never at both; where the two directories are on
+     * different file systems (no atomic rename), it writes {@code target} durably and then deletes
+     * {@code source}. The source directory's fsync is left to the holder of {@code deferredSyncs}
+     * when there is one, as {@link #delete(Path, java.util.Set)} does.
+     *
+     * @param source the file to move
+     * @param target the new name; fails if it exists
+     * @param bytes the source's bytes, for the copy when no atomic rename is possible
+     * @param deferredSyncs where to leave the source directory's fsync, or null to do it now
+     */
+    static void moveNew(Path source, Path target, byte[] bytes, java.util.Set<Path> deferredSyncs) throws IOException {
+        refuseSymlink(target);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        try {
+            Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            write(target, bytes);
+            delete(source, deferredSyncs);
+            return;
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+        if (deferredSyncs == null) {
+            syncDirectory(source.toAbsolutePath().getParent());
+        } else {
+            deferredSyncs.add(source.toAbsolutePath().getParent());
+        }
+    }
+
     /** Deletes a file and makes the deletion durable. */
     static boolean delete(Path target) throws IOException {
         boolean deleted = Files.deleteIfExists(target);

@@ -210,9 +210,10 @@ final class FileBackend implements StoreBackend {
             }
             Path target = io(() -> {
                 Path t = uniqueStamped(archive, name + "-", JSON, at);
-                AtomicFiles.writeNew(t, document);
                 readUnderLock.get().remove(name);
-                AtomicFiles.delete(file, batch.get());
+                // one rename: a process killed here leaves the document live or archived, never both (a
+                // resumed destroy would then archive it a second time)
+                AtomicFiles.moveNew(file, t, document, batch.get());
                 return t;
             }, "archive " + file);
             return Optional.of(target.toString());
