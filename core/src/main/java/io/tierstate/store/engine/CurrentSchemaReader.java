@@ -1,5 +1,6 @@
 package io.tierstate.store.engine;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,9 +37,18 @@ import java.util.Optional;
  */
 final class CurrentSchemaReader {
 
-    private static final ObjectReader READER = strictNumbers(StateCodec.mapper().copy())
-            .readerFor(DeploymentState.class)
-            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    /**
+     * The binding reader, built on first use: building it constructs a second set of deserializers
+     * for the whole model, which a home of GeuseMaker (v2) files, never taking this path, should not pay.
+     */
+    private static final class Binding {
+        static final ObjectReader READER = strictNumbers(StateCodec.mapper().copy())
+                .readerFor(DeploymentState.class)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** Tokens only, for the two looks before binding. */
+    private static final JsonFactory TOKENS = StateCodec.mapper().getFactory();
 
     private CurrentSchemaReader() {}
 
@@ -52,8 +62,8 @@ final class CurrentSchemaReader {
         if (!startsWithCurrentVersion(bytes) || holdsValuesKeptAsWritten(bytes)) {
             return Optional.empty();
         }
-        try (JsonParser parser = READER.createParser(bytes)) {
-            DeploymentState state = READER.readValue(parser);
+        try (JsonParser parser = Binding.READER.createParser(bytes)) {
+            DeploymentState state = Binding.READER.readValue(parser);
             if (state == null || parser.nextToken() != null || state.schemaVersion() != DeploymentState.SCHEMA_VERSION) {
                 return Optional.empty();
             }
@@ -81,7 +91,7 @@ final class CurrentSchemaReader {
      * {@code migration_history: []} is written by TierState itself and binds the same either way.
      */
     static boolean holdsValuesKeptAsWritten(byte[] bytes) {
-        try (JsonParser parser = READER.createParser(bytes)) {
+        try (JsonParser parser = TOKENS.createParser(bytes)) {
             return parser.nextToken() != JsonToken.START_OBJECT || keptAtLevel(parser, "");
         } catch (IOException | RuntimeException e) {
             return true; // the full path reports it
@@ -125,7 +135,7 @@ final class CurrentSchemaReader {
 
     /** Looks at the first field only: {@code {"schema_version": 3, ...}}. */
     static boolean startsWithCurrentVersion(byte[] bytes) {
-        try (JsonParser parser = READER.createParser(bytes)) {
+        try (JsonParser parser = TOKENS.createParser(bytes)) {
             return parser.nextToken() == JsonToken.START_OBJECT
                     && parser.nextToken() == JsonToken.FIELD_NAME
                     && "schema_version".equals(parser.currentName())

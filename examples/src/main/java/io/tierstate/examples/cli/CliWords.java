@@ -21,10 +21,34 @@ final class CliWords {
 
     private CliWords() {}
 
-    private record Rule(Pattern pattern, String replacement) {}
+    /**
+     * A rewrite, and a piece of plain text every match contains: a text without it (a 10,000-row
+     * table, say) is passed over without running the expression.
+     */
+    private record Rule(String needle, Pattern pattern, String replacement) {}
 
     private static Rule rule(String regex, String replacement) {
-        return new Rule(Pattern.compile(regex), replacement);
+        return new Rule(needle(regex), Pattern.compile(regex), replacement);
+    }
+
+    /** The longest run of literal characters at the start of the expression (up to its first metacharacter). */
+    static String needle(String regex) {
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
+                literal.append(regex.charAt(++i));
+            } else if ("\\[](){}.*+?^$|".indexOf(c) >= 0) {
+                // a quantifier applies to the character before it, which may then be absent
+                if ((c == '*' || c == '?' || c == '{') && literal.length() > 0) {
+                    literal.setLength(literal.length() - 1);
+                }
+                break;
+            } else {
+                literal.append(c);
+            }
+        }
+        return literal.toString();
     }
 
     /** In order: the longer, more specific fragments first. */
@@ -68,6 +92,9 @@ final class CliWords {
     static String translate(String text) {
         String result = text;
         for (Rule r : RULES) {
+            if (!result.contains(r.needle())) {
+                continue;
+            }
             Matcher m = r.pattern().matcher(result);
             if (m.find()) {
                 result = m.replaceAll(r.replacement());

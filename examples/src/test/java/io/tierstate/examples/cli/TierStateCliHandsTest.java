@@ -324,6 +324,23 @@ class TierStateCliHandsTest {
     }
 
     @Test
+    void cliWords_passesOverTextWithoutARulesLiteral_butNeverMissesAMatch() {
+        // the literal prefix ends at the first metacharacter; an escaped one is literal
+        assertThat(CliWords.needle("\\(DeploymentHandle\\.backups\\(\\)")).isEqualTo("(DeploymentHandle.backups()");
+        assertThat(CliWords.needle("and refresh\\(\\) updates")).isEqualTo("and refresh() updates");
+        // a quantifier makes the character before it optional, so it is not part of the literal
+        assertThat(CliWords.needle("abc?d")).isEqualTo("ab");
+        assertThat(CliWords.needle("abc*d")).isEqualTo("ab");
+        assertThat(CliWords.needle("abc+d")).isEqualTo("abc");
+        // a class or group at the start leaves nothing to look for: the expression always runs
+        assertThat(CliWords.needle("(?:with )?destroy")).isEmpty();
+        assertThat(CliWords.needle("\\w+ x")).isEmpty();
+        // a large text without any hint comes back as it was
+        String table = "NAME  STATUS\n" + "stack-00001  running\n".repeat(10_000);
+        assertThat(CliWords.translate(table)).isSameAs(table);
+    }
+
+    @Test
     void refresh_backups_restore_areCommands_withJson() throws IOException {
         Run refresh = run("--home", home.toString(), "--cloud", "simulated", "refresh", "gpu-global", "--json");
         run("--home", home.toString(), "migrate");
