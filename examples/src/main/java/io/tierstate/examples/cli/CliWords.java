@@ -81,7 +81,8 @@ final class CliWords {
             rule(" +\\(Java: client\\.deployment\\(\"[^\"]*\"\\)\\.destroy\\(\\)\\.run\\(\\)\\)", ""),
             rule(" +\\(Java: client\\.completePendingDestroys\\(\\)\\)", ""),
             // the AWS adapter's region help
-            rule(", or call AwsCloud\\.builder\\(\\)\\.region\\(\"us-east-1\"\\)", ""));
+            rule(", or call AwsCloud\\.builder\\(\\)\\.region\\(\"us-east-1\"\\)", ""),
+            rule(", or pass AwsCloud\\.builder\\(\\)\\.credentialsProvider\\(\\.\\.\\.\\)", ""));
 
     /**
      * Rewrites the library's Java hints in a message or a rendered report into CLI words.

@@ -18,7 +18,33 @@ record CliRun(int status, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = TierStateCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CliRun(status, out.toString(), err.toString());
+        return new CliRun(status, checkedForJavaHints(out.toString()), checkedForJavaHints(err.toString()));
+    }
+
+    /**
+     * What the library says to Java callers: a type's static call, a chained call, a lambda, a
+     * "(Java: ...)" aside. The program must say the command or flag instead (see {@code CliWords}),
+     * so every CLI test's output is checked for these.
+     */
+    private static final java.util.regex.Pattern JAVA_HINT = java.util.regex.Pattern.compile(
+            "\\b(?:DeploymentHandle|DeploymentClient|PriceCatalog|AwsCloud|SimulatedCloud|UsageProfile|CloudFrontOptions)\\.\\w+\\("
+            + "|\\bclient\\.\\w+\\(|\\w\\(\\)\\.\\w+\\(|\\(\\w+ -> |\\((?:Java|library): |\\b(?:refresh|destroy|update|restore|backups)\\(\\)"
+            + "|\\bwith[A-Z]\\w*\\(");
+
+    /**
+     * @param text what the program printed on one stream
+     * @return the text, when it names no Java call
+     * @throws AssertionError quoting the line that does
+     */
+    static String checkedForJavaHints(String text) {
+        java.util.regex.Matcher m = JAVA_HINT.matcher(text);
+        if (m.find()) {
+            int start = text.lastIndexOf('\n', m.start()) + 1;
+            int end = text.indexOf('\n', m.end());
+            throw new AssertionError("the program printed a Java hint ('" + m.group() + "') where a command or flag belongs: "
+                    + text.substring(start, end < 0 ? text.length() : end));
+        }
+        return text;
     }
 
     /**

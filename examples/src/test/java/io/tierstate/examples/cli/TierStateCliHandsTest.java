@@ -1,6 +1,7 @@
 package io.tierstate.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,7 @@ class TierStateCliHandsTest {
         boolean tty = terminal;
         int status = TierStateCli.run(args, new BufferedReader(stdin), new PrintWriter(out), new PrintWriter(err),
                 new CliEnvironment(env, user, () -> tty));
-        return new Run(status, out.toString(), err.toString());
+        return new Run(status, CliRun.checkedForJavaHints(out.toString()), CliRun.checkedForJavaHints(err.toString()));
     }
 
     @BeforeEach
@@ -317,10 +318,24 @@ class TierStateCliHandsTest {
                 "set AWS_REGION, pass --region R to the tierstate program, or call AwsCloud.builder().region(\"us-east-1\")",
                 "set AWS_REGION, pass --region R to the tierstate program",
                 "give a price file (PriceCatalog.load or overriddenBy) to price it exactly.",
-                "give a price file (--prices FILE) to price it exactly.");
+                "give a price file (--prices FILE) to price it exactly.",
+                "put a profile in ~/.aws/credentials and choose it with AWS_PROFILE, or pass AwsCloud.builder().credentialsProvider(...)",
+                "put a profile in ~/.aws/credentials and choose it with AWS_PROFILE");
         cases.forEach((library, cli) -> assertThat(CliWords.translate(library)).isEqualTo(cli));
         assertThat(CliWords.translateJson("{\"m\": [\"x (library: .disableProtection())\"]}")).doesNotContain("library");
         assertThat(CliWords.translateJson("{\"m\": \"plain\"}")).isEqualTo("{\"m\": \"plain\"}");
+    }
+
+    @Test
+    void everyCliTestsOutput_isCheckedForJavaHints_andTheCheckFires() {
+        for (String leak : List.of("restore it (DeploymentHandle.backups()/restore(...))", "run refresh() later",
+                "e.g. update(s -> s.withAlbArn(arn))", "(Java: client.completePendingDestroys())",
+                "PriceCatalog.defaults().withInstancePrice(\"g5.xlarge\", p)", "or pass AwsCloud.builder().credentialsProvider(...)")) {
+            assertThatThrownBy(() -> CliRun.checkedForJavaHints("tierstate: first line\n" + leak + "\n"))
+                    .as(leak).isInstanceOf(AssertionError.class).hasMessageContaining(leak);
+        }
+        String cli = "run 'tierstate refresh NAME'; pass --prices FILE; tierstate restore NAME BACKUP (see docs/cost.md)\n";
+        assertThat(CliRun.checkedForJavaHints(cli)).isSameAs(cli);
     }
 
     @Test

@@ -43,7 +43,7 @@ class TierStateCliHostileInputTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = TierStateCli.run(args, new BufferedReader(new StringReader("")), new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
+        return new Run(status, CliRun.checkedForJavaHints(out.toString()), CliRun.checkedForJavaHints(err.toString()));
     }
 
     private Run guarded(String... args) {

@@ -76,7 +76,7 @@ class TierStateCliJsonShapesTest {
         all.addAll(List.of(args));
         TierStateCli.run(all.toArray(String[]::new), new BufferedReader(new StringReader("")), new PrintWriter(out),
                 new PrintWriter(err));
-        return JSON.readTree(out.toString());
+        return JSON.readTree(CliRun.checkedForJavaHints(out.toString()));
     }
 
     @Test

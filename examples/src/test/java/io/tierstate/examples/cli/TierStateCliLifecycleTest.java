@@ -29,8 +29,8 @@ class TierStateCliLifecycleTest {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         status = TierStateCli.run(args, new BufferedReader(new StringReader(input)), new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
+        out = CliRun.checkedForJavaHints(o.toString());
+        err = CliRun.checkedForJavaHints(e.toString());
     }
 
     private void sim(String... args) {
