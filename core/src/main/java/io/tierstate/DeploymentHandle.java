@@ -233,6 +233,104 @@ public final class DeploymentHandle {
     }
 
     /**
+     * Measures what the deployment used over the last {@code days} (ending now on the client's
+     * clock, starting no earlier than the deployment did) through the cloud's metrics in the
+     * deployment's region: CloudFront requests and bytes out, ALB LCUs and processed bytes, EFS
+     * storage. Nothing is written.
+     *
+     * <pre>{@code
+     * MeasuredUsage m = client.deployment("gpu-global").measureUsage(Duration.ofDays(30));
+     * }</pre>
+     *
+     * @param days the window, at most 455 days (CloudWatch's retention of hourly datapoints)
+     * @return what was measured; lines without metrics are missing, with the reason
+     * @throws InvalidInputException when the window is not between one minute and 455 days
+     */
+    public io.tierstate.cost.MeasuredUsage measureUsage(Duration days) {
+        Objects.requireNonNull(days, "days");
+        if (days.compareTo(Duration.ofMinutes(1)) < 0 || days.compareTo(io.tierstate.view.UsageMetrics.MAX_WINDOW) > 0) {
+            throw new InvalidInputException("a metrics window of " + days + " is not between 1 minute and 455 days (CloudWatch"
+                    + " keeps hourly datapoints for 455 days); measure e.g. Duration.ofDays(30)");
+        }
+        DeploymentState s = state();
+        Instant now = client.clock().instant();
+        return io.tierstate.view.UsageMetrics.measure(s, session(s).metrics(),
+                io.tierstate.port.MetricWindow.endingAt(now, days));
+    }
+
+    /**
+     * A monthly usage profile from the deployment's own metrics over the last {@code days}, each
+     * line that has no metrics taken from {@code fallback}; {@code UsageProfile.fromMetrics(handle,
+     * days)} in other words (the cost module does not know clouds, so the call lives here).
+     *
+     * <pre>{@code
+     * UsageFromMetrics u = d.usageFromMetrics(Duration.ofDays(30), UsageProfile.defaults());
+     * CostEstimate e = d.estimateCost(u.profile());
+     * }</pre>
+     *
+     * @param days the window, at most 455 days
+     * @param fallback the profile for lines without metrics
+     * @return the profile with the source of every line
+     */
+    public io.tierstate.cost.UsageFromMetrics usageFromMetrics(Duration days, UsageProfile fallback) {
+        return UsageProfile.fromMetrics(measureUsage(days), fallback);
+    }
+
+    /**
+     * {@link #usageFromMetrics(Duration, UsageProfile)} with the default profile as the fallback.
+     *
+     * @param days the window, at most 455 days
+     * @return the profile with the source of every line
+     */
+    public io.tierstate.cost.UsageFromMetrics usageFromMetrics(Duration days) {
+        return usageFromMetrics(days, UsageProfile.defaults());
+    }
+
+    /**
+     * What the deployment has cost from its start to now, with CloudFront traffic, EFS size and LCU
+     * measured by the cloud's metrics over that whole period (the last 455 days of it at most),
+     * and {@code fallback} for what has no metrics.
+     *
+     * @param fallback the profile for lines without metrics
+     * @return the cost to date
+     */
+    public CostToDate costToDateFromMetrics(UsageProfile fallback) {
+        DeploymentState s = state();
+        Instant now = client.clock().instant();
+        return CostToDates.of(s, client.estimator(), fallback, now, lifeUsage(s, fallback, now));
+    }
+
+    /**
+     * {@link #costToDateFromMetrics(UsageProfile)}, recorded as {@link #recordCostToDate(UsageProfile)} records.
+     *
+     * @param fallback the profile for lines without metrics
+     * @return the cost to date that was recorded
+     */
+    public CostToDate recordCostToDateFromMetrics(UsageProfile fallback) {
+        DeploymentState s = state();
+        Instant now = client.clock().instant();
+        io.tierstate.cost.UsageFromMetrics usage = lifeUsage(s, fallback, now);
+        CostToDate[] recorded = new CostToDate[1];
+        update(x -> {
+            recorded[0] = CostToDates.of(x, client.estimator(), fallback, now, usage);
+            return CostToDates.recorded(x, recorded[0]);
+        });
+        return recorded[0];
+    }
+
+    private io.tierstate.cost.UsageFromMetrics lifeUsage(DeploymentState s, UsageProfile fallback, Instant now) {
+        Instant end = s.terminatedAt().filter(t -> t.isBefore(now)).orElse(now);
+        Instant start = CostToDates.start(s);
+        Instant earliest = end.minus(io.tierstate.view.UsageMetrics.MAX_WINDOW);
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("deployment '" + name + "' has not run yet (it starts at " + start
+                    + "), so there is no usage to measure; leave out --usage-from-metrics");
+        }
+        io.tierstate.port.MetricWindow window = new io.tierstate.port.MetricWindow(start.isBefore(earliest) ? earliest : start, end);
+        return UsageProfile.fromMetrics(io.tierstate.view.UsageMetrics.measure(s, session(s).metrics(), window), fallback);
+    }
+
+    /**
      * A destroy of this deployment, to configure and then {@code plan()}, {@code run()} or {@code start()}.
      *
      * <p>It runs on the client's cloud: the one given to the builder, else the one the AWS adapter

@@ -62,6 +62,7 @@ public final class AwsCloud implements Cloud {
     private FileSystemPort fileSystems;
     private IdentityPort identity;
     private NetworkPort network;
+    private io.tierstate.port.MetricsPort metrics;
     private String account;
 
     private AwsCloud(AwsClientSettings settings) {
@@ -267,6 +268,22 @@ public final class AwsCloud implements Cloud {
                 network = new SdkNetworkAdapter(clients);
             }
             return network;
+        }
+    }
+
+    /**
+     * CloudWatch {@code GetMetricData}: CloudFront's metrics from us-east-1 (where CloudWatch keeps
+     * them), ALB and EFS metrics from this session's region. Needs {@code cloudwatch:GetMetricData}.
+     *
+     * @return the metrics port
+     */
+    @Override
+    public io.tierstate.port.MetricsPort metrics() {
+        synchronized (lock) {
+            if (metrics == null) {
+                metrics = new SdkMetricsAdapter(clients);
+            }
+            return metrics;
         }
     }
 

@@ -39,7 +39,7 @@ class IamPolicyTest {
     /** The SDK's service names and the IAM prefixes of those services. */
     private static final Map<String, String> PREFIXES = Map.of("ec2", "ec2", "cloudfront", "cloudfront",
             "elasticloadbalancingv2", "elasticloadbalancing", "efs", "elasticfilesystem", "iam", "iam", "sts", "sts",
-            "acm", "acm");
+            "acm", "acm", "cloudwatch", "cloudwatch");
 
     /**
      * API operations whose IAM authorization is not (only) the action of the same name. AWS
@@ -99,7 +99,7 @@ class IamPolicyTest {
     @Test
     void everyCallInTheAdaptersSource_isSentByAWireTest() throws IOException {
         Set<String> named = new TreeSet<>();
-        Pattern operation = Pattern.compile("\"((?:ec2|elasticloadbalancing|elasticfilesystem|iam|sts|acm|cloudfront):[A-Z][A-Za-z]+)\"");
+        Pattern operation = Pattern.compile("\"((?:ec2|elasticloadbalancing|elasticfilesystem|iam|sts|acm|cloudfront|cloudwatch):[A-Z][A-Za-z]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = operation.matcher(Files.readString(file));

@@ -86,6 +86,17 @@ public interface Cloud extends AutoCloseable {
     NetworkPort network();
 
     /**
+     * Metric series of the cloud's resources (CloudWatch on AWS), for usage from metrics. The
+     * default is {@link MetricsPort#none()}: a cloud without metrics answers every query with an
+     * empty series, so every usage line falls back to the usage profile and says so.
+     *
+     * @return the metrics port
+     */
+    default MetricsPort metrics() {
+        return MetricsPort.none();
+    }
+
+    /**
      * The clock waits run on: the wall clock for a real cloud, a virtual one for a simulated cloud.
      *
      * @return the clock (default: the system clock)

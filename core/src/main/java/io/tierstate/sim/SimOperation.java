@@ -131,7 +131,9 @@ public enum SimOperation {
     /** {@code NetworkPort.deleteRouteTable}; immediate. */
     DELETE_ROUTE_TABLE("ec2:DeleteRouteTable", Shape.DELETE, Duration.ZERO),
     /** {@code NetworkPort.deleteNetworkAcl}; immediate. */
-    DELETE_NETWORK_ACL("ec2:DeleteNetworkAcl", Shape.DELETE, Duration.ZERO);
+    DELETE_NETWORK_ACL("ec2:DeleteNetworkAcl", Shape.DELETE, Duration.ZERO),
+    /** {@code MetricsPort.read}: one call for every series of a read, as {@code GetMetricData} takes up to 500 queries. */
+    GET_METRIC_DATA("cloudwatch:GetMetricData", Shape.LIST, null);
 
     /** What a call does to the world, which decides the faults and latencies that apply to it. */
     enum Shape { DESCRIBE, LIST, CATALOG, CREATE, CONDITIONAL_WRITE, MODIFY, DELETE }

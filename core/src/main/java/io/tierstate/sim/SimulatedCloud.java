@@ -9,6 +9,7 @@ import io.tierstate.port.FileSystemPort;
 import io.tierstate.port.IdentityPort;
 import io.tierstate.port.LoadBalancerDescription;
 import io.tierstate.port.LoadBalancingPort;
+import io.tierstate.port.MetricsPort;
 import io.tierstate.port.NetworkPort;
 import io.tierstate.sim.World.Ctx;
 import java.nio.file.Files;
@@ -101,6 +102,7 @@ public final class SimulatedCloud implements Cloud {
     private final FileSystemPort fileSystems;
     private final IdentityPort identity;
     private final NetworkPort network;
+    private final MetricsPort metrics;
 
     private SimulatedCloud(String accountId, String region, long seed, VirtualClock clock, Latencies latencies, Faults faults,
             long idDraws, long faultDrawCount, Path persistFile) {
@@ -120,6 +122,7 @@ public final class SimulatedCloud implements Cloud {
         this.fileSystems = new SimFileSystems(world, calls, region);
         this.identity = new SimIdentity(world, calls);
         this.network = new SimNetwork(world, calls, region);
+        this.metrics = new SimMetrics(world, calls, region, seed);
     }
 
     /** A session of {@code root} in another region: same world, clock, faults, call counts, listeners and file. */
@@ -140,6 +143,7 @@ public final class SimulatedCloud implements Cloud {
         this.loadBalancing = new SimLoadBalancing(world, calls, region);
         this.fileSystems = new SimFileSystems(world, calls, region);
         this.network = new SimNetwork(world, calls, region);
+        this.metrics = new SimMetrics(world, calls, region, seed);
     }
 
     /** @return a cloud with the defaults: clock at the current time in instant mode, AWS-like latencies, no faults */
@@ -258,6 +262,18 @@ public final class SimulatedCloud implements Cloud {
     @Override
     public NetworkPort network() {
         return network;
+    }
+
+    /**
+     * Plausible, deterministic metric series of the resources the world holds (CloudFront requests
+     * and bytes, ALB LCUs and processed bytes, EFS storage), read as one
+     * {@link SimOperation#GET_METRIC_DATA} call; see {@code docs/simulated-cloud.md}.
+     *
+     * @return the metrics of this session's region (CloudFront's are global)
+     */
+    @Override
+    public MetricsPort metrics() {
+        return metrics;
     }
 
     /** @return the virtual clock every transition is computed from; wait on it to let simulated time pass */

@@ -379,6 +379,31 @@ final class World {
         return goneAt.containsKey(id);
     }
 
+    // ---------------------------------------------------------------- metrics
+
+    /**
+     * The resource a metric's dimensions name, as a call from {@code ctx}'s region sees it, or
+     * null: CloudWatch has no data for what does not exist there.
+     */
+    synchronized Object metricSubject(Ctx ctx, java.util.Map<String, String> dimensions) {
+        if (dimensions.containsKey("DistributionId")) {
+            return find(ctx, Kind.DISTRIBUTION, dimensions.get("DistributionId"));
+        }
+        if (dimensions.containsKey("LoadBalancer")) {
+            String suffix = ":loadbalancer/" + dimensions.get("LoadBalancer");
+            for (String arn : resources.get(Kind.LOAD_BALANCER).keySet()) {
+                if (arn.endsWith(suffix)) {
+                    return find(ctx, Kind.LOAD_BALANCER, arn);
+                }
+            }
+            return null;
+        }
+        if (dimensions.containsKey("FileSystemId")) {
+            return find(ctx, Kind.FILE_SYSTEM, dimensions.get("FileSystemId"));
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------- CloudFront
 
     synchronized Distribution getDistribution(Ctx ctx, String id) {

@@ -39,6 +39,26 @@ public final class CostToDates {
     }
 
     /**
+     * Prices a deployment from its start to {@code now} with usage measured by its metrics.
+     *
+     * @param state the deployment
+     * @param estimator the prices
+     * @param fallback unused when {@code measured} is given; the profile otherwise
+     * @param now the end of the period unless the deployment was terminated before
+     * @param measured the profile from metrics, or null to price with {@code fallback}
+     * @return the cost to date
+     */
+    public static CostToDate of(DeploymentState state, CostEstimator estimator, UsageProfile fallback, Instant now,
+            io.tierstate.cost.UsageFromMetrics measured) {
+        if (measured == null) {
+            return of(state, estimator, fallback, now);
+        }
+        Objects.requireNonNull(now, "now");
+        Instant end = state.terminatedAt().filter(t -> t.isBefore(now)).orElse(now);
+        return estimator.costToDate(CostSubjects.of(state), measured, start(state), end);
+    }
+
+    /**
      * Where the cost to date starts: {@code cost.instance_start_time}, else {@code created_at}.
      *
      * @param state the deployment

@@ -94,6 +94,9 @@ class EveryOperationTest {
         cloud.network().deleteSecurityGroup(cloud.createSecurityGroup(w.vpc()));
         cloud.network().deleteSubnet(cloud.createSubnet(w.vpc()));
         cloud.network().deleteVpc(cloud.createVpc());
+        cloud.metrics().read(List.of(io.tierstate.port.MetricQuery.average("AWS/EFS", "StorageBytes",
+                Map.of("FileSystemId", w.fileSystem(), "StorageClass", "Total"), Duration.ofHours(1))),
+                io.tierstate.port.MetricWindow.endingAt(cloud.clock().now(), Duration.ofDays(1)));
 
         assertThat(EnumSet.copyOf(seen)).isEqualTo(EnumSet.allOf(SimOperation.class));
         Set<SimOperation> all = EnumSet.allOf(SimOperation.class);

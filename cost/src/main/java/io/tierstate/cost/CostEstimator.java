@@ -250,8 +250,34 @@ public final class CostEstimator {
      *     its instance type
      */
     public CostToDate costToDate(DeploymentResources resources, UsageProfile usage, Instant start, Instant end) {
-        Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(usage, "usage");
+        return costToDate(resources, usage, null, start, end);
+    }
+
+    /**
+     * What a deployment has cost from {@code start} to {@code end}, with the usage its metrics
+     * measured (usually over the same period; see {@code DeploymentHandle.costToDate(...)}): as
+     * {@link #costToDate(DeploymentResources, UsageProfile, Instant, Instant)} with
+     * {@code usage.profile()}, and each line that a measured value decides (CloudFront traffic, EFS
+     * size, LCU) says it comes from CloudWatch. With the period measured whole, CloudFront's month
+     * scaled from the measurement and taken pro rata is the measured traffic priced at the monthly
+     * tiers.
+     *
+     * @param resources what the deployment holds
+     * @param usage the profile from metrics, with its sources
+     * @param start e.g. the instance's start time
+     * @param end e.g. now
+     * @return the cost to date with its line items
+     * @throws UnknownPriceException when the catalog lacks a price the deployment needs
+     */
+    public CostToDate costToDate(DeploymentResources resources, UsageFromMetrics usage, Instant start, Instant end) {
+        Objects.requireNonNull(usage, "usage");
+        return costToDate(resources, usage.profile(), usage, start, end);
+    }
+
+    private CostToDate costToDate(DeploymentResources resources, UsageProfile usage, UsageFromMetrics sources, Instant start,
+            Instant end) {
+        Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         RegionalPrices prices = RegionalPrices.of(catalog, resources.region());
@@ -276,14 +302,16 @@ public final class CostEstimator {
         if (resources.hasEfs()) {
             BigDecimal price = resources.efsGbMonthPrice().orElseGet(() -> prices.efsStandardStorage().orElseThrow());
             items.add(CostLineItem.of(ChargedResource.EFS, "EFS Standard storage (" + Amounts.quantity(usage.efsStorageGb())
-                    + " GB x " + Amounts.quantity(months) + " month, size from the usage profile)",
+                    + " GB x " + Amounts.quantity(months) + " month, size from "
+                    + (measured(sources, UsageLine.EFS_STORAGE) ? "CloudWatch" : "the usage profile") + ")",
                     usage.efsStorageGb().multiply(months), Units.GB_MONTH, price));
         }
         if (resources.hasAlb()) {
             items.add(CostLineItem.of(ChargedResource.ALB, "Application Load Balancer hours", hours, Units.ALB_HOUR,
                     prices.albHourly().orElseThrow()));
             items.add(CostLineItem.of(ChargedResource.ALB, "Load balancer capacity units (" + Amounts.quantity(usage.lcu())
-                    + " LCU x " + Amounts.quantity(hours) + " hours)", usage.lcu().multiply(hours), Units.LCU_HOUR,
+                    + " LCU x " + Amounts.quantity(hours) + " hours" + (measured(sources, UsageLine.LCU) ? ", LCU from CloudWatch"
+                    : "") + ")", usage.lcu().multiply(hours), Units.LCU_HOUR,
                     prices.albLcuHourly().orElseThrow()));
         }
         // what CloudFront and the internet gateway bill depends on traffic nobody recorded: take the profile's month
@@ -291,10 +319,22 @@ public final class CostEstimator {
         ChargedResource traffic = resources.hasCloudFront() ? ChargedResource.CLOUDFRONT : ChargedResource.DATA_TRANSFER;
         BigDecimal monthly = month.subtotals().getOrDefault(traffic, BigDecimal.ZERO);
         String name = resources.hasCloudFront() ? "CloudFront" : "EC2 data transfer out";
-        items.add(CostLineItem.of(traffic, name + ": the usage profile's month, pro rata", months, Units.MONTH, monthly));
-        notes.add(name + " is the usage profile's monthly charge (" + Amounts.money(monthly) + ") pro rata for "
-                + Amounts.quantity(months) + " of a month: what was actually served is not recorded; give the real "
-                + "usage (--transfer-gb, --https-requests) for a closer figure.");
+        boolean trafficMeasured = resources.hasCloudFront() && (measured(sources, UsageLine.HTTPS_REQUESTS)
+                || measured(sources, UsageLine.DATA_TRANSFER_OUT));
+        if (trafficMeasured) {
+            items.add(CostLineItem.of(traffic, name + ": the month measured by CloudWatch, pro rata", months, Units.MONTH,
+                    monthly));
+            notes.add(name + " is priced from CloudWatch: " + sources.source(UsageLine.HTTPS_REQUESTS).explanation()
+                    + " for requests and " + sources.source(UsageLine.DATA_TRANSFER_OUT).explanation() + " for data out;"
+                    + " that month (" + Amounts.money(monthly) + ") is taken pro rata for " + Amounts.quantity(months)
+                    + " of a month, so the measured traffic is charged at the monthly price tiers.");
+        } else {
+            items.add(CostLineItem.of(traffic, name + ": the usage profile's month, pro rata", months, Units.MONTH, monthly));
+            notes.add(name + " is the usage profile's monthly charge (" + Amounts.money(monthly) + ") pro rata for "
+                    + Amounts.quantity(months) + " of a month: what was actually served is not recorded; give the real "
+                    + "usage (--transfer-gb, --https-requests" + (resources.hasCloudFront() ? ", or --usage-from-metrics" : "")
+                    + ") for a closer figure.");
+        }
         ImmutableCostToDate.Builder b = CostToDate.builder()
                 .subject(resources.describe())
                 .currency(catalog.currency())
@@ -310,6 +350,10 @@ public final class CostEstimator {
             b.instancePricePerHour(instancePrice);
         }
         return b.build();
+    }
+
+    private static boolean measured(UsageFromMetrics sources, UsageLine line) {
+        return sources != null && sources.source(line).fromMetrics();
     }
 
     @Override

@@ -225,6 +225,29 @@ public abstract class UsageProfile {
     }
 
     /**
+     * A monthly profile from what a deployment's metrics measured: each measured line extrapolated
+     * to a month (totals x month / measured window; averages as they are), each line that was not
+     * measured taken from {@code fallback}, and the source of every line kept. See
+     * {@link UsageFromMetrics} for the exact rule and {@code docs/cost.md}.
+     *
+     * <pre>{@code
+     * UsageFromMetrics u = UsageProfile.fromMetrics(measured, UsageProfile.defaults());
+     * CostEstimate e = estimator.estimate(resources, u.profile());
+     * }</pre>
+     *
+     * <p>With a deployment, {@code DeploymentHandle.usageFromMetrics(Duration.ofDays(30))} reads the
+     * metrics and calls this (the cost module does not know clouds, so the handle is the way in).
+     *
+     * @param measured what the metrics measured, and over which window
+     * @param fallback where the lines that were not measured come from, and the hours of the month
+     * @return the profile with its sources
+     * @throws InvalidUsageException when an extrapolated value is out of the profile's range
+     */
+    public static UsageFromMetrics fromMetrics(MeasuredUsage measured, UsageProfile fallback) {
+        return UsageFromMetrics.of(measured, fallback);
+    }
+
+    /**
      * A builder that starts from the defaults.
      *
      * @return a new builder

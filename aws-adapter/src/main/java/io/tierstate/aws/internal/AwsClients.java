@@ -32,6 +32,8 @@ public final class AwsClients implements AutoCloseable {
     private volatile boolean closed;
     private final java.util.Map<String, AwsClients> regions = new java.util.HashMap<>();
     private AcmClient acm;
+    private software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
+    private software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudFrontMetrics;
 
     private CloudFrontClient cloudFront;
     private Ec2Client ec2;
@@ -173,6 +175,40 @@ public final class AwsClients implements AutoCloseable {
             acm = factory().acm(Region.of(region()));
         }
         return acm;
+    }
+
+    /** @return the CloudWatch client of this region (ALB and EFS metrics live in the resource's region) */
+    public synchronized software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch() {
+        ensureOpen();
+        if (cloudWatch == null) {
+            cloudWatch = factory().cloudWatch(Region.of(region()));
+        }
+        return cloudWatch;
+    }
+
+    /**
+     * The CloudWatch client of CloudFront's metrics, which CloudWatch keeps in us-east-1 only
+     * (the partition's own CloudFront region for China and GovCloud).
+     *
+     * @return the client, shared by every region's clients
+     */
+    public software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudFrontMetrics() {
+        if (parent != null) {
+            ensureOpen();
+            return parent.cloudFrontMetrics();
+        }
+        return ownCloudFrontMetrics();
+    }
+
+    private synchronized software.amazon.awssdk.services.cloudwatch.CloudWatchClient ownCloudFrontMetrics() {
+        ensureOpen();
+        if (cloudFrontMetrics == null) {
+            Region global = Regions.globalRegionFor(settings.region());
+            Region home = global == Region.AWS_CN_GLOBAL ? Region.CN_NORTHWEST_1
+                    : global == Region.AWS_US_GOV_GLOBAL ? Region.US_GOV_WEST_1 : Region.US_EAST_1;
+            cloudFrontMetrics = factory().cloudWatch(home);
+        }
+        return cloudFrontMetrics;
     }
 
     /** The user's own regional client, used only in the region it was configured for. */

@@ -63,6 +63,10 @@ final class SdkClientFactory implements AutoCloseable {
         return own(configure(StsClient.builder(), region).build());
     }
 
+    software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch(Region region) {
+        return own(configure(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(), region).build());
+    }
+
     AcmClient acm(Region region) {
         return own(configure(AcmClient.builder(), region).build());
     }

@@ -100,6 +100,16 @@ final class CostCommand implements Callable<Integer> {
             + "pipelines).")
     boolean failOverBudget;
 
+    @Option(names = "--usage-from-metrics", description = "With NAME: take CloudFront requests and data out, LCU and EFS "
+            + "size from the stack's own metrics (CloudWatch; the simulated cloud with --cloud simulated) over the last "
+            + "--days, scaled to a month; lines without metrics come from the usage options or the defaults. With --to-date: "
+            + "measure the stack's whole life.")
+    boolean usageFromMetrics;
+
+    @Option(names = "--days", paramLabel = "N", description = "With --usage-from-metrics: the days to measure, 1 to 455 "
+            + "(default 30; CloudWatch keeps hourly datapoints for 455 days).")
+    Integer days;
+
     private static final java.util.Map<String, String> OPTIONS = java.util.Map.of(
             "httpsRequests", "--https-requests", "httpRequests", "--http-requests", "dataTransferOutGb", "--transfer-gb",
             "lcu", "--lcu", "efsStorageGb", "--efs-gb");
@@ -142,6 +152,13 @@ final class CostCommand implements Callable<Integer> {
                     + (record ? "--record" : "--at TIME"));
         }
         java.time.Clock clock = at == null ? null : java.time.Clock.fixed(instant(at), java.time.ZoneOffset.UTC);
+        if (days != null && !usageFromMetrics) {
+            throw new InvalidInputException("--days is the window of --usage-from-metrics: tierstate cost NAME "
+                    + "--usage-from-metrics --days " + days);
+        }
+        if (usageFromMetrics) {
+            return fromMetrics(profile, clock);
+        }
         try (DeploymentClient client = cli.client(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices),
                 clock)) {
             CostEstimate estimate;
@@ -177,6 +194,39 @@ final class CostCommand implements Callable<Integer> {
                         .region(region).build(), profile);
             }
             return printWithBudget(estimate.toJson(), estimate.render(), estimate, Optional.empty());
+        }
+    }
+
+    /** The estimate (or the cost to date) with usage measured by the stack's own metrics. */
+    private int fromMetrics(UsageProfile fallback, java.time.Clock clock) {
+        if (name == null) {
+            throw new InvalidInputException("--usage-from-metrics needs a deployment NAME: a plan has no metrics yet");
+        }
+        if (tier != null || instanceType != null || spot != null || noCloudFront || diff || region != null) {
+            throw new InvalidInputException("--usage-from-metrics prices the deployment as it runs; leave out the change"
+                    + " options (--tier, --instance-type, --spot, --no-cloudfront, --region, --diff)");
+        }
+        if (days != null && (days < 1 || days > 455)) {
+            throw new InvalidInputException("--days is " + days + "; give 1 to 455 days (CloudWatch keeps hourly datapoints"
+                    + " for 455 days), e.g. --days 30");
+        }
+        if (days != null && toDate) {
+            throw new InvalidInputException("--to-date measures the deployment's whole life; leave out --days");
+        }
+        try (CliSession session = cli.cloudSession(prices == null ? null : PriceCatalog.defaults().overriddenBy(prices),
+                clock)) {
+            DeploymentHandle d = session.client().deployment(name);
+            if (toDate) {
+                CostToDate spent = record ? d.recordCostToDateFromMetrics(fallback) : d.costToDateFromMetrics(fallback);
+                return printWithBudget(spent.toJson(), spent.render(), d.estimateCost(fallback), Budget.of(d.state()));
+            }
+            io.tierstate.cost.UsageFromMetrics usage = d.usageFromMetrics(java.time.Duration.ofDays(days == null ? 30 : days),
+                    fallback);
+            CostEstimate estimate = d.estimateCost(usage.profile());
+            ObjectNode json = (ObjectNode) readTree(estimate.toJson());
+            json.set("usage_from_metrics", readTree(usage.toJson()));
+            return printWithBudget(json.toPrettyString() + "\n", estimate.render() + "\n" + usage.render(), estimate,
+                    Budget.of(d.state()));
         }
     }
 

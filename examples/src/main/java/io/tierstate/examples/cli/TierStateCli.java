@@ -236,9 +236,20 @@ public final class TierStateCli implements Runnable {
      * or the AWS provider found on the class path.
      */
     CliSession cloudSession() {
+        return cloudSession(null, null);
+    }
+
+    /** {@link #cloudSession()} with a price catalog and a clock when they are given (null: the defaults). */
+    CliSession cloudSession(io.tierstate.cost.PriceCatalog catalog, java.time.Clock clock) {
         validateGlobalOptions();
         Path homeDir = chosenHome();
         DeploymentClient.Builder b = DeploymentClient.builder();
+        if (catalog != null) {
+            b.priceCatalog(catalog);
+        }
+        if (clock != null) {
+            b.clock(clock);
+        }
         applyStore(b, homeDir);
         if (cloud.equalsIgnoreCase("simulated")) {
             Path worldFile = homeDir.toAbsolutePath().resolve(SIM_FILE);

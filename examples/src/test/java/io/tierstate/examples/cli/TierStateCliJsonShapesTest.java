@@ -92,6 +92,8 @@ class TierStateCliJsonShapesTest {
         check("cost", json("cost", "--tier", "gpu", "--instance-type", "g5.xlarge"));
         check("cost", json("cost", "gpu-global", "--budget", "100"));
         check("cost --to-date", json("cost", "gpu-global", "--to-date"));
+        check("cost --usage-from-metrics", json("cost", "gpu-global", "--usage-from-metrics", "--days", "2"));
+        check("cost --to-date", json("cost", "gpu-global", "--to-date", "--usage-from-metrics"));
         check("cost --instance-type", json("cost", "gpu-global", "--instance-type", "g5.xlarge"));
         // a move to another region: the prices before are another region's, so the diff names both
         Path prices = Files.writeString(copy.resolve("prices.json"), "{\"regions\": {\"eu-west-1\": {\"alb\":"
