@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -131,9 +130,13 @@ public final class DeploymentQuery {
 
     /** @return the matching summaries, with their monthly cost, plus every document that could not be read */
     public DeploymentList fetch() {
-        StateListing listing = store.list();
-        return new DeploymentList(rows(listing, true).stream().map(Row::summary).toList(), listing.problems(),
-                estimator.catalog().currency());
+        // each state is summarised as soon as it is read, so a large home never holds every full state at once
+        MonthlyCosts costs = new MonthlyCosts(estimator);
+        StateListing.Mapped<DeploymentSummary> listing =
+                store.list(s -> matches(s) ? DeploymentSummary.of(s, costs.of(s)) : null);
+        List<DeploymentSummary> rows = new ArrayList<>(listing.values());
+        rows.sort(order());
+        return new DeploymentList(rows, listing.problems(), estimator.catalog().currency());
     }
 
     /** @return the text table of {@link #fetch()} */
@@ -152,13 +155,17 @@ public final class DeploymentQuery {
         MonthlyCosts costs = new MonthlyCosts(estimator);
         List<Row> rows = new ArrayList<>();
         for (DeploymentState s : listing.states()) {
-            if ((statuses.isEmpty() || statuses.contains(s.status())) && (tiers.isEmpty() || tiers.contains(s.tier()))
-                    && (region.isEmpty() || region.get().equalsIgnoreCase(s.region()))) {
+            if (matches(s)) {
                 rows.add(new Row(s, DeploymentSummary.of(s, withCost ? costs.of(s) : Optional.empty())));
             }
         }
         rows.sort(Comparator.comparing(Row::summary, order()));
         return rows;
+    }
+
+    private boolean matches(DeploymentState s) {
+        return (statuses.isEmpty() || statuses.contains(s.status())) && (tiers.isEmpty() || tiers.contains(s.tier()))
+                && (region.isEmpty() || region.get().equalsIgnoreCase(s.region()));
     }
 
     private Comparator<DeploymentSummary> order() {
@@ -185,7 +192,9 @@ public final class DeploymentQuery {
     private static final class MonthlyCosts {
         private final CostEstimator estimator;
         private final UsageProfile usage = UsageProfile.defaults();
-        private final HashMap<DeploymentResources, Optional<BigDecimal>> known = new HashMap<>();
+        /** Shared by the listing's threads: one estimate per distinct set of resources. */
+        private final java.util.concurrent.ConcurrentHashMap<DeploymentResources, Optional<BigDecimal>> known =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         MonthlyCosts(CostEstimator estimator) {
             this.estimator = estimator;

@@ -136,6 +136,33 @@ public interface StateStore extends AutoCloseable {
     StateListing list();
 
     /**
+     * Reads every deployment like {@link #list()}, handing each readable state to {@code map} as soon
+     * as it is read and keeping only what {@code map} returns, so a listing of many documents never
+     * holds every full state at once (listing summaries of 10,000 deployments keeps 10,000 small rows,
+     * not 10,000 states). {@code map} may run on several threads at once, so it must be safe to share;
+     * what it throws is thrown from here, as from a one-by-one loop. The default lists, then maps.
+     *
+     * <pre>{@code
+     * StateListing.Mapped<String> names = store.list(s -> s.gpuEnabled() ? s.stackName() : null);
+     * }</pre>
+     *
+     * @param map what to keep of a state, or null to keep nothing of it
+     * @param <T> what is kept
+     * @return what was kept, in the order of {@link #list()}, and the problems
+     */
+    default <T> StateListing.Mapped<T> list(java.util.function.Function<? super DeploymentState, ? extends T> map) {
+        StateListing all = list();
+        List<T> kept = new java.util.ArrayList<>(all.states().size());
+        for (DeploymentState s : all.states()) {
+            T t = map.apply(s);
+            if (t != null) {
+                kept.add(t);
+            }
+        }
+        return new StateListing.Mapped<>(kept, all.problems());
+    }
+
+    /**
      * Upgrades one stored document to the current schema, keeping a backup of the original bytes.
      *
      * @param name the stack name

@@ -347,14 +347,27 @@ public class VersionedStateStore implements StateStore {
      */
     @Override
     public StateListing list() {
+        StateListing.Mapped<DeploymentState> all = list(s -> s);
+        return new StateListing(all.values(), all.problems());
+    }
+
+    /**
+     * Reads every deployment as {@link #list()} does, mapping each state on the thread that decoded
+     * it, so only what the mapping keeps outlives its document.
+     */
+    @Override
+    public <T> StateListing.Mapped<T> list(java.util.function.Function<? super DeploymentState, ? extends T> map) {
+        java.util.Objects.requireNonNull(map, "map");
         List<Listed> entries = backend.list();
         Object[] read = new Object[entries.size()];
-        parallel(entries.size(), i -> read[i] = readListed(entries.get(i)), null);
-        List<DeploymentState> states = new ArrayList<>(entries.size());
+        parallel(entries.size(), i -> read[i] = kept(readListed(entries.get(i)), map), null);
+        List<T> values = new ArrayList<>(entries.size());
         List<StateProblem> problems = new ArrayList<>();
         for (Object r : read) {
-            if (r instanceof DeploymentState state) {
-                states.add(state);
+            if (r instanceof Kept<?> k) {
+                @SuppressWarnings("unchecked")
+                T value = (T) k.value();
+                values.add(value);
             } else if (r instanceof StateProblem problem) {
                 problems.add(problem);
             } else if (r instanceof RuntimeException e) {
@@ -363,7 +376,23 @@ public class VersionedStateStore implements StateStore {
                 throw e;
             }
         }
-        return new StateListing(states, problems);
+        return new StateListing.Mapped<>(values, problems);
+    }
+
+    /** What a mapping kept of one state (wrapped: a kept value may be of any type, a problem too). */
+    private record Kept<T>(T value) {}
+
+    /** @return the kept value, null when the mapping kept nothing, or what {@link #readListed} answered otherwise */
+    private static Object kept(Object read, java.util.function.Function<? super DeploymentState, ?> map) {
+        if (!(read instanceof DeploymentState state)) {
+            return read;
+        }
+        try {
+            Object value = map.apply(state);
+            return value == null ? null : new Kept<>(value);
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
     }
 
     /** @return the state, a problem, null when it vanished, or the unexpected throwable */
