@@ -1,6 +1,11 @@
 package io.tierstate;
 
+import io.tierstate.error.CloudException;
 import io.tierstate.error.CloudTargetMismatchException;
+import io.tierstate.drift.DriftCheck;
+import io.tierstate.drift.DriftReport;
+import io.tierstate.drift.Live;
+import io.tierstate.drift.LiveResources;
 import io.tierstate.error.CorruptStateException;
 import io.tierstate.error.DeploymentExistsException;
 import io.tierstate.error.DeploymentNotFoundException;
@@ -513,19 +518,89 @@ public final class DeploymentHandle {
         Cloud cloud = session(s);
         Optional<Distribution> distribution = s.cloudFrontDistributionId().flatMap(id -> describeOrEmpty(
                 () -> cloud.cloudFront().getDistribution(id)));
-        Optional<String> instance = s.instanceId();
-        Optional<HealthStatus> health = instance.flatMap(id -> describeOrEmpty(() -> cloud.compute().instanceHealth(id))
-                .flatMap(h -> h));
-        Optional<GpuSpec> gpu = s.gpuEnabled() && s.gpuModel().isEmpty()
-                ? s.gpuInstanceType().or(s::instanceType).flatMap(t -> cloud.compute().gpuSpec(t)) : Optional.empty();
+        Observed observed = observe(s, cloud);
         Instant at = micros(Instant.now());
         return update(x -> {
             DeploymentState y = x;
             if (x.cloudFrontDistributionId().isPresent()) {
-                y = distribution.map(d -> withDistribution(x, d, at))
-                        .orElse(x.withCloudFrontStatus(Optional.empty()).withCloudFrontEnabled(Optional.empty())
-                                .withCloudFrontLastCheckedAt(at).withCloudFrontGoneAt(at));
+                y = distribution.map(d -> withDistribution(x, d, at)).orElseGet(() -> withDistributionGone(x, at));
             }
+            return observed.applyTo(y, at);
+        });
+    }
+
+    /**
+     * Compares the live resources with the state and reports what changed outside TierState,
+     * writing nothing: CloudFront enabled, price class, aliases, origins and cache behaviours; the
+     * instance's type, AMI and state; the ALB's DNS name; the file system's size; and which of them
+     * are gone. Values the state never recorded are listed apart, as not drift.
+     *
+     * <pre>{@code
+     * DriftReport report = client.deployment("gpu-global").drift();
+     * if (!report.isEmpty()) System.out.print(report.render());
+     * }</pre>
+     *
+     * @return the report
+     * @throws DeploymentNotFoundException when nothing is stored under this name
+     */
+    public DriftReport drift() {
+        return drift(List.of());
+    }
+
+    /**
+     * {@link #drift()}, leaving out some fields: the size of an EFS file system, for one, changes
+     * with every file written ({@code efs.size_bytes}).
+     *
+     * @param ignore field paths of {@link DriftCheck#FIELDS} or whole resources of {@link DriftCheck#RESOURCES}
+     * @return the report
+     * @throws InvalidInputException for a name that is not a compared field or resource
+     */
+    public DriftReport drift(java.util.Collection<String> ignore) {
+        java.util.Set<String> ignored = DriftCheck.checkIgnored(ignore); // a typo fails before any cloud call
+        DeploymentState s = state();
+        Cloud cloud = session(s);
+        cloud.verifyAccess();
+        LiveResources live = readLive(s, cloud);
+        return DriftCheck.compare(s, live, ignored, micros(Instant.now()));
+    }
+
+    /**
+     * {@link #drift(java.util.Collection)}, then writes the live values into the state, as
+     * {@link #refresh()} does and beyond it: what it compares (ignored fields too: ignoring is
+     * about the report), a resource found gone as gone ({@code cloudfront_gone_at},
+     * {@code instance_gone_at}, {@code alb_gone_at}, {@code efs_gone_at}), one found again
+     * without the mark. Written through {@link #update}, so the serial moves on and concurrent
+     * changes are kept. The report compares with the state as it was just before the write.
+     *
+     * @param ignore field paths or resources to leave out of the report
+     * @return the report, with the serial of the write
+     */
+    public DriftReport recordDrift(java.util.Collection<String> ignore) {
+        java.util.Set<String> ignored = DriftCheck.checkIgnored(ignore);
+        DeploymentState s = state();
+        Cloud cloud = session(s);
+        cloud.verifyAccess();
+        LiveResources live = readLive(s, cloud);
+        Observed observed = observe(s, cloud);
+        Instant at = micros(Instant.now());
+        DriftReport[] report = new DriftReport[1];
+        DeploymentState stored = update(x -> {
+            report[0] = DriftCheck.compare(x, live, ignored, at);
+            return observed.applyTo(withLive(x, live, at), at);
+        });
+        return report[0].recordedAs(stored.serial());
+    }
+
+    /** @return {@link #recordDrift(java.util.Collection)} with nothing ignored */
+    public DriftReport recordDrift() {
+        return recordDrift(List.of());
+    }
+
+    /** Health and GPU details as refresh reads them. */
+    private record Observed(Optional<String> instance, Optional<HealthStatus> health, Optional<GpuSpec> gpu) {
+
+        DeploymentState applyTo(DeploymentState x, Instant at) {
+            DeploymentState y = x;
             if (instance.isPresent()) {
                 y = y.withGpuHealthStatus(health);
                 if (y.gpuEnabled()) {
@@ -537,7 +612,80 @@ public final class DeploymentHandle {
                         .withGpuCount(gpu.get().count()).withGpuMemoryMib(gpu.get().totalMemoryMib());
             }
             return y;
-        });
+        }
+    }
+
+    private static Observed observe(DeploymentState s, Cloud cloud) {
+        Optional<String> instance = s.instanceId();
+        Optional<HealthStatus> health = instance.flatMap(id -> describeOrEmpty(() -> cloud.compute().instanceHealth(id))
+                .flatMap(h -> h));
+        Optional<GpuSpec> gpu = s.gpuEnabled() && s.gpuModel().isEmpty()
+                ? s.gpuInstanceType().or(s::instanceType).flatMap(t -> cloud.compute().gpuSpec(t)) : Optional.empty();
+        return new Observed(instance, health, gpu);
+    }
+
+    /** Describes every resource the state records; NotFound is gone, another cloud error makes it unchecked. */
+    private static LiveResources readLive(DeploymentState s, Cloud cloud) {
+        return new LiveResources(
+                s.cloudFrontDistributionId().map(id -> live(() -> cloud.cloudFront().getDistribution(id)))
+                        .orElse(Live.notRecorded()),
+                s.instanceId().map(id -> live(() -> cloud.compute().describeInstance(id))).orElse(Live.notRecorded()),
+                s.albArn().map(arn -> live(() -> cloud.loadBalancing().describeLoadBalancer(arn))).orElse(Live.notRecorded()),
+                s.efsId().map(id -> live(() -> cloud.fileSystems().describeFileSystem(id))).orElse(Live.notRecorded()));
+    }
+
+    private static <T> Live<T> live(java.util.function.Supplier<T> describe) {
+        try {
+            return Live.of(describe.get());
+        } catch (ResourceNotFoundException gone) {
+            return Live.gone();
+        } catch (CloudException e) {
+            return Live.unchecked(e.getMessage());
+        }
+    }
+
+    /** The state with every live value written in; resources found gone are marked gone, found ones unmarked. */
+    private static DeploymentState withLive(DeploymentState s, LiveResources live, Instant at) {
+        DeploymentState x = s;
+        if (live.cloudFront().value().isPresent()) {
+            x = withDistribution(x, live.cloudFront().value().get(), at);
+        } else if (live.cloudFront().isGone()) {
+            x = withDistributionGone(x, at);
+        }
+        if (live.instance().value().isPresent()) {
+            InstanceDescription i = live.instance().value().get();
+            x = x.withInstanceState(Optional.of(DriftCheck.stateName(i.state()))).withInstanceGoneAt(Optional.empty());
+            if (i.instanceType() != null && !DriftCheck.recordedInstanceType(x).equals(Optional.of(i.instanceType()))) {
+                x = x.gpuEnabled() ? x.withGpuInstanceType(i.instanceType()) : x;
+                if (!x.gpuEnabled() || x.config().instanceType().isPresent()) {
+                    x = x.withConfig(x.config().withInstanceType(i.instanceType()));
+                }
+            }
+            if (i.imageId() != null && !DriftCheck.recordedAmi(x).equals(Optional.of(i.imageId()))) {
+                x = x.gpuEnabled() ? x.withGpuAmiId(i.imageId()) : x;
+                if (!x.gpuEnabled() || x.config().amiId().isPresent()) {
+                    x = x.withConfig(x.config().withAmiId(i.imageId()));
+                }
+            }
+        } else if (live.instance().isGone()) {
+            x = x.withInstanceState(Optional.empty()).withInstanceGoneAt(x.instanceGoneAt().or(() -> Optional.of(at)));
+        }
+        if (live.loadBalancer().value().isPresent()) {
+            x = x.withAlbDns(live.loadBalancer().value().get().dnsName()).withAlbGoneAt(Optional.empty());
+        } else if (live.loadBalancer().isGone()) {
+            x = x.withAlbGoneAt(x.albGoneAt().or(() -> Optional.of(at)));
+        }
+        if (live.fileSystem().value().isPresent()) {
+            x = x.withEfsSizeBytes(Optional.of(live.fileSystem().value().get().sizeBytes())).withEfsGoneAt(Optional.empty());
+        } else if (live.fileSystem().isGone()) {
+            x = x.withEfsGoneAt(x.efsGoneAt().or(() -> Optional.of(at)));
+        }
+        return x;
+    }
+
+    private static DeploymentState withDistributionGone(DeploymentState x, Instant at) {
+        return x.withCloudFrontStatus(Optional.empty()).withCloudFrontEnabled(Optional.empty())
+                .withCloudFrontLastCheckedAt(at).withCloudFrontGoneAt(at);
     }
 
     /** How long a NotFound right after a launch may be EC2's eventual consistency rather than a fact. */
@@ -583,7 +731,7 @@ public final class DeploymentHandle {
         DeploymentState x = s.withCloudFrontDistributionId(d.id()).withCloudFrontDomainName(d.domainName())
                 .withCloudFrontArn(d.arn()).withCloudFrontStatus(d.status()).withCloudFrontEnabled(d.enabled())
                 .withCloudFrontOrigins(d.origins()).withCloudFrontCacheBehaviors(d.cacheBehaviors())
-                .withCloudFrontLastCheckedAt(at).withCloudFrontGoneAt(Optional.empty());
+                .withCloudFrontAliases(d.aliases()).withCloudFrontLastCheckedAt(at).withCloudFrontGoneAt(Optional.empty());
         if (d.priceClass().isPresent()) {
             x = x.withCloudFrontPriceClass(d.priceClass());
         }

@@ -171,6 +171,20 @@ class CloudFrontWireTest extends WireTest {
     }
 
     @Test
+    void getDistribution_readsTheAliases_asCnameItems_andNoneAsAnEmptyList() {
+        String withAliases = CloudFrontFixtures.distribution(ID, "Deployed", true).replace(
+                "<Aliases><Quantity>0</Quantity></Aliases>",
+                "<Aliases><Quantity>2</Quantity><Items><CNAME>cdn.example.com</CNAME><CNAME>www.example.com</CNAME></Items></Aliases>");
+        wire.stubFor(get(urlEqualTo(BASE)).inScenario("aliases").whenScenarioStateIs(STARTED).willSetStateTo("none")
+                .willReturn(cf(200, withAliases).withHeader("ETag", "E1ETAG")));
+        wire.stubFor(get(urlEqualTo(BASE)).inScenario("aliases").whenScenarioStateIs("none")
+                .willReturn(cf(200, CloudFrontFixtures.distribution(ID, "Deployed", true)).withHeader("ETag", "E2ETAG")));
+
+        assertThat(cloudFront().getDistribution(ID).aliases()).containsExactly("cdn.example.com", "www.example.com");
+        assertThat(cloudFront().getDistribution(ID).aliases()).isEmpty();
+    }
+
+    @Test
     void getDistributionConfig_readsEtagEnabledAndCallerReference() {
         wire.stubFor(get(urlEqualTo(BASE + "/config")).willReturn(cf(200, CloudFrontFixtures.distributionConfig(false))
                 .withHeader("ETag", "E3ETAG")));

@@ -211,6 +211,12 @@ public final class StateCodec {
             "/cost", modelledFields(io.tierstate.model.CostTracking.class));
 
     /**
+     * Lists whose emptiness is itself a fact the model keeps: {@code cloudfront_aliases: []} says the
+     * distribution has no aliases, where an absent field says they were never read.
+     */
+    private static final java.util.Set<String> EMPTY_IS_A_VALUE = java.util.Set.of("/cloudfront_aliases");
+
+    /**
      * Tells whether an empty string, null or empty list of this field is kept aside on reading.
      *
      * @param level {@code ""} for the top level, {@code /config} or {@code /cost}
@@ -250,7 +256,8 @@ public final class StateCodec {
             object.properties().forEach(e -> {
                 JsonNode v = e.getValue();
                 if (entry.getValue().contains(e.getKey())
-                        && (v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isArray() && v.isEmpty()))) {
+                        && (v.isNull() || (v.isTextual() && v.textValue().isEmpty())
+                                || (v.isArray() && v.isEmpty() && !EMPTY_IS_A_VALUE.contains(level + "/" + e.getKey())))) {
                     fields.add(e.getKey());
                 }
             });

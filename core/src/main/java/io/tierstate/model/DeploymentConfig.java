@@ -111,4 +111,7 @@ public abstract class DeploymentConfig {
 
     /** @param value the new instance type @return a copy with it */
     public abstract DeploymentConfig withInstanceType(String value);
+
+    /** @param value the new AMI id @return a copy with it */
+    public abstract DeploymentConfig withAmiId(String value);
 }

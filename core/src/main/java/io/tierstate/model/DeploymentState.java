@@ -238,6 +238,13 @@ public abstract class DeploymentState {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<CacheBehavior> cloudFrontCacheBehaviors();
 
+    /**
+     * @return the distribution's alternate domain names (CNAMEs) as last described; an empty list
+     *     when it has none, empty when they were never read (states written before TierState read them)
+     */
+    @JsonProperty("cloudfront_aliases")
+    public abstract Optional<List<String>> cloudFrontAliases();
+
     /** @return whether the deployment runs on a GPU instance; {@code false} unless recorded */
     @JsonProperty("gpu_enabled")
     @Value.Default
@@ -276,6 +283,29 @@ public abstract class DeploymentState {
     /** @return when the GPU instance was last described */
     @JsonProperty("gpu_last_checked_at")
     public abstract Optional<Instant> gpuLastCheckedAt();
+
+    /**
+     * @return the EC2 instance state as last described ({@code pending}, {@code running},
+     *     {@code stopping}, {@code stopped}, {@code shutting-down}, {@code terminated}); empty means unknown
+     */
+    @JsonProperty("instance_state")
+    public abstract Optional<String> instanceState();
+
+    /** @return when a refresh found the recorded instance gone (EC2 answered {@code InvalidInstanceID.NotFound}) */
+    @JsonProperty("instance_gone_at")
+    public abstract Optional<Instant> instanceGoneAt();
+
+    /** @return when a refresh found the recorded load balancer gone ({@code LoadBalancerNotFound}) */
+    @JsonProperty("alb_gone_at")
+    public abstract Optional<Instant> albGoneAt();
+
+    /** @return the EFS file system's metered size in bytes as last described ({@code SizeInBytes.Value}); it changes with use */
+    @JsonProperty("efs_size_bytes")
+    public abstract Optional<Long> efsSizeBytes();
+
+    /** @return when a refresh found the recorded file system gone ({@code FileSystemNotFound}) */
+    @JsonProperty("efs_gone_at")
+    public abstract Optional<Instant> efsGoneAt();
 
     /** @return the destroy journal while a destroy is in progress or pending */
     @JsonProperty("destroy_progress")
@@ -656,6 +686,27 @@ public abstract class DeploymentState {
 
     /** @param value the new value, or empty to remove it @return a copy with {@code gpu_last_checked_at} set or removed */
     public abstract DeploymentState withGpuLastCheckedAt(Optional<? extends Instant> value);
+
+    /** @param value the aliases, or empty when unknown @return a copy with {@code cloudfront_aliases} set or removed */
+    public abstract DeploymentState withCloudFrontAliases(Optional<? extends List<String>> value);
+
+    /** @param value the new value @return a copy with {@code cloudfront_aliases} set */
+    public abstract DeploymentState withCloudFrontAliases(List<String> value);
+
+    /** @param value the new value, or empty to remove it @return a copy with {@code instance_state} set or removed */
+    public abstract DeploymentState withInstanceState(Optional<String> value);
+
+    /** @param value the new value, or empty to remove it @return a copy with {@code instance_gone_at} set or removed */
+    public abstract DeploymentState withInstanceGoneAt(Optional<? extends Instant> value);
+
+    /** @param value the new value, or empty to remove it @return a copy with {@code alb_gone_at} set or removed */
+    public abstract DeploymentState withAlbGoneAt(Optional<? extends Instant> value);
+
+    /** @param value the new value, or empty to remove it @return a copy with {@code efs_size_bytes} set or removed */
+    public abstract DeploymentState withEfsSizeBytes(Optional<Long> value);
+
+    /** @param value the new value, or empty to remove it @return a copy with {@code efs_gone_at} set or removed */
+    public abstract DeploymentState withEfsGoneAt(Optional<? extends Instant> value);
 
     /** @param value the new value @return a copy with {@code destroy_progress} set */
     public abstract DeploymentState withDestroyProgress(DestroyJournal value);

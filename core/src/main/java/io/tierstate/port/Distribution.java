@@ -20,16 +20,18 @@ import java.util.Optional;
  * @param callerReference the reference it was created with
  * @param origins its origins
  * @param cacheBehaviors its cache behaviours, the default ({@code *}) first
+ * @param aliases its alternate domain names (CNAMEs), e.g. {@code cdn.example.com}; empty when it has none
  * @param tags its tags
  */
 public record Distribution(String id, String arn, String domainName, CloudFrontStatus status, boolean enabled,
         String etag, Optional<String> priceClass, Optional<String> callerReference, List<CloudFrontOrigin> origins,
-        List<CacheBehavior> cacheBehaviors, Map<String, String> tags) {
+        List<CacheBehavior> cacheBehaviors, List<String> aliases, Map<String, String> tags) {
 
     /** Copies the collections so the record stays immutable. */
     public Distribution {
         origins = List.copyOf(origins);
         cacheBehaviors = List.copyOf(cacheBehaviors);
+        aliases = List.copyOf(aliases);
         tags = Map.copyOf(tags);
     }
 }

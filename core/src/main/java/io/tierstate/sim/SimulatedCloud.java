@@ -764,6 +764,155 @@ public final class SimulatedCloud implements Cloud {
         });
     }
 
+    // ------------------------------------------------------------------ changes made outside TierState
+
+    /**
+     * Stops an instance, as a console user would ({@code StopInstances}); here it is {@code stopped}
+     * at once. Stopping a stopped instance changes nothing.
+     *
+     * @param instanceId an existing instance
+     * @throws io.tierstate.error.CloudOperationException ({@code IncorrectInstanceState}) when it is terminating or terminated
+     */
+    public void stopInstance(String instanceId) {
+        setUp("ec2:StopInstances", ctx -> {
+            world.stopInstance(ctx, instanceId);
+            return null;
+        });
+    }
+
+    /**
+     * Starts a stopped instance again ({@code StartInstances}).
+     *
+     * @param instanceId an existing instance
+     * @throws io.tierstate.error.CloudOperationException ({@code IncorrectInstanceState}) when it is terminating or terminated
+     */
+    public void startInstance(String instanceId) {
+        setUp("ec2:StartInstances", ctx -> {
+            world.startInstance(ctx, instanceId);
+            return null;
+        });
+    }
+
+    /**
+     * Changes an instance's type ({@code ModifyInstanceAttribute instanceType}); as on EC2 the
+     * instance must be stopped first ({@link #stopInstance(String)}).
+     *
+     * <pre>{@code
+     * cloud.stopInstance(id);
+     * cloud.modifyInstanceType(id, "g5.xlarge");
+     * cloud.startInstance(id);
+     * }</pre>
+     *
+     * @param instanceId an existing, stopped instance
+     * @param instanceType the new type, e.g. {@code g5.xlarge}
+     * @throws io.tierstate.error.CloudOperationException {@code IncorrectInstanceState} when it is not stopped,
+     *     {@code InvalidInstanceType} for a malformed type
+     */
+    public void modifyInstanceType(String instanceId, String instanceType) {
+        setUp("ec2:ModifyInstanceAttribute", ctx -> {
+            world.modifyInstanceType(ctx, instanceId, instanceType);
+            return null;
+        });
+    }
+
+    /**
+     * Changes a distribution's price class from outside ({@code UpdateDistribution}): its ETag
+     * moves on and it is {@code InProgress} while the change propagates.
+     *
+     * @param distributionId an existing distribution
+     * @param priceClass {@code PriceClass_100}, {@code PriceClass_200} or {@code PriceClass_All}
+     * @throws io.tierstate.error.CloudOperationException ({@code InvalidArgument}) for another value
+     */
+    public void setPriceClass(String distributionId, String priceClass) {
+        reconfigure(distributionId, d -> d.reconfigured(d.etag(), d.deployedAt(), priceClass, d.origins(), d.cacheBehaviors(),
+                d.aliases()));
+    }
+
+    /**
+     * Enables or disables a distribution from outside, without an ETag (as the console does it).
+     *
+     * @param distributionId an existing distribution
+     * @param enabled the new value
+     */
+    public void setDistributionEnabled(String distributionId, boolean enabled) {
+        setUp("cloudfront:UpdateDistribution", ctx -> {
+            world.setEnabled(ctx, distributionId, enabled, world.getDistributionConfig(ctx, distributionId).etag());
+            return null;
+        });
+    }
+
+    /**
+     * Adds an alternate domain name (CNAME) to a distribution from outside.
+     *
+     * @param distributionId an existing distribution
+     * @param alias e.g. {@code cdn.example.com}
+     * @throws io.tierstate.error.CloudOperationException ({@code CNAMEAlreadyExists}) when another distribution has it
+     */
+    public void addAlias(String distributionId, String alias) {
+        reconfigure(distributionId, d -> {
+            List<String> aliases = new java.util.ArrayList<>(d.aliases());
+            if (!aliases.contains(alias)) {
+                aliases.add(alias);
+            }
+            return d.reconfigured(d.etag(), d.deployedAt(), d.priceClass(), d.origins(), d.cacheBehaviors(), aliases);
+        });
+    }
+
+    /**
+     * Adds a custom origin (HTTPS only, ports 80 and 443) to a distribution from outside.
+     *
+     * @param distributionId an existing distribution
+     * @param originId unique within the distribution
+     * @param domainName e.g. {@code assets.example.com}
+     */
+    public void addOrigin(String distributionId, String originId, String domainName) {
+        reconfigure(distributionId, d -> {
+            List<io.tierstate.model.CloudFrontOrigin> origins = new java.util.ArrayList<>(d.origins());
+            origins.add(io.tierstate.model.CloudFrontOrigin.builder().id(originId).domainName(domainName)
+                    .protocolPolicy("https-only").httpPort(80).httpsPort(443).build());
+            return d.reconfigured(d.etag(), d.deployedAt(), d.priceClass(), origins, d.cacheBehaviors(), d.aliases());
+        });
+    }
+
+    /**
+     * Adds a cache behaviour to a distribution from outside.
+     *
+     * @param distributionId an existing distribution
+     * @param pathPattern e.g. {@code /static/*}; unique within the distribution
+     * @param targetOriginId one of its origins
+     * @throws io.tierstate.error.CloudOperationException ({@code NoSuchOrigin}) when the origin does not exist
+     */
+    public void addCacheBehavior(String distributionId, String pathPattern, String targetOriginId) {
+        reconfigure(distributionId, d -> {
+            List<io.tierstate.model.CacheBehavior> behaviors = new java.util.ArrayList<>(d.cacheBehaviors());
+            behaviors.add(io.tierstate.model.CacheBehavior.builder().pathPattern(pathPattern).targetOriginId(targetOriginId)
+                    .viewerProtocolPolicy("redirect-to-https").allowedMethods(List.of("GET", "HEAD"))
+                    .cachedMethods(List.of("GET", "HEAD")).compress(true).build());
+            return d.reconfigured(d.etag(), d.deployedAt(), d.priceClass(), d.origins(), behaviors, d.aliases());
+        });
+    }
+
+    private void reconfigure(String distributionId, java.util.function.UnaryOperator<World.Dist> change) {
+        setUp("cloudfront:UpdateDistribution", ctx -> {
+            world.reconfigureDistribution(ctx, distributionId, change);
+            return null;
+        });
+    }
+
+    /**
+     * Writes files to a file system, as its users do: its metered size grows by {@code bytes}
+     * (a negative number deletes files; the size never drops below an empty file system's 6 KiB).
+     *
+     * @param fileSystemId an existing file system
+     * @param bytes how many bytes were written
+     */
+    public void growFileSystem(String fileSystemId, long bytes) {
+        setUp("elasticfilesystem:ClientWrite", ctx -> {
+            world.growFileSystem(ctx, fileSystemId, bytes);
+            return null;
+        });
+    }
+
     /**
      * Takes a deployment to exist as its state records it: every resource it names that this cloud
      * has never had is created, with the dependencies between them (subnets and security group in

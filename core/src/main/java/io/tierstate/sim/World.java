@@ -152,28 +152,38 @@ final class World {
      */
     record Instance(String id, String type, String imageId, String subnetId, String securityGroupId, String publicIp,
             String privateIp, Instant launchedAt, Instant terminatingAt, Instant terminatedAt, boolean impaired,
-            boolean terminationProtection, String spotRequestId, Instant visibleAt) {
+            boolean terminationProtection, String spotRequestId, Instant visibleAt, Boolean stopped) {
 
         InstanceDescription.State state(Instant now) {
             if (terminatingAt == null) {
-                return InstanceDescription.State.RUNNING;
+                return Boolean.TRUE.equals(stopped) ? InstanceDescription.State.STOPPED : InstanceDescription.State.RUNNING;
             }
             return now.isBefore(terminatedAt) ? InstanceDescription.State.SHUTTING_DOWN : InstanceDescription.State.TERMINATED;
         }
 
         Instance terminating(Instant at, Instant done) {
             return new Instance(id, type, imageId, subnetId, securityGroupId, publicIp, privateIp, launchedAt, at, done, impaired,
-                    terminationProtection, spotRequestId, visibleAt);
+                    terminationProtection, spotRequestId, visibleAt, stopped);
         }
 
         Instance withImpaired(boolean value) {
             return new Instance(id, type, imageId, subnetId, securityGroupId, publicIp, privateIp, launchedAt, terminatingAt,
-                    terminatedAt, value, terminationProtection, spotRequestId, visibleAt);
+                    terminatedAt, value, terminationProtection, spotRequestId, visibleAt, stopped);
         }
 
         Instance withTerminationProtection(boolean value) {
             return new Instance(id, type, imageId, subnetId, securityGroupId, publicIp, privateIp, launchedAt, terminatingAt,
-                    terminatedAt, impaired, value, spotRequestId, visibleAt);
+                    terminatedAt, impaired, value, spotRequestId, visibleAt, stopped);
+        }
+
+        Instance withStopped(boolean value) {
+            return new Instance(id, type, imageId, subnetId, securityGroupId, publicIp, privateIp, launchedAt, terminatingAt,
+                    terminatedAt, impaired, terminationProtection, spotRequestId, visibleAt, value);
+        }
+
+        Instance withType(String value) {
+            return new Instance(id, value, imageId, subnetId, securityGroupId, publicIp, privateIp, launchedAt, terminatingAt,
+                    terminatedAt, impaired, terminationProtection, spotRequestId, visibleAt, stopped);
         }
     }
 
@@ -202,9 +212,10 @@ final class World {
     /** A distribution; {@code originReadTimeoutSeconds} null in files written before it was kept (CloudFront's 30 s). */
     record Dist(String id, String arn, String domainName, String etag, boolean enabled, Instant deployedAt,
             String callerReference, String comment, String priceClass, String httpVersion, List<CloudFrontOrigin> origins,
-            List<CacheBehavior> cacheBehaviors, Map<String, String> tags, Integer originReadTimeoutSeconds) {
+            List<CacheBehavior> cacheBehaviors, Map<String, String> tags, Integer originReadTimeoutSeconds, List<String> aliases) {
 
         Dist {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases); // absent in files written before aliases were kept
             origins = List.copyOf(origins);
             cacheBehaviors = List.copyOf(cacheBehaviors);
             tags = Map.copyOf(tags);
@@ -216,7 +227,14 @@ final class World {
 
         Dist changed(String newEtag, boolean newEnabled, Instant newDeployedAt) {
             return new Dist(id, arn, domainName, newEtag, newEnabled, newDeployedAt, callerReference, comment, priceClass,
-                    httpVersion, origins, cacheBehaviors, tags, originReadTimeoutSeconds);
+                    httpVersion, origins, cacheBehaviors, tags, originReadTimeoutSeconds, aliases);
+        }
+
+        /** An outside change of the configuration: new ETag, {@code InProgress} until {@code newDeployedAt}. */
+        Dist reconfigured(String newEtag, Instant newDeployedAt, String newPriceClass, List<CloudFrontOrigin> newOrigins,
+                List<CacheBehavior> newBehaviors, List<String> newAliases) {
+            return new Dist(id, arn, domainName, newEtag, enabled, newDeployedAt, callerReference, comment, newPriceClass,
+                    httpVersion, newOrigins, newBehaviors, tags, originReadTimeoutSeconds, newAliases);
         }
     }
 
@@ -440,7 +458,7 @@ final class World {
         Dist d = new Dist(id, distributionArn(id), "d" + ids.hex(13) + ".cloudfront.net", newEtag(), true,
                 ctx.now().plus(latencies.applied(SimOperation.CREATE_DISTRIBUTION, ids)), spec.callerReference(),
                 spec.comment(), spec.priceClass(), spec.httpVersion(), List.of(origin), List.of(behavior), spec.tags(),
-                spec.originReadTimeoutSeconds());
+                spec.originReadTimeoutSeconds(), List.of());
         put(Kind.DISTRIBUTION, id, d);
         return describe(d, ctx.now());
     }
@@ -493,7 +511,7 @@ final class World {
     private Distribution describe(Dist d, Instant now) {
         return new Distribution(d.id(), d.arn(), d.domainName(), d.status(now), d.enabled(), d.etag(),
                 Optional.ofNullable(d.priceClass()), Optional.ofNullable(d.callerReference()), d.origins(), d.cacheBehaviors(),
-                Map.of());
+                d.aliases(), Map.of());
     }
 
     synchronized Map<String, String> distributionTags(Ctx ctx, String arn) {
@@ -591,6 +609,99 @@ final class World {
         }
     }
 
+    // ------------------------------------------------- changes made outside TierState (console, CLI)
+
+    /** {@code StopInstances}: a running instance stops (at once here); stopping a stopped one changes nothing. */
+    synchronized void stopInstance(Ctx ctx, String id) {
+        Instance i = instance(ctx, id);
+        InstanceDescription.State state = i.state(ctx.now());
+        if (state == InstanceDescription.State.STOPPED) {
+            return;
+        }
+        if (state != InstanceDescription.State.RUNNING) {
+            throw incorrectState(ctx, id, state, "stop");
+        }
+        resources.get(Kind.INSTANCE).put(id, i.withStopped(true));
+    }
+
+    /** {@code StartInstances}: a stopped instance runs again. */
+    synchronized void startInstance(Ctx ctx, String id) {
+        Instance i = instance(ctx, id);
+        InstanceDescription.State state = i.state(ctx.now());
+        if (state == InstanceDescription.State.RUNNING) {
+            return;
+        }
+        if (state != InstanceDescription.State.STOPPED) {
+            throw incorrectState(ctx, id, state, "start");
+        }
+        resources.get(Kind.INSTANCE).put(id, i.withStopped(false));
+    }
+
+    /** {@code ModifyInstanceAttribute instanceType}: EC2 changes the type of a stopped instance only. */
+    synchronized void modifyInstanceType(Ctx ctx, String id, String type) {
+        Instance i = instance(ctx, id);
+        gpuSpec(ctx, type); // a malformed type is refused as EC2 refuses it
+        InstanceDescription.State state = i.state(ctx.now());
+        if (state != InstanceDescription.State.STOPPED) {
+            throw incorrectState(ctx, id, state, "modify the instance type of");
+        }
+        resources.get(Kind.INSTANCE).put(id, i.withType(type));
+    }
+
+    private static CloudOperationException incorrectState(Ctx ctx, String id, InstanceDescription.State state, String what) {
+        return new CloudOperationException(ctx.operation(), "IncorrectInstanceState", ctx.requestId(), 400, false,
+                "The instance '" + id + "' is not in a state from which it can " + what + " (it is "
+                        + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")", null);
+    }
+
+    private static final List<String> PRICE_CLASSES = List.of("PriceClass_100", "PriceClass_200", "PriceClass_All");
+
+    /**
+     * {@code UpdateDistribution} from outside: the configuration changes, the ETag moves on and the
+     * distribution is {@code InProgress} while the change propagates.
+     */
+    synchronized void reconfigureDistribution(Ctx ctx, String id, java.util.function.UnaryOperator<Dist> change) {
+        Dist d = dist(ctx, id);
+        Dist next = change.apply(d);
+        if (next.priceClass() != null && !PRICE_CLASSES.contains(next.priceClass())) {
+            throw invalid(ctx, "InvalidArgument", "PriceClass " + next.priceClass() + " is not one of " + PRICE_CLASSES);
+        }
+        for (String alias : next.aliases()) {
+            for (Object o : resources.get(Kind.DISTRIBUTION).values()) {
+                Dist other = (Dist) o;
+                if (!other.id().equals(id) && other.aliases().contains(alias)) {
+                    throw conflict(ctx, "CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated"
+                            + " with a different resource: " + alias + " (distribution " + other.id() + ")");
+                }
+            }
+        }
+        java.util.Set<String> originIds = new java.util.HashSet<>();
+        next.origins().forEach(o -> originIds.add(o.id()));
+        if (originIds.size() != next.origins().size()) {
+            throw invalid(ctx, "InvalidArgument", "origin ids must be unique within a distribution");
+        }
+        java.util.Set<String> patterns = new java.util.HashSet<>();
+        for (CacheBehavior b : next.cacheBehaviors()) {
+            if (!originIds.contains(b.targetOriginId())) {
+                throw invalid(ctx, "NoSuchOrigin", "One or more of your origins or origin groups do not exist: "
+                        + b.targetOriginId());
+            }
+            if (!patterns.add(b.pathPattern())) {
+                throw invalid(ctx, "InvalidArgument", "the path pattern " + b.pathPattern() + " is used by two cache behaviors");
+            }
+        }
+        resources.get(Kind.DISTRIBUTION).put(id, next.reconfigured(newEtag(),
+                ctx.now().plus(latencies.applied(SimOperation.UPDATE_DISTRIBUTION, ids)), next.priceClass(), next.origins(),
+                next.cacheBehaviors(), next.aliases()));
+    }
+
+    /** Files written through a mount target: the metered size grows. */
+    synchronized void growFileSystem(Ctx ctx, String id, long bytes) {
+        FileSystem fs = require(ctx, Kind.FILE_SYSTEM, FileSystem.class, id, "FileSystemNotFound");
+        resources.get(Kind.FILE_SYSTEM).put(id, new FileSystem(fs.id(), Math.max(EMPTY_FILE_SYSTEM_BYTES, fs.sizeBytes() + bytes),
+                fs.replicationDestinations(), fs.replicaOf()));
+    }
+
     synchronized void setImpaired(Ctx ctx, String id, boolean impaired) {
         resources.get(Kind.INSTANCE).put(id, require(ctx, Kind.INSTANCE, Instance.class, id, "InvalidInstanceID.NotFound")
                 .withImpaired(impaired));
@@ -615,7 +726,7 @@ final class World {
             Instant launchedAt, String spotRequestId) {
         String id = unused("i-", () -> ids.hex(17));
         put(Kind.INSTANCE, id, new Instance(id, type, imageId, subnetId, securityGroupId, publicIp(), privateIp(), launchedAt,
-                null, null, false, false, spotRequestId, launchedAt.plus(latencies.eventualConsistency())), inRegion);
+                null, null, false, false, spotRequestId, launchedAt.plus(latencies.eventualConsistency()), null), inRegion);
         newInterface(inRegion, subnetId, securityGroupId == null ? List.of() : List.of(securityGroupId), "interface", "", id, id);
         return id;
     }
@@ -1580,7 +1691,8 @@ final class World {
         }
         String fs = s.efsId().orElse(null);
         if (fs != null && known.add(fs)) {
-            adoptPut(created, Kind.FILE_SYSTEM, fs, new FileSystem(fs, EMPTY_FILE_SYSTEM_BYTES, List.of(), null));
+            adoptPut(created, Kind.FILE_SYSTEM, fs, new FileSystem(fs, s.efsSizeBytes().orElse(EMPTY_FILE_SYSTEM_BYTES), List.of(),
+                    null));
         }
         List<String> mountTargets = new ArrayList<>();
         s.efsMountTargetId().ifPresent(mountTargets::add);
@@ -1610,7 +1722,8 @@ final class World {
                     s.instanceType().orElse(s.tier() == Tier.GPU ? "g4dn.xlarge" : "t3.medium"),
                     s.config().amiId().or(s::gpuAmiId).orElseGet(() -> "ami-" + ids.hex(17)),
                     subnet, sg, s.publicIp().orElse(null), s.privateIp().orElse(null),
-                    now.minus(latencies.instanceInitialization()), null, null, false, false, null, null));
+                    now.minus(latencies.instanceInitialization()), null, null, false, false, null, null,
+                    s.instanceState().filter("stopped"::equals).isPresent() ? Boolean.TRUE : null));
             newInterface(in, subnet, sg == null ? List.of() : List.of(sg), "interface", "", id, id);
         });
         String tg = s.targetGroupArn().orElse(null);
@@ -1646,7 +1759,8 @@ final class World {
         return new Dist(id, s.cloudFrontArn().orElse(distributionArn(id)),
                 s.cloudFrontDomainName().orElseGet(() -> "d" + ids.hex(13) + ".cloudfront.net"), newEtag(),
                 s.cloudFrontEnabled().orElse(true), now, s.cloudFrontCallerReference().orElse("adopted-" + id), null,
-                s.cloudFrontPriceClass().orElse(null), null, origins, behaviors, Map.of(), null);
+                s.cloudFrontPriceClass().orElse(null), null, origins, behaviors, Map.of(), null,
+                s.cloudFrontAliases().orElse(List.of()));
     }
 
     private void adoptPut(List<SimResource> created, Kind kind, String id, Object resource) {

@@ -741,7 +741,9 @@ final class FileBackend implements StoreBackend {
             }
             boolean allowed = field.equals("destroy_progress")
                     || (field.startsWith("cloudfront_") && sameDistribution)
-                    || (field.startsWith("gpu_") && sameInstance);
+                    || ((field.startsWith("gpu_") || field.startsWith("instance_")) && sameInstance)
+                    || (field.startsWith("alb_") && kept.albArn().equals(live.albArn()))
+                    || (field.startsWith("efs_") && kept.efsId().equals(live.efsId()));
             if (allowed) {
                 tree.set(field, keptTree.get(field));
                 restored.add(field);

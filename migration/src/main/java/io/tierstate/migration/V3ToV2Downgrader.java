@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>Renames {@code cloudfront_distribution_id} back to {@code cloudfront_id} and
  *       {@code cloudfront_domain_name} to {@code cloudfront_domain}.</li>
  *   <li>Leaves out the fields v2 has no place for ({@link #V3_ONLY_FIELDS}: CloudFront status,
- *       origins and behaviours, the GPU details, the destroy journal, TierState's {@code serial})
+ *       origins, behaviours and aliases, the GPU details, what a refresh last saw
+ *       of the instance, load balancer and file system, the destroy journal, TierState's {@code serial})
  *       and reports each one it left out with its value, so nothing disappears unsaid. Everything
  *       GeuseMaker models is kept, and so are fields neither tool models.</li>
  *   <li>Removes {@value V2ToV3Upgrader#NAME} from {@code migration_history} and sets
@@ -29,9 +30,10 @@ public final class V3ToV2Downgrader {
     public static final List<String> V3_ONLY_FIELDS = List.of(
             "cloudfront_status", "cloudfront_enabled", "cloudfront_arn", "cloudfront_price_class",
             "cloudfront_caller_reference", "cloudfront_last_checked_at", "cloudfront_gone_at", "cloudfront_origins",
-            "cloudfront_cache_behaviors", V2ToV3Upgrader.GPU_ENABLED, V2ToV3Upgrader.GPU_INSTANCE_TYPE,
+            "cloudfront_cache_behaviors", "cloudfront_aliases", V2ToV3Upgrader.GPU_ENABLED, V2ToV3Upgrader.GPU_INSTANCE_TYPE,
             V2ToV3Upgrader.GPU_AMI_ID, "gpu_health_status", "gpu_model", "gpu_manufacturer", "gpu_count",
-            "gpu_memory_mib", "gpu_last_checked_at", "destroy_progress", "serial");
+            "gpu_memory_mib", "gpu_last_checked_at", "instance_state", "instance_gone_at", "alb_gone_at", "efs_size_bytes",
+            "efs_gone_at", "destroy_progress", "serial");
 
     private V3ToV2Downgrader() {}
 

@@ -47,7 +47,12 @@ public final class CloudFrontMapping {
         return new Distribution(distribution.id(), distribution.arn(), distribution.domainName(),
                 CloudFrontStatus.parse(distribution.status()), Boolean.TRUE.equals(config.enabled()), etag,
                 nonEmpty(config.priceClassAsString()), nonEmpty(config.callerReference()), origins(config.origins()),
-                cacheBehaviors(config.defaultCacheBehavior(), config.cacheBehaviors()), tags);
+                cacheBehaviors(config.defaultCacheBehavior(), config.cacheBehaviors()), aliases(config.aliases()), tags);
+    }
+
+    /** The alternate domain names; CloudFront answers {@code <Aliases><Quantity>0</Quantity></Aliases>} for none. */
+    static List<String> aliases(software.amazon.awssdk.services.cloudfront.model.Aliases aliases) {
+        return aliases == null || aliases.items() == null ? List.of() : List.copyOf(aliases.items());
     }
 
     /**

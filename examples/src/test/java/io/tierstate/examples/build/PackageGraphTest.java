@@ -76,7 +76,7 @@ class PackageGraphTest {
     void coreInternals_areUsedByTheCoreAlone() {
         noClasses().that().resideOutsideOfPackages("io.tierstate", "io.tierstate.model..", "io.tierstate.port..",
                         "io.tierstate.store..", "io.tierstate.destroy..", "io.tierstate.view..", "io.tierstate.sim..",
-                        "io.tierstate.internal..")
+                        "io.tierstate.drift..", "io.tierstate.internal..")
                 .should().dependOnClassesThat().resideInAPackage("io.tierstate.internal..")
                 .because("other modules, the program included, use the core's published API and SPI, never its internal package")
                 .check(ALL);

@@ -88,6 +88,8 @@ class TierStateCliJsonShapesTest {
         check("inspect", json("inspect", "gpu-global"));
         check("inspect", json("inspect", "dev-sandbox"));
         check("inspect", json("refresh", "gpu-global"));
+        check("refresh --diff", json("refresh", "gpu-global", "--diff", "--ignore", "efs.size_bytes"));
+        check("refresh --diff", json("refresh", "gpu-global", "--diff", "--record"));
         check("cost", json("cost", "gpu-global"));
         check("cost", json("cost", "--tier", "gpu", "--instance-type", "g5.xlarge"));
         check("cost", json("cost", "gpu-global", "--budget", "100"));
