@@ -31,6 +31,11 @@ final class CliWords {
         return new Rule(needle(regex), Pattern.compile(regex), replacement);
     }
 
+    /** A rule whose expression starts with a class or group: the literal every match contains is given. */
+    private static Rule rule(String needle, String regex, String replacement) {
+        return new Rule(needle, Pattern.compile(regex), replacement);
+    }
+
     /** The longest run of literal characters at the start of the expression (up to its first metacharacter). */
     static String needle(String regex) {
         StringBuilder literal = new StringBuilder();
@@ -75,11 +80,11 @@ final class CliWords {
                     "run 'tierstate refresh NAME' later to see when it is Deployed"),
             rule("and refresh\\(\\) updates the state", "and 'tierstate refresh NAME' updates the state"),
             // destroy: the library names the call and the command; keep the command
-            rule("(?:with )?destroy\\(\\)\\.\\w+\\(\\) \\((tierstate destroy [^)]*)\\)", "with '$1'"),
+            rule("destroy().", "(?:with )?destroy\\(\\)\\.\\w+\\(\\) \\((tierstate destroy [^)]*)\\)", "with '$1'"),
             rule(" \\(library: \\.disableProtection\\(\\)\\)", ""),
             // inspect's text
-            rule(" +\\(Java: client\\.deployment\\(\"[^\"]*\"\\)\\.destroy\\(\\)\\.run\\(\\)\\)", ""),
-            rule(" +\\(Java: client\\.completePendingDestroys\\(\\)\\)", ""),
+            rule("(Java: client.", " +\\(Java: client\\.deployment\\(\"[^\"]*\"\\)\\.destroy\\(\\)\\.run\\(\\)\\)", ""),
+            rule("(Java: client.", " +\\(Java: client\\.completePendingDestroys\\(\\)\\)", ""),
             // the AWS adapter's region help
             rule(", or call AwsCloud\\.builder\\(\\)\\.region\\(\"us-east-1\"\\)", ""),
             rule(", or pass AwsCloud\\.builder\\(\\)\\.credentialsProvider\\(\\.\\.\\.\\)", ""));
