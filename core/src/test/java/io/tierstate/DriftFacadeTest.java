@@ -104,6 +104,9 @@ class DriftFacadeTest {
         assertThat(s.cloudFrontEnabled()).contains(false);
         assertThat(s.instanceState()).contains("stopped");
         assertThat(client.deployment("web").drift().isEmpty()).isTrue();
+        // inspect shows what the refresh saw
+        assertThat(client.deployment("web").inspect().render()).containsPattern("(?m)^  state +stopped$");
+        assertThat(client.deployment("web").inspect().toJson()).contains("\"state\": \"stopped\"");
     }
 
     @Test
@@ -133,6 +136,9 @@ class DriftFacadeTest {
         client.deployment("web").recordDrift();
         assertThat(client.deployment("web").state().albGoneAt()).isPresent();
         assertThat(client.deployment("web").drift().isEmpty()).isTrue();
+        // inspect says it is gone, in words and in the JSON
+        assertThat(client.deployment("web").inspect().render()).contains("gone (no such load balancer; found ");
+        assertThat(client.deployment("web").inspect().toJson()).containsPattern("\"load_balancer\": \\{[^}]*\"gone_at\": \"");
     }
 
     @Test

@@ -67,12 +67,15 @@ final class InspectionJson {
             state.targetGroupArn().ifPresent(v -> alb.put("target_group_arn", v)
                     .put("target_group_provenance", destroy.provenance("target_group").wireName()));
             state.certificateArn().ifPresent(v -> alb.put("certificate_arn", v));
+            state.albGoneAt().ifPresent(v -> alb.put("gone_at", Timestamps.format(v)));
         }
         instance(root.putObject("instance"));
         ObjectNode efs = root.putObject("efs");
         state.efsId().ifPresent(v -> efs.put("id", v).put("provenance", destroy.provenance("efs").wireName()));
         strings(efs.putArray("mount_target_ids"), Inspection.mountTargets(state));
         state.efsMountTargetIp().ifPresent(v -> efs.put("mount_target_ip", v));
+        state.efsSizeBytes().ifPresent(v -> efs.put("size_bytes", v));
+        state.efsGoneAt().ifPresent(v -> efs.put("gone_at", Timestamps.format(v)));
         ObjectNode iam = root.putObject("iam");
         state.iamRoleName().ifPresent(v -> iam.put("role_name", v));
         state.iamRoleArn().ifPresent(v -> iam.put("role_arn", v));
@@ -153,6 +156,8 @@ final class InspectionJson {
         state.privateIp().ifPresent(v -> ec2.put("private_ip", v));
         state.keypairName().ifPresent(v -> ec2.put("keypair_name", v));
         state.config().amiId().ifPresent(v -> ec2.put("ami_id", v));
+        state.instanceState().ifPresent(v -> ec2.put("state", v));
+        state.instanceGoneAt().ifPresent(v -> ec2.put("gone_at", Timestamps.format(v)));
     }
 
     private void cost(ObjectNode cost) {

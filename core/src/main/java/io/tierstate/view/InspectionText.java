@@ -212,6 +212,7 @@ final class InspectionText {
             return;
         }
         section("Load balancer", recorded ? Optional.of("alb") : Optional.empty());
+        state.albGoneAt().ifPresent(t -> field("status", "gone (no such load balancer; found " + Formats.agoAndUtc(t, now) + ")"));
         field("DNS name", state.albDns().orElse(NOT_RECORDED));
         field("ARN", state.albArn().orElse(NOT_RECORDED));
         field("target group", state.targetGroupArn()
@@ -222,6 +223,11 @@ final class InspectionText {
     private void instance() {
         section("EC2 instance", state.instanceId().map(i -> "instance"));
         field("id", state.instanceId().orElse(NOT_RECORDED));
+        if (state.instanceGoneAt().isPresent()) {
+            field("state", "gone (no such instance; found " + Formats.agoAndUtc(state.instanceGoneAt().get(), now) + ")");
+        } else {
+            state.instanceState().ifPresent(v -> field("state", v));
+        }
         Optional<CostTracking> cost = state.cost();
         boolean spot = cost.flatMap(CostTracking::isSpot).or(() -> state.config().useSpot()).orElse(false);
         String market = spot ? ", spot" + cost.flatMap(CostTracking::spotPricePerHour)
@@ -236,6 +242,11 @@ final class InspectionText {
     private void efs() {
         section("EFS", state.efsId().map(i -> "efs"));
         field("file system", state.efsId().orElse(NOT_RECORDED));
+        if (state.efsGoneAt().isPresent()) {
+            field("status", "gone (no such file system; found " + Formats.agoAndUtc(state.efsGoneAt().get(), now) + ")");
+        } else {
+            state.efsSizeBytes().ifPresent(b -> field("size", b + " bytes metered, as last described"));
+        }
         List<String> targets = Inspection.mountTargets(state);
         field("mount targets", targets.isEmpty() ? NOT_RECORDED : String.join(", ", targets));
         state.efsMountTargetIp().ifPresent(ip -> field("mount target IP", ip));

@@ -54,16 +54,17 @@ final class ViewShapes {
     static final JsonShape LOAD_BALANCER = JsonShape.object()
             .optional("dns_name", STRING).optional("arn", STRING).required("provenance", STRING)
             .optional("target_group_arn", STRING).optional("target_group_provenance", STRING)
-            .optional("certificate_arn", STRING);
+            .optional("certificate_arn", STRING).optional("gone_at", STRING);
 
     static final JsonShape INSTANCE = JsonShape.object()
             .optional("id", STRING).optional("provenance", STRING).optional("type", STRING).optional("spot", BOOLEAN)
             .optional("spot_price_per_hour", STRING).optional("public_ip", STRING).optional("private_ip", STRING)
-            .optional("keypair_name", STRING).optional("ami_id", STRING);
+            .optional("keypair_name", STRING).optional("ami_id", STRING)
+            .optional("state", STRING).optional("gone_at", STRING);
 
     static final JsonShape EFS = JsonShape.object()
             .optional("id", STRING).optional("provenance", STRING).requiredArray("mount_target_ids", STRING)
-            .optional("mount_target_ip", STRING);
+            .optional("mount_target_ip", STRING).optional("size_bytes", INTEGER).optional("gone_at", STRING);
 
     static final JsonShape IAM = JsonShape.object()
             .optional("role_name", STRING).optional("role_arn", STRING).optional("instance_profile_name", STRING)
