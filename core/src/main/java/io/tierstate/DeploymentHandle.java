@@ -773,6 +773,40 @@ public final class DeploymentHandle {
         return Inspection.of(state(), client.estimator(), usage).withClock(client.clock());
     }
 
+    /**
+     * The deployment as one self-contained HTML file (the inspection with the CloudFront URL first,
+     * the cost breakdown, the last destroy's timeline); for a deployment already destroyed, from its
+     * archived state. Reads local state only.
+     *
+     * <pre>{@code
+     * client.deployment("web").report().write(Path.of("web-report.html"));
+     * }</pre>
+     *
+     * @return the report
+     * @throws DeploymentNotFoundException when neither a live nor an archived state exists under this name
+     */
+    public io.tierstate.view.HtmlReport report() {
+        Optional<DeploymentState> live = store.find(name);
+        DeploymentState s = live.or(() -> store.latestArchive(name))
+                .orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
+        Inspection i = Inspection.of(s, client.estimator(), UsageProfile.defaults()).withClock(client.clock());
+        return io.tierstate.view.HtmlReport.of(i, client.clock().instant(), live.isEmpty());
+    }
+
+    /**
+     * The timeline of the last destroy recorded in the deployment's journal: one in progress, failed
+     * or cancelled, or, once the deployment is destroyed, the one that completed (from its archived
+     * state). {@code timeline().toSvg()} draws it.
+     *
+     * @return the timeline, or empty when no destroy was ever run
+     * @throws DeploymentNotFoundException when neither a live nor an archived state exists under this name
+     */
+    public Optional<io.tierstate.destroy.DestroyTimeline> lastDestroy() {
+        DeploymentState s = store.find(name).or(() -> store.latestArchive(name))
+                .orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
+        return io.tierstate.destroy.DestroyTimeline.fromJournal(s);
+    }
+
     private void requireOwn(DeploymentState state) {
         if (!state.stackName().equals(name)) {
             throw new InvalidInputException("state of '" + state.stackName() + "' given to the handle of '" + name

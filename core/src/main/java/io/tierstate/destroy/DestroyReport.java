@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param archive where the final state was archived, when the destroy completed
  * @param checkedIn where the resources were looked for, e.g. {@code AWS account 123456789012 in eu-west-1}
  * @param verification what describing every resource at the end found, when the destroy completed
+ * @param timeline when each step ran and in which phases, for {@link #toSvg()}
  */
 public record DestroyReport(String deployment, Strategy strategy, Outcome outcome, List<StepResult> steps,
         Duration duration, int cloudCalls, int pollCalls, Optional<String> archive, Optional<String> checkedIn,
-        Optional<Verification> verification) {
+        Optional<Verification> verification, DestroyTimeline timeline) {
 
     /** How a destroy ended. */
     public enum Outcome {
@@ -218,6 +219,21 @@ public record DestroyReport(String deployment, Strategy strategy, Outcome outcom
         }
         verification.ifPresent(v -> root.set("verification", v.toTree()));
         return new String(StateCodec.writeTree(root), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The destroy as a picture: a Gantt chart with one row per step, its phases as coloured bars and
+     * the critical path outlined; see {@link DestroyTimeline#toSvg()}.
+     *
+     * <pre>{@code
+     * DestroyReport report = client.deployment("web").destroy().confirm("web").execute();
+     * Files.writeString(Path.of("destroy.svg"), report.toSvg());
+     * }</pre>
+     *
+     * @return a standalone SVG document
+     */
+    public String toSvg() {
+        return timeline.toSvg();
     }
 
     static String format(Duration d) {

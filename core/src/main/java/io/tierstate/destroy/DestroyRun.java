@@ -73,6 +73,8 @@ final class DestroyRun {
     private Options options;
     private List<Finding> findings = List.of();
     private int cloudCalls;
+    /** When this run started, on the cloud's clock: the timeline's zero. */
+    private Instant runStart;
     private int pollCalls;
 
     /** The options that change what is deleted, as this run applies them. */
@@ -107,6 +109,7 @@ final class DestroyRun {
         DestroyPlan plan = Planner.plan(state, settings.strategy(), options.preserveEfs(), options.deferCloudFront(),
                 options.includedProvenances());
         Instant start = clock.now();
+        runStart = start;
         Survey survey = new Survey(cloud, state, settings.pollPolicy(), cancelled);
         findings = survey.run(plan);
         cloudCalls += survey.calls;
@@ -308,6 +311,7 @@ final class DestroyRun {
     private void advance(StepRunner r, Context ctx) {
         if (r.startedAt == null) {
             r.startedAt = clock.now();
+            r.enter(DestroyTimeline.Phase.REQUESTED, r.startedAt, runStart);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.STARTED, "deleting " + String.join(", ",
                     r.step.resourceIds()), Duration.ZERO, 1, r.startedAt));
         }
@@ -345,6 +349,7 @@ final class DestroyRun {
         r.blockedBy = Optional.ofNullable(blockedBy);
         r.detail = detail;
         r.finishedAt = clock.now();
+        r.closePhase(r.finishedAt, runStart);
         emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.SKIPPED, detail, r.elapsed(clock.now()), 1, clock.now()));
     }
 
@@ -377,6 +382,7 @@ final class DestroyRun {
                 r.result = DestroyReport.Result.SKIPPED;
                 r.skipReason = Optional.of(DestroyReport.SkipReason.CANCELLED);
                 r.detail = "cancelled before it finished";
+                r.closePhase(end, runStart);
             }
             results.put(r.kind(), new DestroyReport.StepResult(r.kind(), r.result, r.skipReason, r.blockedBy,
                     r.step.resourceIds(), r.detail, r.elapsed(end), r.calls));
@@ -410,8 +416,14 @@ final class DestroyRun {
         } else if (pending) {
             write(s -> s.withDestroyProgress(s.destroyProgress().map(j -> j.withPendingCloudFrontDeletion(true))));
         }
-        return new DestroyReport(name, settings.strategy(), outcome, ordered, Duration.between(start, clock.now()), cloudCalls,
-                pollCalls, archived, Optional.of(where), verification);
+        Duration total = Duration.between(start, clock.now());
+        Map<StepKind, List<DestroyTimeline.Span>> spans = new EnumMap<>(StepKind.class);
+        runners.forEach(r -> spans.put(r.kind(), List.copyOf(r.spans)));
+        DestroyTimeline timeline = DestroyTimeline.of(name, settings.strategy(), outcome, plan, ordered, spans,
+                verification.map(v -> new DestroyTimeline.Span(DestroyTimeline.Phase.REQUESTED, Duration.between(start, end),
+                        total)), total);
+        return new DestroyReport(name, settings.strategy(), outcome, ordered, total, cloudCalls,
+                pollCalls, archived, Optional.of(where), verification, timeline);
     }
 
     /** Every state write of the destroy: only while the lease is held, and without a routine backup. */
@@ -544,6 +556,7 @@ final class DestroyRun {
                 return null;
             }
             r.polls++;
+            r.enter(DestroyTimeline.Phase.WAITING, clock.now(), runStart);
             r.waitingFor = w.what() + (status.isEmpty() ? "" : " (" + status + ")");
             r.due = clock.now().plus(w.policy().interval(r.polls));
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.WAITING, "waiting for " + r.waitingFor,
@@ -552,11 +565,25 @@ final class DestroyRun {
         }
 
         void event(StepRunner r, ProgressEvent.Phase phase, String message) {
+            if (phase == ProgressEvent.Phase.REQUESTED) {
+                r.requested(clock.now(), runStart);
+            }
             emit(new ProgressEvent(name, r.id(), phase, message, r.elapsed(clock.now()), Math.max(1, r.polls), clock.now()));
+        }
+
+        /** The step is about to make its delete call: from here until its resources are gone it is deleting. */
+        void deleting(StepRunner r) {
+            r.enter(DestroyTimeline.Phase.DELETING, clock.now(), runStart);
+        }
+
+        /** The step asks for something again (e.g. CloudFront re-enabled meanwhile): it is no longer deleting. */
+        void requesting(StepRunner r) {
+            r.enter(DestroyTimeline.Phase.REQUESTED, clock.now(), runStart);
         }
 
         void waitFor(StepRunner r, String what) {
             r.polls++;
+            r.enter(DestroyTimeline.Phase.WAITING, clock.now(), runStart);
             r.waitingFor = what;
             r.due = clock.now().plus(settings.pollPolicy().interval(r.polls));
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.WAITING, "waiting for " + what,
@@ -576,6 +603,7 @@ final class DestroyRun {
             r.result = result;
             r.detail = detail;
             r.finishedAt = clock.now();
+            r.closePhase(r.finishedAt, runStart);
             journal(r, Planner.DONE, null, List.of(), detail);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.DONE, "gone: " + String.join(", ", r.step.resourceIds())
                     + " (" + detail + ")", r.elapsed(clock.now()), Math.max(1, r.polls), clock.now()));
@@ -585,6 +613,7 @@ final class DestroyRun {
             r.result = DestroyReport.Result.PENDING;
             r.detail = detail;
             r.finishedAt = clock.now();
+            r.closePhase(r.finishedAt, runStart);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.PENDING, detail, r.elapsed(clock.now()), 1, clock.now()));
         }
 
@@ -592,6 +621,7 @@ final class DestroyRun {
             r.result = DestroyReport.Result.FAILED;
             r.detail = e.getMessage() == null ? e.toString() : e.getMessage();
             r.finishedAt = clock.now();
+            r.closePhase(r.finishedAt, runStart);
             journal(r, "failed", r.detail, List.of(), null);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.FAILED, r.detail, r.elapsed(clock.now()), 1, clock.now()));
         }
@@ -607,6 +637,8 @@ final class DestroyRun {
                     .attempts(r.calls).finishedAt(now).resources(resources);
             if (r.startedAt != null) {
                 rec.startedAt(now.minus(r.elapsed(clock.now())).truncatedTo(ChronoUnit.MICROS));
+                rec.runStartedAt(runStart.truncatedTo(ChronoUnit.MICROS));
+                r.spansUntil(clock.now(), runStart).forEach(sp -> rec.addPhases(DestroyTimeline.record(sp)));
             }
             if (error != null) {
                 rec.error(error.length() > 500 ? error.substring(0, 500) + "..." : error);

@@ -26,6 +26,11 @@ abstract class StepRunner {
     /** The wait in progress: what it awaits and when it began, so each wait has its own timeout and poll count. */
     String waitKey;
     Instant waitStarted;
+    /** The step's phases so far, for the timeline: requested, then waiting and deleting as they came. */
+    final java.util.List<DestroyTimeline.Span> spans = new java.util.ArrayList<>();
+    private DestroyTimeline.Phase phase;
+    private Instant phaseSince;
+    private boolean deleting;
 
     StepRunner(DestroyStep step) {
         this.step = step;
@@ -45,6 +50,47 @@ abstract class StepRunner {
 
     Duration elapsed(Instant now) {
         return startedAt == null ? Duration.ZERO : Duration.between(startedAt, finishedAt != null ? finishedAt : now);
+    }
+
+    /** The step enters a phase at {@code at} (a no-op when it is in it already); {@code origin} is the run's start. */
+    void enter(DestroyTimeline.Phase next, Instant at, Instant origin) {
+        if (next == DestroyTimeline.Phase.DELETING) {
+            deleting = true;
+        } else if (next == DestroyTimeline.Phase.REQUESTED) {
+            deleting = false;
+        } else if (deleting) {
+            next = DestroyTimeline.Phase.DELETING; // waiting for its own resources to go is part of deleting them
+        }
+        if (next == phase) {
+            return;
+        }
+        closePhase(at, origin);
+        phase = next;
+        phaseSince = at;
+    }
+
+    /** A request was made: a wait that was not for its own deletion is over. */
+    void requested(Instant at, Instant origin) {
+        if (phase == DestroyTimeline.Phase.WAITING) {
+            enter(DestroyTimeline.Phase.REQUESTED, at, origin);
+        }
+    }
+
+    /** @return the phases so far, the open one up to {@code now} */
+    java.util.List<DestroyTimeline.Span> spansUntil(Instant now, Instant origin) {
+        java.util.List<DestroyTimeline.Span> all = new java.util.ArrayList<>(spans);
+        if (phase != null && !now.isBefore(phaseSince)) {
+            all.add(new DestroyTimeline.Span(phase, Duration.between(origin, phaseSince), Duration.between(origin, now)));
+        }
+        return all;
+    }
+
+    /** Ends the open phase at {@code at}. */
+    void closePhase(Instant at, Instant origin) {
+        if (phase != null && !at.isBefore(phaseSince)) {
+            spans.add(new DestroyTimeline.Span(phase, Duration.between(origin, phaseSince), Duration.between(origin, at)));
+        }
+        phase = null;
     }
 
     /** Makes one cloud call (or a few for one resource) and sets what happens next. */

@@ -133,6 +133,7 @@ final class Steps {
             }
             String id = remaining.peekFirst();
             try {
+                ctx.deleting(this);
                 ctx.run(this, () -> delete.delete(ctx, id));
             } catch (ResourceNotFoundException notFound) {
                 confirmGone(ctx, id);
@@ -160,6 +161,7 @@ final class Steps {
                         ctx.run(this, () -> ctx.cloud().loadBalancing().setDeletionProtection(arn, false));
                         ctx.event(this, ProgressEvent.Phase.REQUESTED, "deletion protection turned off (disableProtection)");
                     }
+                    ctx.deleting(this);
                     ctx.run(this, () -> ctx.cloud().loadBalancing().deleteLoadBalancer(arn));
                 } catch (ResourceNotFoundException notFound) {
                     confirmGone(ctx, arn);
@@ -215,6 +217,7 @@ final class Steps {
                     }
                     ctx.event(this, ProgressEvent.Phase.REQUESTED, "persistent spot request " + request + " cancelled");
                 }
+                ctx.deleting(this);
                 ctx.run(this, () -> ctx.cloud().compute().terminateInstance(id));
                 requested = true;
                 ctx.event(this, ProgressEvent.Phase.REQUESTED, "termination requested");
@@ -244,6 +247,7 @@ final class Steps {
                 boolean deleted = false;
                 for (String mt : recorded) {
                     try {
+                        ctx.deleting(this);
                         ctx.run(this, () -> ctx.cloud().fileSystems().deleteMountTarget(mt));
                         deleted = true;
                     } catch (ResourceNotFoundException gone) {
@@ -268,6 +272,7 @@ final class Steps {
             for (FileSystemPort.MountTarget mt : live) {
                 if (!"deleting".equalsIgnoreCase(mt.lifeCycleState())) {
                     try {
+                        ctx.deleting(this);
                         ctx.run(this, () -> ctx.cloud().fileSystems().deleteMountTarget(mt.id()));
                     } catch (ResourceNotFoundException gone) {
                         // deleted meanwhile
@@ -330,6 +335,7 @@ final class Steps {
                         // deleted meanwhile
                     }
                 }
+                ctx.deleting(this);
                 ctx.run(this, () -> ctx.cloud().fileSystems().deleteFileSystem(fs));
             } catch (ResourceNotFoundException notFound) {
                 confirmGone(ctx, fs);
@@ -415,7 +421,7 @@ final class Steps {
                     if (deletedAny) {
                         ctx.done(this, "deleted what lived in " + vpc);
                     } else {
-                        ctx.gone(this, "nothing lives in " + vpc);
+                        ctx.gone(this, "already gone: nothing lives in " + vpc);
                     }
                     return;
                 }
@@ -425,6 +431,7 @@ final class Steps {
 
         private void delete(DestroyRun.Context ctx, String what, Runnable call) {
             try {
+                ctx.deleting(this);
                 ctx.run(this, call);
                 deletedAny = true;
                 ctx.event(this, ProgressEvent.Phase.REQUESTED, "deleted " + what);
@@ -482,6 +489,7 @@ final class Steps {
                 return;
             }
             try {
+                ctx.deleting(this);
                 ctx.run(this, () -> {
                     switch (kind()) {
                         case SECURITY_GROUP -> net.deleteSecurityGroup(id);
@@ -623,6 +631,7 @@ final class Steps {
                 return;
             }
             try {
+                ctx.deleting(this);
                 ctx.run(this, () -> ctx.cloud().cloudFront().deleteDistribution(id, d.etag()));
             } catch (PreconditionFailedException race) {
                 race(ctx, race);
@@ -636,6 +645,7 @@ final class Steps {
                     return;
                 }
                 ctx.event(this, ProgressEvent.Phase.RETRYING, "CloudFront says not disabled yet; disabling again and waiting");
+                ctx.requesting(this);
                 phase = Phase.DISABLE;
                 polls = 0;
                 ctx.waitFor(this, "the distribution to be deletable");

@@ -54,6 +54,15 @@ public abstract class DestroyStepRecord {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public abstract List<String> resources();
 
+    /** @return when the run that last worked on the step started, on the cloud's clock; the phases count from it */
+    @JsonProperty("run_started_at")
+    public abstract Optional<Instant> runStartedAt();
+
+    /** @return the step's phases in that run, in order, for its timeline */
+    @JsonProperty("phases")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public abstract List<DestroyPhaseRecord> phases();
+
     /** @return the error of a failed step */
     @JsonProperty("error")
     public abstract Optional<String> error();

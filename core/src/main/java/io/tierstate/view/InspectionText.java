@@ -96,8 +96,9 @@ final class InspectionText {
 
     private void destroy() {
         Optional<DestroyJournal> journal = state.destroyProgress();
+        boolean completed = state.status() == io.tierstate.model.Status.TERMINATED;
         if (destroy.started() && !destroy.onlyCloudFrontDeletionLeft()) {
-            out.append('\n').append("DESTROY IN PROGRESS");
+            out.append('\n').append(completed ? "DESTROY COMPLETED" : "DESTROY IN PROGRESS");
             journal.flatMap(DestroyJournal::startedAt).ifPresent(t -> out.append(" — started ").append(Formats.utc(t)));
             journal.flatMap(DestroyJournal::strategy).ifPresent(s -> out.append(" (").append(TextTable.clean(s)).append(')'));
             out.append('\n');
@@ -115,9 +116,14 @@ final class InspectionText {
                         .orElse("") + ")");
             }
             List<String> pending = destroy.pending().stream().filter(p -> !inProgress.contains(p)).toList();
-            field("pending", pending.isEmpty() ? "none" : String.join(", ", pending));
+            if (!completed) {
+                field("pending", pending.isEmpty() ? "none" : String.join(", ", pending));
+            }
             if (destroy.preserveEfs()) {
                 field("kept", "EFS (preserve_efs)");
+            }
+            if (completed) {
+                return;
             }
             field("resume with", destroy.resumeCommand() + "   (Java: client.deployment(\"" + state.stackName()
                     + "\").destroy().run())");

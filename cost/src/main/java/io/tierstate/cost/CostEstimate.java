@@ -145,6 +145,26 @@ public abstract class CostEstimate {
     }
 
     /**
+     * This estimate as a picture: a horizontal bar per resource with its line items stacked (largest
+     * first, each with a tooltip), the subtotals, the monthly total and the catalog date. Every string
+     * is escaped; text is measured in DejaVu Sans.
+     *
+     * <pre>{@code
+     * Files.writeString(Path.of("cost.svg"), client.deployment("web").estimateCost().toSvg());
+     * }</pre>
+     *
+     * @return a standalone SVG document
+     */
+    public String toSvg() {
+        return CostPicture.of(this).toDocument();
+    }
+
+    /** @return the {@code <svg>} element of {@link #toSvg()} alone, for an HTML page */
+    public String toSvgElement() {
+        return CostPicture.of(this).toElement();
+    }
+
+    /**
      * This estimate as pretty-printed JSON with snake_case fields; amounts are exact strings and
      * {@code monthly_total_display} is the total rounded to cents. See {@code docs/cost.md}.
      *

@@ -110,6 +110,12 @@ final class CostCommand implements Callable<Integer> {
             + "(default 30; CloudWatch keeps hourly datapoints for 455 days).")
     Integer days;
 
+    @Option(names = "--svg", paramLabel = "FILE.svg", description = "Also draw the monthly estimate into FILE.svg: a bar per "
+            + "resource with its line items stacked, the total and the catalog date.")
+    Path svg;
+
+    private Path svgTarget;
+
     private static final java.util.Map<String, String> OPTIONS = java.util.Map.of(
             "httpsRequests", "--https-requests", "httpRequests", "--http-requests", "dataTransferOutGb", "--transfer-gb",
             "lcu", "--lcu", "efsStorageGb", "--efs-gb");
@@ -151,6 +157,12 @@ final class CostCommand implements Callable<Integer> {
             throw new InvalidInputException((record ? "--record" : "--at") + " needs --to-date: tierstate cost NAME --to-date "
                     + (record ? "--record" : "--at TIME"));
         }
+        if (svg != null && (toDate || diff || instanceType != null && name != null || spot != null || noCloudFront
+                || region != null && name != null)) {
+            throw new InvalidInputException("--svg draws a monthly estimate; leave out --to-date and the change options"
+                    + " (--instance-type, --spot, --no-cloudfront, --region, --diff) with NAME");
+        }
+        svgTarget = svg == null ? null : PictureFiles.check("--svg", svg, ".svg", "--svg cost.svg");
         java.time.Clock clock = at == null ? null : java.time.Clock.fixed(instant(at), java.time.ZoneOffset.UTC);
         if (days != null && !usageFromMetrics) {
             throw new InvalidInputException("--days is the window of --usage-from-metrics: tierstate cost NAME "
@@ -280,6 +292,10 @@ final class CostCommand implements Callable<Integer> {
      * exit status is 1 only with --fail-over-budget and the estimate over the budget.
      */
     private int printWithBudget(String json, String text, CostEstimate estimate, Optional<BigDecimal> recorded) {
+        if (svgTarget != null) {
+            PictureFiles.write("--svg", svgTarget, estimate.toSvg());
+            cli.spec.commandLine().getErr().println("tierstate: wrote the cost breakdown to " + svgTarget);
+        }
         Optional<Budget> b = Optional.ofNullable(budget).or(() -> recorded)
                 .map(limit -> new Budget(limit, estimate.monthlyTotalRounded()));
         if (cli.json && b.isEmpty()) {

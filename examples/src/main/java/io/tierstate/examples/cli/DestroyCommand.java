@@ -61,6 +61,10 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
 
+    @Option(names = "--timeline", paramLabel = "FILE.svg", description = "When the destroy ends (completed, failed or "
+            + "cancelled), draw its timeline into FILE.svg: a row per step, its phases, the critical path.")
+    java.nio.file.Path timeline;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = cli.spec.commandLine().getOut();
@@ -71,6 +75,11 @@ final class DestroyCommand implements Callable<Integer> {
             default -> throw new io.tierstate.error.InvalidInputException("--strategy must be sequential or overlapped, was '"
                     + strategy + "'");
         };
+        if (timeline != null && dryRun) {
+            throw new io.tierstate.error.InvalidInputException("--timeline draws a destroy that runs, and --dry-run runs none;"
+                    + " drop --dry-run, or draw one already run with 'tierstate timeline " + name + " FILE.svg'");
+        }
+        java.nio.file.Path picture = timeline == null ? null : PictureFiles.check("--timeline", timeline, ".svg", "--timeline destroy.svg");
         if (!dryRun && !yes && !cli.stdinIsTerminal()) {
             // never read a confirmation from a pipe or a closed stdin: a script must say --yes
             throw new io.tierstate.error.InvalidInputException("destroy asks for the stack name and stdin is not a terminal;"
@@ -143,6 +152,10 @@ final class DestroyCommand implements Callable<Integer> {
                 }
             }
             view.clear();
+            if (picture != null) {
+                PictureFiles.write("--timeline", picture, report.toSvg());
+                err.println("tierstate: wrote the destroy's timeline to " + picture);
+            }
             cli.print(cli.json ? report.toJson() : report.render());
             return switch (report.outcome()) {
                 case COMPLETED, PENDING_CLOUDFRONT -> 0;

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
             RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
             CompletePendingCommand.class, VerifyCommand.class, CopyCommand.class, ExportCommand.class, BackupsCommand.class,
-            RestoreCommand.class, RefreshCommand.class,
+            RestoreCommand.class, RefreshCommand.class, TimelineCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
