@@ -82,7 +82,7 @@ final class TimelinePicture {
                     double bx = x0 + sp.from().toMillis() / 1000.0 * scale;
                     double bw = Math.max(2, sp.duration().toMillis() / 1000.0 * scale);
                     svg.rect(bx, y + 5, bw, BAR, colour(sp.phase()), "", r.step() + ": " + sp.phase().id() + " "
-                            + DestroyReport.format(sp.duration()) + " (from " + DestroyReport.format(sp.from()) + " to "
+                            + brief(sp.duration()) + " (from " + DestroyReport.format(sp.from()) + " to "
                             + DestroyReport.format(sp.to()) + ")", "bar phase-" + sp.phase().id());
                 }
                 double start = x0 + r.start().get().toMillis() / 1000.0 * scale;
@@ -90,7 +90,7 @@ final class TimelinePicture {
                 if (r.critical()) {
                     svg.rect(start - 1, y + 4, end - start + 2, BAR + 2, "none", "#1f2328", "on the critical path", "critical");
                 }
-                String after = DestroyReport.format(r.duration()) + (r.result().equals("deleted") ? "" : " · " + r.result());
+                String after = brief(r.duration()) + (r.result().equals("deleted") ? "" : " · " + r.result());
                 double tx = end + 6;
                 svg.text(tx, y + 16, TextWidth.fit(after, 11, false, WIDTH - MARGIN - tx), NOTE.css("result"));
             }
@@ -108,6 +108,11 @@ final class TimelinePicture {
         }
         svg.rect(x, y - 10, 12, 12, "none", "#1f2328", "", "legend-swatch");
         svg.text(x + 16, y, "critical path", Svg.Text.plain(12).css("legend"));
+    }
+
+    /** A duration as the picture writes it: {@code <1s} for what took less than a second. */
+    static String brief(java.time.Duration d) {
+        return d.toMillis() < 1000 ? "<1s" : DestroyReport.format(d);
     }
 
     /** A tick interval that puts at most about eight ticks on the axis. */
