@@ -93,6 +93,7 @@ class TierStateCliJsonShapesTest {
         check("cost", json("cost", "gpu-global"));
         check("cost", json("cost", "--tier", "gpu", "--instance-type", "g5.xlarge"));
         check("cost", json("cost", "gpu-global", "--budget", "100"));
+        check("cost", json("cost", "gpu-global", "--svg", copy.resolve("cost.svg").toString()));
         check("cost --to-date", json("cost", "gpu-global", "--to-date"));
         check("cost --usage-from-metrics", json("cost", "gpu-global", "--usage-from-metrics", "--days", "2"));
         check("cost --to-date", json("cost", "gpu-global", "--to-date", "--usage-from-metrics"));
@@ -113,6 +114,8 @@ class TierStateCliJsonShapesTest {
         check("destroy", json("destroy", "gpu-global", "--yes", "--defer-cloudfront"));
         check("complete-pending", json("complete-pending"));
         check("verify", json("verify", "gpu-global"));
+        check("timeline", json("timeline", "gpu-global", copy.resolve("destroy.svg").toString()));
+        check("report", json("report", "gpu-global", "--html", copy.resolve("report.html").toString()));
         check("demo", json("demo"));
     }
 
