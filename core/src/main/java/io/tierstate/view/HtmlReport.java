@@ -126,8 +126,17 @@ public final class HtmlReport {
      */
     public Path write(Path file) {
         Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        // said before any IOException, whose message is a bare path and whose type is a Java name
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new StateStoreException("could not write the report to " + target + ": no such directory " + dir
+                    + "; create it or write the report elsewhere", null);
+        }
+        if (Files.isDirectory(target)) {
+            throw new StateStoreException("could not write the report to " + target + ": it is a directory; give a file name"
+                    + " such as " + target.resolve("report.html"), null);
+        }
         try {
-            Path dir = target.getParent();
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 Files.writeString(tmp, toHtml(), StandardCharsets.UTF_8);
@@ -136,9 +145,12 @@ public final class HtmlReport {
                 Files.deleteIfExists(tmp);
             }
             return target;
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new StateStoreException("could not write the report to " + target + ": permission denied; check that "
+                    + dir + " is writable, or write the report elsewhere", e);
         } catch (IOException e) {
-            throw new StateStoreException("could not write the report to " + target + " (" + e.getClass().getSimpleName()
-                    + "); check that the directory exists and is writable", e);
+            throw new StateStoreException("could not write the report to " + target + (e.getMessage() == null ? ""
+                    : ": " + e.getMessage()) + "; check the disk and that " + dir + " is writable", e);
         }
     }
 

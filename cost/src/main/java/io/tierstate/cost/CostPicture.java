@@ -3,19 +3,28 @@ package io.tierstate.cost;
 import io.tierstate.svg.Svg;
 import io.tierstate.svg.TextWidth;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.MathContext;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Draws a cost estimate: a horizontal bar per resource, its line items stacked, the total and the catalog date. */
+/**
+ * Draws a cost estimate: a horizontal bar per resource, its line items stacked, the total and the catalog date.
+ * A bar is the resource's charges before deductions, scaled to the largest; a free-tier deduction is drawn
+ * hollow over the bar's end, so the solid part is what is charged and the subtotal beside it.
+ */
 final class CostPicture {
 
     static final double WIDTH = 960;
     static final double MARGIN = 16;
     static final double ROW = 46;
     static final double BAR = 18;
-    /** Room right of the bars for the subtotal. */
+    /** Room right of the bars for the subtotal, at least; a wider subtotal widens it. */
     static final double AMOUNT_ROOM = 120;
+    /** Between a bar's end and its subtotal. */
+    static final double AMOUNT_GAP = 6;
+    /** A segment narrower than this would be written as 0 wide (numbers keep one decimal), so it is not drawn. */
+    static final double VISIBLE = 0.05;
     /** Shades per resource: the line items of one bar alternate between them, largest first. */
     private static final Map<ChargedResource, String[]> SHADES = Map.of(
             ChargedResource.EC2, new String[] {"#4e79a7", "#86a8cf", "#2f4b6b"},
@@ -28,14 +37,22 @@ final class CostPicture {
 
     static Svg of(CostEstimate e) {
         Map<ChargedResource, BigDecimal> subtotals = e.subtotals();
-        BigDecimal max = subtotals.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        // bars are the charges before deductions, so a free-tier deduction cannot make a bar longer than the room
+        Map<ChargedResource, BigDecimal> gross = new EnumMap<>(ChargedResource.class);
+        for (CostLineItem item : e.lineItems()) {
+            gross.merge(item.resource(), item.monthlyCost().max(BigDecimal.ZERO), BigDecimal::add);
+        }
+        BigDecimal max = gross.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         Svg.Text label = Svg.Text.plain(13).inBold().css("resource-label");
+        Svg.Text amount = Svg.Text.plain(12).inBold().css("amount");
         double labels = 110;
-        for (ChargedResource r : subtotals.keySet()) {
-            labels = Math.max(labels, label.width(r.displayName()) + 20);
+        double amounts = AMOUNT_ROOM;
+        for (Map.Entry<ChargedResource, BigDecimal> s : subtotals.entrySet()) {
+            labels = Math.max(labels, label.width(s.getKey().displayName()) + 20);
+            amounts = Math.max(amounts, amount.width(money(e, s.getValue())) + AMOUNT_GAP + 4);
         }
         double x0 = MARGIN + labels;
-        double x1 = WIDTH - MARGIN - AMOUNT_ROOM;
+        double x1 = WIDTH - MARGIN - amounts;
         double height = 62 + subtotals.size() * ROW + 24 + (e.notes().isEmpty() ? 0 : 20);
         String title = "Monthly cost " + money(e, e.monthlyTotal()) + ": " + e.subject();
         Svg svg = Svg.of(WIDTH, height, title);
@@ -55,19 +72,32 @@ final class CostPicture {
             for (int i = 0; i < items.size(); i++) {
                 CostLineItem item = items.get(i);
                 double w = width(item.monthlyCost(), max, x1 - x0);
-                if (w > 0) {
+                if (w >= VISIBLE) {
                     svg.rect(x, y + 1, w, BAR, shades[i % shades.length], "", item.description() + ": " + money(e, item.monthlyCost()),
                             "segment");
                 }
                 x += w;
                 legend.append(i == 0 ? "" : " · ").append(item.description()).append(' ').append(money(e, item.monthlyCost()));
             }
-            svg.text(Math.max(x, x0) + 6, y + 15, money(e, s.getValue()), Svg.Text.plain(12).inBold().css("amount"));
+            // a deduction is drawn hollow over the end of the bar, so the solid part is what is charged
+            double end = x;
+            for (int i = items.size() - 1; i >= 0 && items.get(i).monthlyCost().signum() < 0; i--) {
+                CostLineItem item = items.get(i);
+                double w = Math.min(width(item.monthlyCost().negate(), max, x1 - x0), end - x0);
+                if (w >= VISIBLE) {
+                    svg.rect(end - w, y + 1, w, BAR, "#ffffff", shades[0], item.description() + ": "
+                            + money(e, item.monthlyCost()), "deduction");
+                }
+                end -= w;
+            }
+            svg.text(Math.max(x, x0) + AMOUNT_GAP, y + 15, money(e, s.getValue()), amount);
             svg.text(x0, y + 34, TextWidth.fit(legend.toString(), 11, false, WIDTH - MARGIN - x0),
                     Svg.Text.plain(11).fill("#57606a").css("items"));
             y += ROW;
         }
-        svg.line(x0, 58, x0, y - 8, "#8c959f", false);
+        if (!subtotals.isEmpty()) {
+            svg.line(x0, 58, x0, y - 8, "#8c959f", false);
+        }
         svg.text(MARGIN, y + 12, TextWidth.fit("Total " + money(e, e.monthlyTotal()) + " a month" + (e.usage().equals(UsageProfile.defaults())
                 ? " on the default usage profile" : " on the usage given"), 13, true, WIDTH - 2 * MARGIN), Svg.Text.plain(13).inBold()
                 .css("total"));
@@ -82,7 +112,7 @@ final class CostPicture {
         if (max.signum() <= 0 || cost.signum() <= 0) {
             return 0;
         }
-        return cost.divide(max, 6, RoundingMode.HALF_UP).doubleValue() * room;
+        return cost.divide(max, MathContext.DECIMAL64).doubleValue() * room;
     }
 
     static String money(CostEstimate e, BigDecimal amount) {

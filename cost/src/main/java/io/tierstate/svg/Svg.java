@@ -175,7 +175,7 @@ public final class Svg {
             body.append(" fill=\"").append(Xml.escape(how.fill())).append('"');
         }
         if (!"start".equals(how.anchor())) {
-            body.append(" text-anchor=\"").append(how.anchor()).append('"');
+            body.append(" text-anchor=\"").append(Xml.escape(how.anchor())).append('"');
         }
         cls(how.cssClass());
         body.append('>').append(Xml.escape(text)).append("</text>\n");

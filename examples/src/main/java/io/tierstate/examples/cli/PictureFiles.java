@@ -60,8 +60,22 @@ final class PictureFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new InvalidInputException(option + " " + target + " could not be written (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check the disk and the directory's permissions");
+            throw new InvalidInputException(option + " " + target + " could not be written (" + reason(e)
+                    + "); check the disk and the directory's permissions");
         }
+    }
+
+    /** What went wrong in words: the exception's type is a Java name, and the message of most is a bare path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its directory is gone";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 }
