@@ -2,7 +2,6 @@ package io.tierstate.view;
 
 import io.tierstate.destroy.DestroyTimeline;
 import io.tierstate.error.StateStoreException;
-import io.tierstate.internal.Timestamps;
 import io.tierstate.svg.Xml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,7 @@ public final class HtmlReport {
             h2 { font-size: 18px; margin: 28px 0 8px 0; border-bottom: 1px solid #d0d7de; padding-bottom: 4px; }
             .url { font-size: 18px; margin: 4px 0; }
             .url a { color: #0969da; }
+            .url.gone { color: #57606a; }
             .meta { color: #57606a; font-size: 13px; margin: 4px 0 0 0; }
             pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 12px; background: #f6f8fa; padding: 12px; \
             border-radius: 6px; overflow-x: auto; white-space: pre; }
@@ -84,7 +84,10 @@ public final class HtmlReport {
         if (url.isPresent()) {
             String u = url.get();
             String host = u.startsWith("https://") ? u.substring("https://".length()) : "";
-            if (HOST.matcher(host).matches()) {
+            if (archived) {
+                out.append("<p class=\"url gone\" id=\"url\"><s>").append(Xml.escape(u))
+                        .append("</s> (deleted with the deployment)</p>\n");
+            } else if (HOST.matcher(host).matches()) {
                 out.append("<p class=\"url\" id=\"url\"><a href=\"https://").append(host).append("\">https://").append(host)
                         .append("</a></p>\n");
             } else {
@@ -111,7 +114,7 @@ public final class HtmlReport {
         } else {
             out.append("<p class=\"none\">No destroy recorded.</p>\n");
         }
-        out.append("</section>\n<footer class=\"meta\">Made by TierState at ").append(Timestamps.format(generatedAt))
+        out.append("</section>\n<footer class=\"meta\">Made by TierState at ").append(Formats.utc(generatedAt))
                 .append(" from the state of ").append(Xml.escape(name)).append(", serial ").append(s.serial())
                 .append(".</footer>\n</body>\n</html>\n");
         return out.toString();

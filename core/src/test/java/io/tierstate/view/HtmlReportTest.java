@@ -122,8 +122,10 @@ class HtmlReportTest {
             assertThat(lower).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=").doesNotContain("<img")
                     .doesNotContain("<iframe").doesNotContain("url(").doesNotContain("@import").doesNotContain("javascript:");
             assertThat(Pattern.compile("<[^>]*\\son[a-z]+\\s*=").matcher(lower).find()).as("an event handler attribute").isFalse();
-            assertThat(hrefs(html)).containsExactly("https://" + domain);
         }
+        assertThat(hrefs(live)).containsExactly("https://" + domain);
+        assertThat(hrefs(archived)).as("a deleted distribution is named, not linked").isEmpty();
+        assertThat(archived).contains("<s>https://" + domain + "</s> (deleted with the deployment)");
     }
 
     @Test
@@ -227,7 +229,7 @@ class HtmlReportTest {
         String html = HtmlReport.of(inspection, at, false).toHtml();
 
         assertThat(html).isEqualTo(HtmlReport.of(inspection, at, false).toHtml());
-        assertThat(html).contains("<footer class=\"meta\">Made by TierState at 2026-12-02T10:15:30.000000Z from the state of web");
+        assertThat(html).contains("<footer class=\"meta\">Made by TierState at 2026-12-02 10:15:30 UTC from the state of web");
         assertThat(HtmlReport.of(inspection, at, false).inspection()).isSameAs(inspection);
     }
 

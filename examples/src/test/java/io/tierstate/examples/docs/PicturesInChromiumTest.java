@@ -127,7 +127,7 @@ class PicturesInChromiumTest {
         assertThat(texts(m.get("svgs").get(1), "step-label")).containsExactlyElementsOf(STEPS.subList(0, STEPS.size() - 1));
 
         BufferedImage png = screenshot(DocPictures.REPORT);
-        assertThat(pixels(png, "#0969da")).as("the CloudFront link").isGreaterThan(20);
+        assertThat(pixels(png, "#4e79a7")).as("the cost breakdown's EC2 bar").isGreaterThan(20);
         assertThat(pixels(png, "#e8b931")).as("the timeline's waiting bars").isGreaterThan(20);
     }
 
