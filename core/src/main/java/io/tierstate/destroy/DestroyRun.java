@@ -421,7 +421,7 @@ final class DestroyRun {
         runners.forEach(r -> spans.put(r.kind(), List.copyOf(r.spans)));
         DestroyTimeline timeline = DestroyTimeline.of(name, settings.strategy(), outcome, plan, ordered, spans,
                 verification.map(v -> new DestroyTimeline.Span(DestroyTimeline.Phase.REQUESTED, Duration.between(start, end),
-                        total)), total);
+                        total)), verification.map(Verification::clean).orElse(false), total);
         return new DestroyReport(name, settings.strategy(), outcome, ordered, total, cloudCalls,
                 pollCalls, archived, Optional.of(where), verification, timeline);
     }

@@ -243,7 +243,8 @@ public record DestroyTimeline(String deployment, Strategy strategy, String outco
     }
 
     static DestroyTimeline of(String deployment, Strategy strategy, DestroyReport.Outcome outcome, DestroyPlan plan,
-            List<DestroyReport.StepResult> results, Map<StepKind, List<Span>> spans, Optional<Span> verify, Duration total) {
+            List<DestroyReport.StepResult> results, Map<StepKind, List<Span>> spans, Optional<Span> verify, boolean clean,
+            Duration total) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < plan.steps().size(); i++) {
             DestroyStep step = plan.steps().get(i);
@@ -251,7 +252,7 @@ public record DestroyTimeline(String deployment, Strategy strategy, String outco
             rows.add(new Row(step.id(), words(r), spans.getOrDefault(step.kind(), List.of()),
                     step.dependsOn().stream().map(StepKind::id).toList(), false));
         }
-        verify.ifPresent(v -> rows.add(new Row("verify", "described everything", List.of(v),
+        verify.ifPresent(v -> rows.add(new Row("verify", clean ? "nothing left" : "found what is left", List.of(v),
                 plan.steps().stream().map(DestroyStep::id).toList(), false)));
         String how = switch (outcome) {
             case COMPLETED -> "completed";

@@ -70,6 +70,7 @@ class DestroyTimelineTest {
             assertThat(before.end().orElseThrow()).as(path.get(i - 1) + " ends before " + path.get(i) + " starts")
                     .isLessThanOrEqualTo(after.start().orElseThrow());
         }
+        assertThat(t.row("verify").orElseThrow().result()).isEqualTo("nothing left");
         assertThat(t.render()).contains("Destroy of 'ovl': overlapped, completed in ").contains("* cloudfront");
     }
 
