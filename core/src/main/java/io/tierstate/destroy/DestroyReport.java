@@ -238,7 +238,8 @@ public record DestroyReport(String deployment, Strategy strategy, Outcome outcom
 
     static String format(Duration d) {
         long s = d.toSeconds();
-        return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     @Override

@@ -181,6 +181,10 @@ class DestroyTimelineTest {
         assertThat(TimelinePicture.tickLabel(7200, 3600)).isEqualTo("2 h");
         assertThat(TimelinePicture.tickLabel(30, 10)).isEqualTo("30 s");
         assertThat(TimelinePicture.tick(400L * 86400)).isEqualTo(50L * 86400);
+        assertThat(TimelinePicture.brief(Duration.ofMillis(999))).isEqualTo("<1s");
+        assertThat(DestroyReport.format(Duration.ofSeconds(59))).isEqualTo("59s");
+        assertThat(DestroyReport.format(Duration.ofSeconds(905))).isEqualTo("15m05s");
+        assertThat(DestroyReport.format(Duration.ofSeconds(4500))).as("hours, not 75m00s").isEqualTo("1h15m00s");
     }
 
     private static List<DestroyTimeline.Span> millis(List<DestroyTimeline.Span> spans) {
