@@ -115,7 +115,8 @@ public final class HtmlReport {
             out.append("<p class=\"none\">No destroy recorded.</p>\n");
         }
         out.append("</section>\n<footer class=\"meta\">Made by TierState at ").append(Formats.utc(generatedAt))
-                .append(" from the state of ").append(Xml.escape(name)).append(", serial ").append(s.serial())
+                .append(" from the state of ").append(Xml.escape(name))
+                .append(s.serial() > 0 ? " (version " + s.serial() + ")" : " (as GeuseMaker wrote it)")
                 .append(".</footer>\n</body>\n</html>\n");
         return out.toString();
     }

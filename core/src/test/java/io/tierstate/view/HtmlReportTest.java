@@ -85,7 +85,7 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<?xml").as("an inline picture has no XML declaration");
         assertThat(html).contains("<p class=\"none\">No destroy recorded.</p>");
         assertThat(report.timeline()).isEmpty();
-        assertThat(html).contains("serial " + client.deployment("web").state().serial() + ".</footer>");
+        assertThat(html).contains(" (version " + client.deployment("web").state().serial() + ").</footer>");
     }
 
     @Test
@@ -231,6 +231,10 @@ class HtmlReportTest {
         assertThat(html).isEqualTo(HtmlReport.of(inspection, at, false).toHtml());
         assertThat(html).contains("<footer class=\"meta\">Made by TierState at 2026-12-02 10:15:30 UTC from the state of web");
         assertThat(HtmlReport.of(inspection, at, false).inspection()).isSameAs(inspection);
+        Inspection geuseMakers = Inspection.of(inspection.state().withSerial(0), io.tierstate.cost.PriceCatalog.defaults()
+                .estimator(), io.tierstate.cost.UsageProfile.defaults());
+        assertThat(HtmlReport.of(geuseMakers, at, false).toHtml()).as("a file no TierState write has versioned")
+                .contains("from the state of web (as GeuseMaker wrote it).</footer>");
     }
 
     private static String Xml(String text) {
