@@ -62,7 +62,8 @@ final class DestroyCommand implements Callable<Integer> {
     boolean yes;
 
     @Option(names = "--timeline", paramLabel = "FILE.svg", description = "When the destroy ends (completed, failed or "
-            + "cancelled), draw its timeline into FILE.svg: a row per step, its phases, the critical path.")
+            + "timed out), draw its timeline into FILE.svg: a row per step, its phases, the critical path. After Ctrl-C, "
+            + "'tierstate timeline NAME FILE.svg' draws it from the journal.")
     java.nio.file.Path timeline;
 
     @Override
@@ -133,7 +134,8 @@ final class DestroyCommand implements Callable<Integer> {
             }
             List<String> stepIds = plan.steps().stream().map(io.tierstate.destroy.DestroyStep::id).toList();
             ProgressView view = cli.stderrIsTerminal() ? ProgressView.terminal(err, stepIds) : ProgressView.log(err, stepIds);
-            String message = interruptedMessage(resumeCommand(cli.locationOptions()));
+            String message = interruptedMessage(resumeCommand(cli.locationOptions()))
+                    + (picture == null ? "" : "Draw what it did so far with: " + timelineCommand(cli.locationOptions(), picture) + "\n");
             // Ctrl-C ends the JVM with 130; the hook says that the journal keeps what is done and how to go on
             Thread hook = new Thread(() -> {
                 view.clear();
@@ -186,6 +188,21 @@ final class DestroyCommand implements Callable<Integer> {
         if (yes) {
             words.add("--yes");
         }
+        return String.join(" ", words.stream().map(DestroyCommand::shellWord).toList());
+    }
+
+    /**
+     * The command that draws this destroy from its journal, for a run that ends before it can draw
+     * itself (Ctrl-C).
+     *
+     * @param locationOptions the global options, as {@link TierStateCli#locationOptions()} gives them
+     * @param picture the file --timeline named
+     * @return a line to paste into a shell
+     */
+    String timelineCommand(List<String> locationOptions, java.nio.file.Path picture) {
+        List<String> words = new ArrayList<>(List.of("tierstate"));
+        words.addAll(locationOptions);
+        words.addAll(List.of("timeline", name, picture.toString()));
         return String.join(" ", words.stream().map(DestroyCommand::shellWord).toList());
     }
 

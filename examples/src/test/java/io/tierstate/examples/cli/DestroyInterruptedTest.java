@@ -39,6 +39,13 @@ class DestroyInterruptedTest {
     }
 
     @Test
+    void timelineCommand_drawsTheDestroyFromItsJournal_withTheSameHome() {
+        DestroyCommand d = parsed("destroy", "gpu-global", "--timeline", "my destroy.svg");
+        assertThat(d.timelineCommand(List.of("--home", "/srv/h"), java.nio.file.Path.of("/tmp/my destroy.svg")))
+                .isEqualTo("tierstate --home /srv/h timeline gpu-global '/tmp/my destroy.svg'");
+    }
+
+    @Test
     void shellWord_quotesWhatAShellWouldSplitOrExpand() {
         assertThat(DestroyCommand.shellWord("s3://b/p")).isEqualTo("s3://b/p");
         assertThat(DestroyCommand.shellWord("it's")).isEqualTo("'it'\\''s'");
