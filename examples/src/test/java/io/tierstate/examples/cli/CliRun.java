@@ -53,10 +53,19 @@ record CliRun(int status, String out, String err) {
      * @return the finished run
      */
     static CliRun inHome(java.nio.file.Path home, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return of(all);
+        return of(prefixed(args, "--home", home.toString()));
+    }
+
+    /** Runs the program in a home with {@code --cloud simulated}: the world the CLI keeps beside that home. */
+    static CliRun onSimulatedCloud(java.nio.file.Path home, String... args) {
+        return inHome(home, prefixed(args, "--cloud", "simulated"));
+    }
+
+    /** The arguments with the given ones before them. */
+    static String[] prefixed(String[] args, String... first) {
+        String[] all = new String[args.length + first.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(args, 0, all, first.length, args.length);
+        return all;
     }
 }

@@ -32,11 +32,7 @@ class TierStateCliDriftTest {
     }
 
     private CliRun sim(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--cloud";
-        all[1] = "simulated";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.inHome(home, all);
+        return CliRun.onSimulatedCloud(home, args);
     }
 
     /** A change made outside TierState, in the world the CLI keeps for this home. */

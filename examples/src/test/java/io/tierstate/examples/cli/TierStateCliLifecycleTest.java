@@ -34,13 +34,7 @@ class TierStateCliLifecycleTest {
     }
 
     private void sim(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--home";
-        all[1] = home.toString();
-        all[2] = "--cloud";
-        all[3] = "simulated";
-        System.arraycopy(args, 0, all, 4, args.length);
-        run("", all);
+        run("", CliRun.prefixed(args, "--home", home.toString(), "--cloud", "simulated"));
     }
 
     @BeforeEach

@@ -43,11 +43,7 @@ class TierStateCliPicturesTest {
     }
 
     private CliRun sim(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--cloud";
-        all[1] = "simulated";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.inHome(home, all);
+        return CliRun.onSimulatedCloud(home, args);
     }
 
     private CliRun destroyed(String... extra) {
