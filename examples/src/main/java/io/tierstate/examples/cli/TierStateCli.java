@@ -42,14 +42,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "tierstate 0.1.0",
         description = "Keeps the state of tiered AWS deployments (EC2/GPU, EFS, ALB, CloudFront) and drives their lifecycle.",
-        subcommands = {DemoCommand.class, ListCommand.class, InspectCommand.class, CostCommand.class, MigrateCommand.class,
-            RecordCloudFrontCommand.class, RecordGpuCommand.class, ProvisionCloudFrontCommand.class, DestroyCommand.class,
-            CompletePendingCommand.class, VerifyCommand.class, CopyCommand.class, ExportCommand.class, BackupsCommand.class,
-            RestoreCommand.class, RefreshCommand.class, TimelineCommand.class, ReportCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", "Exit status:", "  0 done", "  1 the operation failed", "  2 bad usage or bad input",
             "  3 deployment not found"})
 public final class TierStateCli implements Runnable {
+
+    /** Every command, in the order help lists them ({@link #commandLine} adds them). */
+    static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ListCommand.class, InspectCommand.class,
+            CostCommand.class, MigrateCommand.class, RecordCloudFrontCommand.class, RecordGpuCommand.class,
+            ProvisionCloudFrontCommand.class, DestroyCommand.class, CompletePendingCommand.class, VerifyCommand.class,
+            CopyCommand.class, ExportCommand.class, BackupsCommand.class, RestoreCommand.class, RefreshCommand.class,
+            TimelineCommand.class, ReportCommand.class, CommandLine.HelpCommand.class);
+
+    /** The root's options that take a value, so the command name is not mistaken for one. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--home", "--cloud", "--endpoint", "--region",
+            "--store", "--geusemaker-compat", "--sim-speed");
 
     /** Exit status: the operation failed. */
     public static final int FAILED = 1;
@@ -148,7 +154,7 @@ public final class TierStateCli implements Runnable {
         cli.in = in;
         cli.environment = environment;
         cli.args = args;
-        CommandLine cl = new CommandLine(cli);
+        CommandLine cl = commandLine(cli, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -164,6 +170,49 @@ public final class TierStateCli implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The program's command line. When the arguments name a command, it holds that command alone:
+     * building the specs of the other commands (their classes, annotations and converters) is about
+     * a tenth of a short command's start-up. Help, an unknown or a missing command get them all, so
+     * help lists every command and a typo finds its nearest.
+     *
+     * @param cli the root command
+     * @param args the arguments as typed
+     * @return the command line to execute them with
+     */
+    static CommandLine commandLine(TierStateCli cli, String[] args) {
+        CommandLine cl = new CommandLine(cli);
+        Optional<Class<?>> only = namedCommand(args);
+        for (Class<?> c : only.map(List::<Class<?>>of).orElse(COMMANDS)) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /** The command the arguments name: their first word that is not an option or an option's value. */
+    static Optional<Class<?>> namedCommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return Optional.empty();
+            }
+            if (a.startsWith("-")) {
+                if (VALUED.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && command != null && command.name().equals(a)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private BufferedReader in;

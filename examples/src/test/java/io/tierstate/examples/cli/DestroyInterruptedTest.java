@@ -10,7 +10,7 @@ class DestroyInterruptedTest {
 
     private static DestroyCommand parsed(String... args) {
         TierStateCli cli = new TierStateCli();
-        picocli.CommandLine line = new picocli.CommandLine(cli);
+        picocli.CommandLine line = TierStateCli.commandLine(cli, args);
         picocli.CommandLine.ParseResult r = line.parseArgs(args);
         return (DestroyCommand) r.subcommand().commandSpec().userObject();
     }

@@ -14,7 +14,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +74,21 @@ class TierStateCliHandsTest {
     }
 
     static List<String> commands() {
-        return Arrays.stream(TierStateCli.class.getAnnotation(Command.class).subcommands())
+        return TierStateCli.COMMANDS.stream()
                 .map(c -> c.getAnnotation(Command.class).name()).filter(n -> !n.equals("help")).toList();
+    }
+
+    @Test
+    void aNamedCommand_isBuiltAlone_whileHelpAndTyposGetEveryCommand() {
+        assertThat(TierStateCli.commandLine(new TierStateCli(), new String[] {"--home", "list", "inspect", "x"})
+                .getSubcommands().keySet()).as("--home's value is not the command").containsExactly("inspect");
+        assertThat(TierStateCli.commandLine(new TierStateCli(), new String[] {"--json", "list", "--home", "h"})
+                .getSubcommands().keySet()).containsExactly("list");
+        for (String[] args : List.of(new String[] {"lsit"}, new String[] {"help", "list"}, new String[] {"--help"},
+                new String[] {}, new String[] {"--", "list"})) {
+            assertThat(TierStateCli.commandLine(new TierStateCli(), args).getSubcommands().keySet())
+                    .as(String.join(" ", args)).hasSize(TierStateCli.COMMANDS.size()).contains("help", "list", "report");
+        }
     }
 
     @ParameterizedTest(name = "{0} --help")

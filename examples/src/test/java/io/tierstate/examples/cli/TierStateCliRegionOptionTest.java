@@ -10,7 +10,7 @@ class TierStateCliRegionOptionTest {
 
     private static String awsRegion(String... args) {
         TierStateCli cli = new TierStateCli();
-        CommandLine cl = new CommandLine(cli);
+        CommandLine cl = TierStateCli.commandLine(cli, args);
         CliSyntax.configure(cl);
         cl.parseArgs(args);
         return cli.region();
