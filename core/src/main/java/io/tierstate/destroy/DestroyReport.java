@@ -193,7 +193,8 @@ public record DestroyReport(String deployment, Strategy strategy, Outcome outcom
     /**
      * The report as JSON: {@code {deployment, strategy, outcome, duration_seconds, cloud_calls,
      * poll_calls, checked_in, archive, verified, steps: [{step, result, skip_reason, blocked_by,
-     * resources, detail, duration_seconds, attempts}], verification}}.
+     * resources, detail, duration_seconds, attempts}], verification, timeline: {total_seconds,
+     * critical_path, rows: [{step, result, critical, phases: [{phase, from_seconds, to_seconds}]}]}}}.
      *
      * @return the JSON text
      */
@@ -218,6 +219,7 @@ public record DestroyReport(String deployment, Strategy strategy, Outcome outcom
             o.put("detail", s.detail()).put("duration_seconds", s.duration().toMillis() / 1000.0).put("attempts", s.attempts());
         }
         verification.ifPresent(v -> root.set("verification", v.toTree()));
+        root.set("timeline", timeline.toTree());
         return new String(StateCodec.writeTree(root), StandardCharsets.UTF_8);
     }
 

@@ -171,6 +171,29 @@ public record DestroyTimeline(String deployment, Strategy strategy, String outco
         return out.toString();
     }
 
+    /**
+     * The timeline as JSON: {@code {total_seconds, critical_path: [step], rows: [{step, result,
+     * critical, phases: [{phase, from_seconds, to_seconds}]}]}}, seconds since the run started.
+     *
+     * @return the tree, as {@code destroy --json} prints it under {@code timeline}
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode toTree() {
+        var root = io.tierstate.internal.StateCodec.mapper().createObjectNode();
+        root.put("total_seconds", total.toMillis() / 1000.0);
+        var path = root.putArray("critical_path");
+        criticalPath().forEach(r -> path.add(r.step()));
+        var list = root.putArray("rows");
+        for (Row r : rows) {
+            var o = list.addObject().put("step", r.step()).put("result", r.result()).put("critical", r.critical());
+            var phases = o.putArray("phases");
+            for (Span sp : r.spans()) {
+                phases.addObject().put("phase", sp.phase().id()).put("from_seconds", sp.from().toMillis() / 1000.0)
+                        .put("to_seconds", sp.to().toMillis() / 1000.0);
+            }
+        }
+        return root;
+    }
+
     @Override
     public String toString() {
         return render();

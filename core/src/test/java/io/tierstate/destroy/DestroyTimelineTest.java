@@ -41,7 +41,7 @@ class DestroyTimelineTest {
     }
 
     @Test
-    void overlapped_hasARowPerStep_cloudFrontsPhasesInOrder_andTheCriticalPathSetsTheTotal() {
+    void overlapped_hasARowPerStep_cloudFrontsPhasesInOrder_andTheCriticalPathSetsTheTotal() throws Exception {
         DestroyReport report = destroy("ovl", Strategy.OVERLAPPED);
         DestroyTimeline t = report.timeline();
 
@@ -71,6 +71,16 @@ class DestroyTimelineTest {
                     .isLessThanOrEqualTo(after.start().orElseThrow());
         }
         assertThat(t.row("verify").orElseThrow().result()).isEqualTo("nothing left");
+        var json = io.tierstate.internal.StateCodec.mapper().readTree(report.toJson()).get("timeline");
+        assertThat(json.get("total_seconds").asDouble()).isEqualTo(t.total().toMillis() / 1000.0);
+        assertThat(json.get("rows")).hasSize(t.rows().size());
+        assertThat(json.get("critical_path").get(0).asText()).isEqualTo("cloudfront");
+        var cfJson = json.get("rows").get(0);
+        assertThat(cfJson.get("step").asText()).isEqualTo("cloudfront");
+        assertThat(cfJson.get("critical").asBoolean()).isTrue();
+        assertThat(cfJson.get("phases").get(1).get("phase").asText()).isEqualTo("waiting");
+        assertThat(cfJson.get("phases").get(1).get("to_seconds").asDouble())
+                .isEqualTo(cf.spans().get(1).to().toMillis() / 1000.0);
         assertThat(t.render()).contains("Destroy of 'ovl': overlapped, completed in ").contains("* cloudfront");
     }
 
