@@ -146,8 +146,11 @@ final class DestroyRun {
             boolean vpcGone = r.kind() == StepKind.VPC_DEPENDENTS && found(StepKind.VPC, r.step.resourceIds().get(0), Finding.Kind.GONE);
             if (vpcGone || !gone.isEmpty() && gone.size() == r.step.resourceIds().size()) {
                 r.startedAt = start;
-                ctx.gone(r, allMissing ? "assumed gone (assumeGone): every describe in " + where + " found nothing"
-                        : "already gone: a describe found nothing in " + where);
+                if (allMissing) {
+                    ctx.assumedGone(r, "every describe in " + where + " found nothing");
+                } else {
+                    ctx.gone(r, "a describe found nothing in " + where);
+                }
             } else if (r instanceof Steps.PerResource p) {
                 p.remaining.removeAll(gone);
             }
@@ -595,8 +598,13 @@ final class DestroyRun {
         }
 
         /** The step's resources were gone before it acted, as a describe confirmed. */
-        void gone(StepRunner r, String detail) {
-            end(r, DestroyReport.Result.ALREADY_GONE, detail);
+        void gone(StepRunner r, String how) {
+            end(r, DestroyReport.Result.ALREADY_GONE, Planner.ALREADY_GONE + how);
+        }
+
+        /** The step's resources are taken for gone on request (assumeGone), every describe having found nothing. */
+        void assumedGone(StepRunner r, String how) {
+            end(r, DestroyReport.Result.ALREADY_GONE, Planner.ASSUMED_GONE + how);
         }
 
         private void end(StepRunner r, DestroyReport.Result result, String detail) {

@@ -246,7 +246,7 @@ public record DestroyTimeline(String deployment, Strategy strategy, String outco
                 }
                 result = switch (rec.status()) {
                     case Planner.DONE -> !thisRun ? "done by an earlier run"
-                            : rec.detail().filter(d -> d.startsWith("already gone")).isPresent() ? "gone before" : "deleted";
+                            : rec.detail().filter(Planner::goneBefore).isPresent() ? "gone before" : "deleted";
                     case "failed" -> "failed";
                     default -> "in progress: " + rec.status();
                 };

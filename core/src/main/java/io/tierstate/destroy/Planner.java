@@ -18,6 +18,20 @@ final class Planner {
     /** Journal status of a finished step. */
     static final String DONE = "done";
 
+    /** How the detail of a step whose resources a describe found gone before it acted begins, in the report and the journal. */
+    static final String ALREADY_GONE = "already gone: ";
+
+    /** How the detail of a step whose resources assumeGone() took for gone begins. */
+    static final String ASSUMED_GONE = "assumed gone (assumeGone): ";
+
+    /**
+     * @param detail a finished step's detail, as journaled
+     * @return whether its resources were gone before the step acted (found so, or assumed)
+     */
+    static boolean goneBefore(String detail) {
+        return detail.startsWith(ALREADY_GONE) || detail.startsWith(ASSUMED_GONE);
+    }
+
     /** The provenance keys that speak for each step, most specific first (GeuseMaker writes vpc, subnets, efs, instance, alb, cloudfront). */
     private static final Map<StepKind, List<String>> PROVENANCE_KEYS = Map.ofEntries(
             Map.entry(StepKind.CLOUDFRONT, List.of("cloudfront")),

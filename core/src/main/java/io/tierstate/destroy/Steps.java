@@ -93,7 +93,7 @@ final class Steps {
                 if (deletedAny) {
                     ctx.done(this, "deleted");
                 } else {
-                    ctx.gone(this, "already gone: a describe found nothing (" + ids + ")");
+                    ctx.gone(this, "a describe found nothing (" + ids + ")");
                 }
             } else {
                 due = ctx.now();
@@ -290,7 +290,7 @@ final class Steps {
             if (deleted) {
                 ctx.done(this, "deleted");
             } else {
-                ctx.gone(this, "already gone: none listed");
+                ctx.gone(this, "none listed");
             }
         }
     }
@@ -421,7 +421,7 @@ final class Steps {
                     if (deletedAny) {
                         ctx.done(this, "deleted what lived in " + vpc);
                     } else {
-                        ctx.gone(this, "already gone: nothing lives in " + vpc);
+                        ctx.gone(this, "nothing lives in " + vpc);
                     }
                     return;
                 }
@@ -543,7 +543,7 @@ final class Steps {
                 } else if (disableRequested) {
                     ctx.done(this, "deleted");
                 } else {
-                    ctx.gone(this, "already gone: a describe found nothing (" + id + ")");
+                    ctx.gone(this, "a describe found nothing (" + id + ")");
                 }
             }
         }

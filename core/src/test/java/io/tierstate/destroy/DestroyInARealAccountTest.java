@@ -142,6 +142,9 @@ class DestroyInARealAccountTest {
 
         assertThat(forgotten.outcome()).isEqualTo(DestroyReport.Outcome.COMPLETED);
         assertThat(forgotten.alreadyGone()).isNotEmpty().allSatisfy(s -> assertThat(s.detail()).contains("assumed gone"));
+        DestroyTimeline fromJournal = client.deployment("ghost").lastDestroy().orElseThrow();
+        assertThat(forgotten.alreadyGone()).allSatisfy(s -> assertThat(fromJournal.row(s.step()).orElseThrow().result())
+                .as("the journal draws %s as the report says", s.step()).isEqualTo("gone before"));
         assertThat(client.deployment("ghost").exists()).isFalse();
         assertThat(sim.exists(real.instanceId().orElseThrow())).as("the real one in us-east-1 is untouched").isTrue();
     }
