@@ -787,8 +787,7 @@ public final class DeploymentHandle {
      */
     public io.tierstate.view.HtmlReport report() {
         Optional<DeploymentState> live = store.find(name);
-        DeploymentState s = live.or(() -> store.latestArchive(name))
-                .orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
+        DeploymentState s = live.isPresent() ? live.get() : archived();
         Inspection i = Inspection.of(s, client.estimator(), UsageProfile.defaults()).withClock(client.clock());
         return io.tierstate.view.HtmlReport.of(i, client.clock().instant(), live.isEmpty());
     }
@@ -802,9 +801,13 @@ public final class DeploymentHandle {
      * @throws DeploymentNotFoundException when neither a live nor an archived state exists under this name
      */
     public Optional<io.tierstate.destroy.DestroyTimeline> lastDestroy() {
-        DeploymentState s = store.find(name).or(() -> store.latestArchive(name))
-                .orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()));
-        return io.tierstate.destroy.DestroyTimeline.fromJournal(s);
+        return io.tierstate.destroy.DestroyTimeline.fromJournal(store.find(name).orElseGet(this::archived));
+    }
+
+    /** The newest archived state, for a deployment whose live state is gone (destroyed). */
+    private DeploymentState archived() {
+        return store.latestArchive(name).orElseThrow(() -> new DeploymentNotFoundException(name, store.describe()
+                + " (nor in its archive)"));
     }
 
     private void requireOwn(DeploymentState state) {

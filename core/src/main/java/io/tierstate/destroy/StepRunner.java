@@ -2,6 +2,8 @@ package io.tierstate.destroy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,7 @@ abstract class StepRunner {
     String waitKey;
     Instant waitStarted;
     /** The step's phases so far, for the timeline: requested, then waiting and deleting as they came. */
-    final java.util.List<DestroyTimeline.Span> spans = new java.util.ArrayList<>();
+    final List<DestroyTimeline.Span> spans = new ArrayList<>();
     private DestroyTimeline.Phase phase;
     private Instant phaseSince;
     private boolean deleting;
@@ -77,8 +79,8 @@ abstract class StepRunner {
     }
 
     /** @return the phases so far, the open one up to {@code now} */
-    java.util.List<DestroyTimeline.Span> spansUntil(Instant now, Instant origin) {
-        java.util.List<DestroyTimeline.Span> all = new java.util.ArrayList<>(spans);
+    List<DestroyTimeline.Span> spansUntil(Instant now, Instant origin) {
+        List<DestroyTimeline.Span> all = new ArrayList<>(spans);
         if (phase != null && !now.isBefore(phaseSince)) {
             all.add(new DestroyTimeline.Span(phase, Duration.between(origin, phaseSince), Duration.between(origin, now)));
         }
