@@ -100,7 +100,7 @@ public final class Chromium {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while Chromium ran", e);
         } finally {
-            delete(profile);
+            TempTrees.deleteQuietly(profile);
         }
     }
 
@@ -108,13 +108,6 @@ public final class Chromium {
         return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
     }
 
-    private static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp directory is harmless
-        }
-    }
 
     @Override
     public String toString() {

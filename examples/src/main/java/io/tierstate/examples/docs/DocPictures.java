@@ -112,7 +112,7 @@ public final class DocPictures {
                     }
                 }
             } finally {
-                delete(home);
+                TempTrees.deleteQuietly(home);
             }
         }
         out.put(TIMELINE, DestroyTimeline.toSvg(timelines));
@@ -131,11 +131,4 @@ public final class DocPictures {
         return new int[] {1040, 2300};
     }
 
-    private static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp directory is harmless
-        }
-    }
 }
