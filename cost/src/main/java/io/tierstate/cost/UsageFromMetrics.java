@@ -23,7 +23,10 @@ import java.util.Optional;
  * <p>The rule: a total measured over {@code d} seconds (requests, bytes out) is scaled to the
  * month as {@code total x hoursPerMonth x 3600 / d}, requests half-up to whole requests, GB half-up
  * to 6 decimal places (1 GB = 1,073,741,824 bytes, as AWS bills). The LCU is an average and is not
- * scaled: {@code sum of the per-minute ConsumedLCUs x 60 / d}; EFS storage is the average
+ * scaled: {@code sum of the per-minute ConsumedLCUs x 60 / d}, or, when {@code ConsumedLCUs} has no
+ * datapoint but {@code ProcessedBytes} has, {@code GB processed x 3600 / d}: one LCU is 1 GB processed
+ * an hour, so this is a lower bound (connections and rule evaluations are not in it, and it is said
+ * so); EFS storage is the average
  * {@code StorageBytes} over the window in GB. Everything else (HTTP requests, origin transfer,
  * invalidations, hours, free tier) is the fallback's, except that HTTP requests are 0 when
  * requests were measured: CloudFront's {@code Requests} counts HTTP and HTTPS together, and all of
@@ -36,17 +39,21 @@ public final class UsageFromMetrics {
     private static final int SCALE = 6;
     /** The month totals are scaled to unless the fallback names its hours: AWS's 730 (365 x 24 / 12). */
     static final BigDecimal MONTH_HOURS = BigDecimal.valueOf(730);
+    /** The metric an LCU is derived from when {@code ConsumedLCUs} has no datapoint. */
+    static final String PROCESSED_BYTES = "ALB ProcessedBytes";
 
     /**
      * Where one line of the profile came from.
      *
      * @param line the usage line
+     * @param metric the metric it was measured by, or would have been ({@link UsageLine#metric()}, except
+     *     {@code ALB ProcessedBytes} for an LCU derived from processed bytes)
      * @param fromMetrics whether it was measured
      * @param measured the raw measurement over the window (requests, bytes, LCU-minutes, average bytes), when measured
      * @param monthly the profile's value, as a plain decimal
      * @param explanation e.g. {@code "from CloudWatch (CloudFront Requests: 500,000 in 12.5 days, scaled x 2.433333 to a 730-hour month)"}
      */
-    public record Source(UsageLine line, boolean fromMetrics, Optional<BigDecimal> measured, BigDecimal monthly,
+    public record Source(UsageLine line, String metric, boolean fromMetrics, Optional<BigDecimal> measured, BigDecimal monthly,
             String explanation) {}
 
     private final UsageProfile profile;
@@ -77,7 +84,7 @@ public final class UsageFromMetrics {
         if (requests.isPresent()) {
             long monthly = requests.get().multiply(monthSeconds).divide(seconds, 0, RoundingMode.HALF_UP).longValueExact();
             b.httpsRequests(monthly).httpRequests(0);
-            sources.add(new Source(UsageLine.HTTPS_REQUESTS, true, requests, BigDecimal.valueOf(monthly), "from CloudWatch ("
+            sources.add(new Source(UsageLine.HTTPS_REQUESTS, UsageLine.HTTPS_REQUESTS.metric(), true, requests, BigDecimal.valueOf(monthly), "from CloudWatch ("
                     + UsageLine.HTTPS_REQUESTS.metric() + ": " + Amounts.quantity(requests.get()) + " in " + scaled
                     + "; HTTP and HTTPS together, priced as HTTPS)"));
         } else {
@@ -89,7 +96,7 @@ public final class UsageFromMetrics {
             BigDecimal gb = Amounts.normalize(bytes.get().multiply(monthSeconds)
                     .divide(seconds.multiply(BYTES_PER_GB), SCALE, RoundingMode.HALF_UP));
             b.dataTransferOutGb(gb);
-            sources.add(new Source(UsageLine.DATA_TRANSFER_OUT, true, bytes, gb, "from CloudWatch ("
+            sources.add(new Source(UsageLine.DATA_TRANSFER_OUT, UsageLine.DATA_TRANSFER_OUT.metric(), true, bytes, gb, "from CloudWatch ("
                     + UsageLine.DATA_TRANSFER_OUT.metric() + ": " + gbText(bytes.get()) + " GB in " + scaled + ")"));
         } else {
             sources.add(fallback(UsageLine.DATA_TRANSFER_OUT, fallback.dataTransferOutGb(), m));
@@ -100,9 +107,18 @@ public final class UsageFromMetrics {
             BigDecimal lcu = Amounts.normalize(lcuMinutes.get().multiply(BigDecimal.valueOf(60))
                     .divide(seconds, SCALE, RoundingMode.HALF_UP));
             b.lcu(lcu);
-            sources.add(new Source(UsageLine.LCU, true, lcuMinutes, lcu, "from CloudWatch (" + UsageLine.LCU.metric()
+            sources.add(new Source(UsageLine.LCU, UsageLine.LCU.metric(), true, lcuMinutes, lcu, "from CloudWatch (" + UsageLine.LCU.metric()
                     + ": " + Amounts.quantity(lcuMinutes.get()) + " LCU-minutes in " + window + ", averaged per minute"
                     + m.albProcessedBytes().map(p -> "; ProcessedBytes " + gbText(p) + " GB").orElse("") + ")"));
+        } else if (m.albProcessedBytes().isPresent()) {
+            BigDecimal processed = m.albProcessedBytes().get();
+            BigDecimal lcu = Amounts.normalize(processed.multiply(BigDecimal.valueOf(3600))
+                    .divide(seconds.multiply(BYTES_PER_GB), SCALE, RoundingMode.HALF_UP));
+            b.lcu(lcu);
+            sources.add(new Source(UsageLine.LCU, PROCESSED_BYTES, true, Optional.of(processed), lcu, "from CloudWatch ("
+                    + PROCESSED_BYTES + ": " + gbText(processed) + " GB in " + window + ", 1 LCU per GB processed an hour;"
+                    + " a lower bound, as new and active connections and rule evaluations are not counted; "
+                    + m.missingReason(UsageLine.LCU).orElse("no ConsumedLCUs datapoints") + ")"));
         } else {
             sources.add(fallback(UsageLine.LCU, fallback.lcu(), m));
         }
@@ -111,7 +127,7 @@ public final class UsageFromMetrics {
         if (efs.isPresent()) {
             BigDecimal gb = Amounts.normalize(efs.get().divide(BYTES_PER_GB, SCALE, RoundingMode.HALF_UP));
             b.efsStorageGb(gb);
-            sources.add(new Source(UsageLine.EFS_STORAGE, true, efs, gb, "from CloudWatch (" + UsageLine.EFS_STORAGE.metric()
+            sources.add(new Source(UsageLine.EFS_STORAGE, UsageLine.EFS_STORAGE.metric(), true, efs, gb, "from CloudWatch (" + UsageLine.EFS_STORAGE.metric()
                     + ": average " + gbText(efs.get()) + " GB over " + window + ")"));
         } else {
             sources.add(fallback(UsageLine.EFS_STORAGE, fallback.efsStorageGb(), m));
@@ -120,7 +136,7 @@ public final class UsageFromMetrics {
     }
 
     private static Source fallback(UsageLine line, BigDecimal value, MeasuredUsage m) {
-        return new Source(line, false, Optional.empty(), Amounts.normalize(value), "from the profile ("
+        return new Source(line, line.metric(), false, Optional.empty(), Amounts.normalize(value), "from the profile ("
                 + m.missingReason(line).orElse("not measured") + ")");
     }
 
@@ -208,7 +224,7 @@ public final class UsageFromMetrics {
             ObjectNode n = lines.addObject();
             n.put("line", s.line().wireName());
             n.put("source", s.fromMetrics() ? "metrics" : "profile");
-            n.put("metric", s.line().metric());
+            n.put("metric", s.metric());
             s.measured().ifPresent(v -> n.put("measured", v.toPlainString()));
             n.put("monthly", s.monthly().toPlainString());
             n.put("explanation", s.explanation());

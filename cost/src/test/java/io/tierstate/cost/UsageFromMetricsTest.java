@@ -77,6 +77,42 @@ class UsageFromMetricsTest {
     }
 
     @Test
+    void fromMetrics_withoutConsumedLcus_derivesALowerBoundLcuFromProcessedBytes() {
+        MeasuredUsage m = measured()
+                .albProcessedBytes(GB.multiply(BigDecimal.valueOf(54)))
+                .missing(UsageLine.LCU, "no ALB ConsumedLCUs datapoints for app/web/1 in the window")
+                .build();
+
+        UsageFromMetrics u = UsageProfile.fromMetrics(m, UsageProfile.defaults());
+
+        // 54 GB over 300 hours = 0.18 GB an hour; 1 LCU is 1 GB processed an hour: 0.18 LCU
+        assertThat(u.profile().lcu()).isEqualByComparingTo("0.18");
+        UsageFromMetrics.Source lcu = u.source(UsageLine.LCU);
+        assertThat(lcu.fromMetrics()).isTrue();
+        assertThat(lcu.metric()).isEqualTo("ALB ProcessedBytes");
+        assertThat(lcu.measured()).contains(GB.multiply(BigDecimal.valueOf(54)));
+        assertThat(lcu.explanation()).isEqualTo("from CloudWatch (ALB ProcessedBytes: 54 GB in 12.5 days, 1 LCU per GB"
+                + " processed an hour; a lower bound, as new and active connections and rule evaluations are not counted;"
+                + " no ALB ConsumedLCUs datapoints for app/web/1 in the window)");
+        DeploymentResources r = DeploymentResources.builder().instanceType("t3.micro").hasAlb(true).build();
+        CostEstimate e = PriceCatalog.defaults().estimator().estimate(r, u.profile());
+        // 730 h x 0.0225 = 16.425; 0.18 LCU x 730 h x 0.008 = 1.0512
+        assertThat(e.subtotals().get(ChargedResource.ALB)).isEqualByComparingTo("17.4762");
+    }
+
+    @Test
+    void fromMetrics_consumedLcusWinOverProcessedBytes() {
+        MeasuredUsage m = measured().albLcuMinutes(new BigDecimal("27000"))
+                .albProcessedBytes(GB.multiply(BigDecimal.valueOf(540))).build();
+
+        UsageFromMetrics u = UsageProfile.fromMetrics(m, UsageProfile.defaults());
+
+        // 27,000 LCU-minutes / 18,000 minutes = 1.5, not 540 GB / 300 h = 1.8
+        assertThat(u.profile().lcu()).isEqualByComparingTo("1.5");
+        assertThat(u.source(UsageLine.LCU).metric()).isEqualTo("ALB ConsumedLCUs");
+    }
+
+    @Test
     void fromMetrics_scalesToTheFallbacksHours() {
         // 300 h measured, a 600-hour month: x 2; 1,000 requests -> 2,000
         MeasuredUsage m = measured().cloudFrontRequests(new BigDecimal("1000")).build();
