@@ -249,12 +249,13 @@ final class CostCommand implements Callable<Integer> {
     private int change(DeploymentClient client, DeploymentHandle d, UsageProfile after) {
         io.tierstate.cost.DeploymentResources now = CostSubjects.of(d.state());
         io.tierstate.cost.DeploymentResources.Builder changed = io.tierstate.cost.DeploymentResources.builder().from(now);
-        if (instanceType != null) {
+        // naming what the deployment already has is no change, and keeps its recorded spot price
+        if (instanceType != null && !now.instanceType().filter(instanceType::equals).isPresent()) {
             changed.instanceType(instanceType);
             // a recorded spot price is the old type's; the new type is priced on demand unless --spot says otherwise
             changed.spotPricePerHour(Optional.empty());
         }
-        if (region != null) {
+        if (region != null && !region.equals(now.region())) {
             changed.region(region);
             // a recorded spot price is the old region's market; the new region is priced on demand unless --spot says
             changed.spotPricePerHour(Optional.empty());

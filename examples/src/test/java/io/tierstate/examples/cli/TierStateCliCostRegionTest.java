@@ -118,6 +118,21 @@ class TierStateCliCostRegionTest {
     }
 
     @Test
+    void regionAndInstanceType_theDeploymentAlreadyHas_changeNothing_andKeepTheRecordedSpotPrice() throws IOException {
+        run("--json", "cost", "gpu-head-full", "--region", "us-east-1", "--instance-type", "g4dn.xlarge");
+
+        // gpu-head-full already runs g4dn.xlarge in us-east-1 at spot 0.2104: the same 215.357 on both sides
+        assertThat(status).as(err).isZero();
+        JsonNode json = JSON.readTree(out);
+        assertThat(json.get("monthly_delta").asText()).isEqualTo("0");
+        assertThat(json.at("/subtotal_deltas/ec2").asText()).isEqualTo("0");
+
+        run("cost", "gpu-head-full", "--region", "us-east-1");
+        assertThat(out).contains("g4dn.xlarge spot (price from the deployment)").doesNotContain("on-demand")
+                .contains("USD 215.36 -> USD 215.36");
+    }
+
+    @Test
     void region_ofAPlan_pricesThePlanThere() throws IOException {
         run("--json", "cost", "--tier", "gpu", "--instance-type", "g4dn.xlarge", "--region", "eu-central-1",
                 "--prices", prices.toString());
