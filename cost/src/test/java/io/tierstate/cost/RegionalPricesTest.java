@@ -27,27 +27,30 @@ class RegionalPricesTest {
 
     // ------------------------------------------------------------------ the bundled regions
 
+    private static final LocalDate TAKEN = LocalDate.of(2026, 12, 3);
+
     @Test
-    void defaults_priceFiveRegions_eachDatedWithItsSource() {
+    void defaults_priceFiveRegions_eachDatedWithItsSources() {
         assertThat(DEFAULTS.pricedRegions()).containsExactly("us-east-1", "us-west-2", "eu-west-1", "eu-central-1",
                 "ap-southeast-1");
         assertThat(DEFAULTS.regions().values()).allSatisfy(r -> {
-            assertThat(r.asOf()).isEqualTo(LocalDate.of(2026, 1, 21));
-            assertThat(r.sources()).singleElement().asString()
-                    .contains("github.com/tsaol/aws-gpu/tree/7412fd256c5eda04a70a17742a68e8e44824b2cb");
-            // nothing without a cited source: no load balancer, file system or transfer prices in these regions
-            assertThat(r.albHourly()).isEmpty();
-            assertThat(r.albLcuHourly()).isEmpty();
-            assertThat(r.efsStandardStorage()).isEmpty();
-            assertThat(r.ec2DataTransferOut()).isEmpty();
+            assertThat(r.asOf()).isEqualTo(TAKEN);
+            // every source is a public file pinned to a commit, so what it said can be read again
+            assertThat(r.sources()).isNotEmpty().allSatisfy(src -> assertThat(src)
+                    .matches("https://github\\.com/[^/ ]+/[^/ ]+/(blob|tree)/[0-9a-f]{40}/\\S+ \\(.+"));
+            assertThat(r.sources()).anySatisfy(src -> assertThat(src).contains("github.com/tsaol/aws-gpu/tree/7412fd25"))
+                    .anySatisfy(src -> assertThat(src).contains("github.com/skypilot-org/skypilot-catalog/blob/00148f2a"));
+            assertThat(r.ec2DataTransferOut()).isPresent();
         });
-        assertThat(DEFAULTS.regions()).extractingByKey("us-west-2").extracting(r -> r.instancePrices().size()).isEqualTo(18);
-        assertThat(DEFAULTS.regions()).extractingByKey("eu-west-1").extracting(r -> r.instancePrices().size()).isEqualTo(15);
-        assertThat(DEFAULTS.regions()).extractingByKey("eu-central-1").extracting(r -> r.instancePrices().size())
-                .isEqualTo(18);
-        // the source lists no g5, g6 or g6e price in Singapore
-        assertThat(DEFAULTS.regions()).extractingByKey("ap-southeast-1").extracting(r -> r.instancePrices().size())
-                .isEqualTo(9);
+        // 10 CPU types in each; the GPU source lists no g6 or g6e in Ireland and no g5, g6 or g6e in Singapore
+        assertThat(DEFAULTS.regions().get("us-west-2").instancePrices()).hasSize(28);
+        assertThat(DEFAULTS.regions().get("eu-west-1").instancePrices()).hasSize(25);
+        assertThat(DEFAULTS.regions().get("eu-central-1").instancePrices()).hasSize(28);
+        assertThat(DEFAULTS.regions().get("ap-southeast-1").instancePrices()).hasSize(19);
+        // only what a source that can be named gives: no Oregon EFS price (its one row is of 2017), no Frankfurt ALB
+        assertThat(DEFAULTS.regions().get("us-west-2").efsStandardStorage()).isEmpty();
+        assertThat(DEFAULTS.regions().get("eu-central-1").albHourly()).isEmpty();
+        assertThat(DEFAULTS.regions().get("eu-central-1").albLcuHourly()).isEmpty();
     }
 
     @ParameterizedTest(name = "{1} in {0} costs {2} an hour")
@@ -55,10 +58,74 @@ class RegionalPricesTest {
         "us-west-2, g4dn.xlarge, 0.526", "us-west-2, g5.xlarge, 1.006", "us-west-2, p4d.24xlarge, 21.95764",
         "eu-west-1, g4dn.xlarge, 0.587", "eu-west-1, g5.2xlarge, 1.35296", "eu-west-1, p3.2xlarge, 3.305",
         "eu-central-1, g4dn.xlarge, 0.658", "eu-central-1, g6.xlarge, 1.0064", "eu-central-1, g6e.xlarge, 2.327",
-        "ap-southeast-1, g4dn.xlarge, 0.736", "ap-southeast-1, g4dn.12xlarge, 5.474", "ap-southeast-1, p4d.24xlarge, 26.34917"
+        "ap-southeast-1, g4dn.xlarge, 0.736", "ap-southeast-1, g4dn.12xlarge, 5.474", "ap-southeast-1, p4d.24xlarge, 26.34917",
+        // the CPU types, as the SkyPilot catalog's rows give them (and the 2023 page scrape, libcloud and a 2025 bill)
+        "us-west-2, t3.micro, 0.0104", "us-west-2, t3.xlarge, 0.1664", "us-west-2, m5.large, 0.096",
+        "us-west-2, m5.2xlarge, 0.384", "us-west-2, c5.xlarge, 0.17",
+        "eu-west-1, t3.micro, 0.0114", "eu-west-1, t3.medium, 0.0456", "eu-west-1, m5.xlarge, 0.214",
+        "eu-west-1, c5.large, 0.096", "eu-west-1, c5.xlarge, 0.192",
+        "eu-central-1, t3.small, 0.024", "eu-central-1, t3.large, 0.096", "eu-central-1, m5.large, 0.115",
+        "eu-central-1, m5.2xlarge, 0.46", "eu-central-1, c5.large, 0.097",
+        "ap-southeast-1, t3.small, 0.0264", "ap-southeast-1, t3.medium, 0.0528", "ap-southeast-1, m5.large, 0.12",
+        "ap-southeast-1, m5.xlarge, 0.24", "ap-southeast-1, c5.xlarge, 0.196"
     })
-    void defaults_haveTheCitedOnDemandPriceOfAGpuTypeInARegion(String region, String type, String price) {
+    void defaults_haveTheCitedOnDemandPriceOfAnInstanceTypeInARegion(String region, String type, String price) {
         assertThat(DEFAULTS.regions().get(region).instancePrices().get(type)).isEqualByComparingTo(price);
+    }
+
+    @ParameterizedTest(name = "{0}: ALB {1} + {2} an LCU-hour, EFS {3}, transfer {4}")
+    @CsvSource({
+        "us-west-2,      0.0225, 0.008, ,     0.09 0.085 0.07 0.05",
+        "eu-west-1,      0.0252, 0.008, 0.33, 0.09 0.085 0.07 0.05",
+        "eu-central-1,   ,       ,      0.36, 0.09 0.085 0.07 0.05",
+        "ap-southeast-1, 0.0252, 0.008, 0.36, 0.12 0.085 0.082 0.08"
+    })
+    void defaults_haveTheCitedLoadBalancerFileSystemAndTransferPricesOfARegion(String region, String albHourly,
+            String lcuHourly, String efs, String transfer) {
+        RegionPrices r = DEFAULTS.regions().get(region);
+
+        assertThat(r.albHourly().map(BigDecimal::toPlainString)).isEqualTo(java.util.Optional.ofNullable(albHourly));
+        assertThat(r.albLcuHourly().map(BigDecimal::toPlainString)).isEqualTo(java.util.Optional.ofNullable(lcuHourly));
+        assertThat(r.efsStandardStorage().map(BigDecimal::toPlainString)).isEqualTo(java.util.Optional.ofNullable(efs));
+        TieredRate t = r.ec2DataTransferOut().orElseThrow();
+        assertThat(t.bands()).extracting(b -> b.pricePerGb().toPlainString()).containsExactly(transfer.split(" "));
+        assertThat(t.bands()).extracting(b -> b.upToGb().map(BigDecimal::toPlainString).orElse("-"))
+                .containsExactly("10240", "51200", "153600", "-");
+    }
+
+    @Test
+    void estimate_ofATier3GpuStackInEuWest1_isPricedWithTheBundledPricesAlone() {
+        CostEstimate e = DEFAULTS.estimator().estimate(Plans.gpu().instanceType("g4dn.xlarge").region("eu-west-1").build(),
+                UsageProfile.defaults());
+
+        // EC2 0.587 x 730 = 428.51; EFS 100 x 0.33 = 33; ALB 0.0252 x 730 = 18.396 and 1 LCU x 730 x 0.008 = 5.84;
+        // CloudFront 100 GB x 0.085 + 1,000,000 / 10,000 x 0.01 = 9.5 -> 495.246
+        assertThat(e.subtotals().get(ChargedResource.EC2)).isEqualByComparingTo("428.51");
+        assertThat(e.subtotals().get(ChargedResource.EFS)).isEqualByComparingTo("33");
+        assertThat(e.subtotals().get(ChargedResource.ALB)).isEqualByComparingTo("24.236");
+        assertThat(e.monthlyTotal()).isEqualByComparingTo("495.246");
+        assertThat(e.catalogRegion()).isEqualTo("eu-west-1");
+        assertThat(e.notes()).isEmpty();
+    }
+
+    @Test
+    void estimate_ofADevStackInSingapore_chargesItsDearerTransfer() {
+        CostEstimate e = DEFAULTS.estimator().estimate(Plans.dev().instanceType("t3.medium").region("ap-southeast-1")
+                .build(), UsageProfile.defaults());
+
+        // EC2 0.0528 x 730 = 38.544; EFS 100 x 0.36 = 36; 100 GB out x 0.12 = 12 -> 86.544
+        assertThat(e.subtotals().get(ChargedResource.EC2)).isEqualByComparingTo("38.544");
+        assertThat(e.monthlyTotal()).isEqualByComparingTo("86.544");
+    }
+
+    @Test
+    void estimate_ofHeavyTransferInSingapore_walksItsFourTiers() {
+        CostEstimate e = DEFAULTS.estimator().estimate(Plans.dev().instanceType("t3.micro").region("ap-southeast-1")
+                .build(), UsageProfile.defaults().withDataTransferOutGb(new BigDecimal("160000")));
+
+        // 10,240 x 0.12 = 1,228.8; 40,960 x 0.085 = 3,481.6; 102,400 x 0.082 = 8,396.8; 6,400 x 0.08 = 512
+        // -> 13,619.2 out; EC2 0.0132 x 730 = 9.636; EFS 36 -> 13,664.836
+        assertThat(e.monthlyTotal()).isEqualByComparingTo("13664.836");
     }
 
     // ------------------------------------------------------------------ priced in its own region
@@ -71,9 +138,9 @@ class RegionalPricesTest {
         assertThat(e.monthlyTotal()).isEqualByComparingTo("196.092");
         assertThat(e.region()).isEqualTo("eu-west-1");
         assertThat(e.catalogRegion()).isEqualTo("eu-west-1");
-        assertThat(e.catalogAsOf()).isEqualTo(LocalDate.of(2026, 1, 21));
+        assertThat(e.catalogAsOf()).isEqualTo(TAKEN);
         assertThat(e.notes()).isEmpty();
-        assertThat(e.render()).contains("Prices: USD, eu-west-1, as of 2026-01-21");
+        assertThat(e.render()).contains("Prices: USD, eu-west-1, as of 2026-12-03");
     }
 
     @Test
@@ -90,8 +157,8 @@ class RegionalPricesTest {
         assertThat(e.subtotals().get(ChargedResource.EFS)).isEqualByComparingTo("40");
         assertThat(e.monthlyTotal()).isEqualByComparingTo("559.04");
         // the file named no date, so the block keeps its own
-        assertThat(e.catalogAsOf()).isEqualTo(LocalDate.of(2026, 1, 21));
-        assertThat(mine.regions().get("eu-central-1").instancePrices()).hasSize(18);
+        assertThat(e.catalogAsOf()).isEqualTo(TAKEN);
+        assertThat(mine.regions().get("eu-central-1").instancePrices()).hasSize(28);
     }
 
     @Test
@@ -111,7 +178,7 @@ class RegionalPricesTest {
         assertThat(d.subtotalDeltas().get(ChargedResource.ALB)).isEqualByComparingTo("6.935");
         assertThat(d.subtotalDeltas().get(ChargedResource.CLOUDFRONT)).isEqualByComparingTo("0");
         // each side's prices are named, with their dates
-        assertThat(d.render()).contains("Prices: USD, before us-east-1 as of 2026-11-01, after eu-central-1 as of 2026-01-21");
+        assertThat(d.render()).contains("Prices: USD, before us-east-1 as of 2026-11-01, after eu-central-1 as of 2026-12-03");
         assertThat(d.toJson()).contains("\"catalog_region\": \"eu-central-1\"")
                 .contains("\"before_catalog_region\": \"us-east-1\"")
                 .contains("\"before_catalog_as_of\": \"2026-11-01\"");
@@ -131,34 +198,41 @@ class RegionalPricesTest {
         // CloudFront 9.5 x 0.032877 = 0.3123315 -> 6.4468725
         assertThat(c.total()).isEqualByComparingTo("6.4468725");
         assertThat(c.catalogRegion()).isEqualTo("eu-west-1");
-        assertThat(c.catalogAsOf()).isEqualTo(LocalDate.of(2026, 1, 21));
+        assertThat(c.catalogAsOf()).isEqualTo(TAKEN);
     }
 
     // ------------------------------------------------------------------ what is missing
 
     @Test
     void estimate_needingPricesTheRegionLacks_failsOnceNamingEveryOneAndTheBlockToAdd() {
-        Plan dev = Plans.dev().instanceType("t3.medium").region("eu-west-1").build();
+        Plan dev = Plans.dev().instanceType("t3.2xlarge").region("us-west-2").build();
 
         assertThatThrownBy(() -> DEFAULTS.estimator().estimate(dev, UsageProfile.defaults()))
                 .isInstanceOf(UnknownPriceException.class)
                 .isNotInstanceOf(UnknownRegionException.class)
-                .hasMessageContaining("prices for eu-west-1 (as of 2026-01-21) lack an on-demand price for instance"
-                        + " type 't3.medium', the EFS Standard storage price (efs/standard_storage) and EC2 data transfer"
-                        + " out (ec2/data_transfer_out)")
+                .hasMessageContaining("prices for us-west-2 (as of 2026-12-03) lack an on-demand price for instance"
+                        + " type 't3.2xlarge' and the EFS Standard storage price (efs/standard_storage)")
                 .hasMessageContaining("no region's price is used for another's")
-                .hasMessageContaining("{\"regions\": {\"eu-west-1\": {\"as_of\": \"<YYYY-MM-DD>\"")
-                .hasMessageContaining("\"ec2\": {\"instances\": {\"t3.medium\": \"<USD per hour>\"}, \"data_transfer_out\"")
+                .hasMessageContaining("{\"regions\": {\"us-west-2\": {\"as_of\": \"<YYYY-MM-DD>\"")
+                .hasMessageContaining("\"ec2\": {\"instances\": {\"t3.2xlarge\": \"<USD per hour>\"}}")
                 .hasMessageContaining("\"efs\": {\"standard_storage\": \"<USD per GB-month>\"}")
                 .hasMessageContaining("overriddenBy(Path.of(\"prices.json\"))")
-                .hasMessageContaining("Types with a price in eu-west-1: g4dn.xlarge")
+                .hasMessageContaining("Types with a price in us-west-2: t3.micro, t3.small")
                 .satisfies(t -> {
                     UnknownPriceException e = (UnknownPriceException) t;
-                    assertThat(e.instanceType()).isEqualTo("t3.medium");
-                    assertThat(e.region()).isEqualTo("eu-west-1");
-                    assertThat(e.missing()).containsExactly("/regions/eu-west-1/ec2/instances/t3.medium",
-                            "/regions/eu-west-1/efs/standard_storage", "/regions/eu-west-1/ec2/data_transfer_out");
+                    assertThat(e.instanceType()).isEqualTo("t3.2xlarge");
+                    assertThat(e.region()).isEqualTo("us-west-2");
+                    assertThat(e.missing()).containsExactly("/regions/us-west-2/ec2/instances/t3.2xlarge",
+                            "/regions/us-west-2/efs/standard_storage");
                 });
+        // Frankfurt has no ALB prices: an automation stack there names both
+        assertThatThrownBy(() -> DEFAULTS.estimator().estimate(Plans.automation().instanceType("m5.large")
+                .region("eu-central-1").build(), UsageProfile.defaults()))
+                .isInstanceOf(UnknownPriceException.class)
+                .hasMessageContaining("prices for eu-central-1 (as of 2026-12-03) lack the ALB hourly price (alb/hourly)"
+                        + " and the LCU-hour price (alb/lcu_hourly)")
+                .satisfies(t -> assertThat(((UnknownPriceException) t).missing()).containsExactly(
+                        "/regions/eu-central-1/alb/hourly", "/regions/eu-central-1/alb/lcu_hourly"));
     }
 
     @Test
@@ -215,7 +289,7 @@ class RegionalPricesTest {
     void toJson_ofTheDefaults_writesTheRegionsAndReadsThemBack() {
         String json = DEFAULTS.toJson();
 
-        assertThat(json).contains("\"regions\": {").contains("\"eu-central-1\": {").contains("\"as_of\": \"2026-01-21\"");
+        assertThat(json).contains("\"regions\": {").contains("\"eu-central-1\": {").contains("\"as_of\": \"2026-12-03\"");
         assertThat(PriceCatalog.parse(json)).isEqualTo(DEFAULTS);
     }
 

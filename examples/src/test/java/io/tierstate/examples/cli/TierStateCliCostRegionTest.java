@@ -26,8 +26,8 @@ class TierStateCliCostRegionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Figures of this test's own for what the bundled eu-west-1 and eu-central-1 blocks have no source
-     * for (the ALB and EFS); not AWS prices.
+     * Figures of this test's own, layered over the bundled eu-west-1 block and giving the eu-central-1
+     * ALB prices it has no source for; not AWS prices.
      */
     private static final String PRICES = "{\"regions\": {"
             + "\"eu-west-1\": {\"alb\": {\"hourly\": \"0.03\", \"lcu_hourly\": \"0.01\"}, \"efs\": {\"standard_storage\": \"0.40\"}},"
@@ -61,6 +61,11 @@ class TierStateCliCostRegionTest {
         ((ObjectNode) eu.get("config")).put("region", "eu-west-1");
         ((ObjectNode) eu.get("config")).put("stack_name", "gpu-eu");
         Files.writeString(d.resolve("gpu-eu.json"), JSON.writeValueAsString(eu));
+        // and in eu-central-1, whose bundled block has no ALB prices
+        eu.put("stack_name", "gpu-fra");
+        ((ObjectNode) eu.get("config")).put("region", "eu-central-1");
+        ((ObjectNode) eu.get("config")).put("stack_name", "gpu-fra");
+        Files.writeString(d.resolve("gpu-fra.json"), JSON.writeValueAsString(eu));
         prices = Files.writeString(home.resolve("prices.json"), PRICES);
     }
 
@@ -74,20 +79,32 @@ class TierStateCliCostRegionTest {
         JsonNode json = JSON.readTree(out);
         assertThat(json.get("region").asText()).isEqualTo("eu-west-1");
         assertThat(json.get("catalog_region").asText()).isEqualTo("eu-west-1");
-        assertThat(json.get("catalog_as_of").asText()).isEqualTo("2026-01-21");
+        assertThat(json.get("catalog_as_of").asText()).isEqualTo("2026-12-03");
         assertThat(json.get("monthly_total").asText()).isEqualTo("232.292");
         assertThat(json.get("notes")).isEmpty();
     }
 
     @Test
+    void aDeploymentInEuWest1_isPricedWithTheBundledPricesAlone() throws IOException {
+        run("--json", "cost", "gpu-eu");
+
+        // spot 153.592; EFS 100 x 0.33 = 33; ALB 0.0252 x 730 = 18.396 + 1 LCU x 730 x 0.008 = 5.84; CloudFront 9.5
+        // -> 220.328
+        assertThat(status).as(err).isZero();
+        JsonNode json = JSON.readTree(out);
+        assertThat(json.get("catalog_region").asText()).isEqualTo("eu-west-1");
+        assertThat(json.get("monthly_total").asText()).isEqualTo("220.328");
+    }
+
+    @Test
     void aDeploymentInARegionWithoutTheNeededPrices_exitsTwoNamingThemAndThePriceFile() {
-        run("cost", "gpu-eu");
+        run("cost", "gpu-fra");
 
         assertThat(status).isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err).contains("prices for eu-west-1 (as of 2026-01-21) lack the EFS Standard storage price")
-                .contains("the ALB hourly price (alb/hourly)")
-                .contains("Put them in a price file, {\"regions\": {\"eu-west-1\": {\"as_of\"")
+        assertThat(err).contains("prices for eu-central-1 (as of 2026-12-03) lack the ALB hourly price (alb/hourly)")
+                .contains("the LCU-hour price (alb/lcu_hourly)")
+                .contains("Put them in a price file, {\"regions\": {\"eu-central-1\": {\"as_of\"")
                 .contains("and pass --prices FILE.")
                 .doesNotContain("PriceCatalog");
     }
@@ -102,7 +119,7 @@ class TierStateCliCostRegionTest {
         assertThat(out).contains("g4dn.xlarge spot").contains("-153.59")
                 .contains("g4dn.xlarge on-demand").contains("+428.51")
                 .contains("Monthly total  USD 215.36 -> USD 507.21 (+291.85 a month)")
-                .contains("Prices: USD, before us-east-1 as of 2026-11-01, after eu-west-1 as of 2026-01-21");
+                .contains("Prices: USD, before us-east-1 as of 2026-11-01, after eu-west-1 as of 2026-12-03");
 
         run("--json", "cost", "gpu-head-full", "--region", "eu-west-1", "--prices", prices.toString());
         JsonNode json = JSON.readTree(out);
