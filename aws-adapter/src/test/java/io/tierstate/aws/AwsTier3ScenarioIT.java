@@ -169,6 +169,7 @@ class AwsTier3ScenarioIT {
                     createLikeAPipeline(sdk);
                     provisionAndDescribe();
                     readTheObstacles();
+                    readTheMetrics(sdk);
                     tearDown();
                     verifyNothingLeft(sdk);
                 } finally {
@@ -351,6 +352,60 @@ class AwsTier3ScenarioIT {
                     .containsExactly(roleName));
             check("interfaces", () -> log("interfaces in the VPC: "
                     + cloud.network().networkInterfaces(NetworkPort.InterfaceFilter.VPC, vpcId)));
+        }
+
+        /**
+         * The stack's metrics through the port, as cost --usage-from-metrics reads them: one
+         * GetMetricData request for the ALB's ConsumedLCUs and the file system's StorageBytes. On
+         * an emulator the datapoints are put first (AWS reserves the AWS/ namespaces to itself, so
+         * this is not done on real AWS, where a new stack may have none yet and each series may
+         * come back empty).
+         */
+        private void readTheMetrics(Sdk sdk) {
+            String lb = loadBalancerArn.substring(loadBalancerArn.indexOf(":loadbalancer/") + ":loadbalancer/".length());
+            Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(java.time.Duration.ofHours(2));
+            if (!SETTINGS.realAws()) {
+                sdk.cloudWatch.putMetricData(b -> b.namespace("AWS/ApplicationELB").metricData(
+                        lcu(lb, hour.plusSeconds(60), 1.5), lcu(lb, hour.plusSeconds(120), 2.5),
+                        lcu(lb, hour.plusSeconds(3660), 4)));
+                sdk.cloudWatch.putMetricData(b -> b.namespace("AWS/EFS").metricData(
+                        storage(fileSystemId, hour.plusSeconds(60), 6144), storage(fileSystemId, hour.plusSeconds(3660), 18432)));
+            }
+            java.time.Duration period = java.time.Duration.ofHours(1);
+            List<io.tierstate.port.MetricQuery> queries = List.of(
+                    io.tierstate.port.MetricQuery.sum("AWS/ApplicationELB", "ConsumedLCUs", Map.of("LoadBalancer", lb), period),
+                    io.tierstate.port.MetricQuery.average("AWS/EFS", "StorageBytes", fileSystemDimensions(), period));
+            List<io.tierstate.port.MetricSeries> series = cloud.metrics().read(queries,
+                    new io.tierstate.port.MetricWindow(hour, hour.plus(java.time.Duration.ofHours(3))));
+            log("metrics: " + series);
+            assertThat(series).hasSize(2);
+            assertThat(series.get(0).query()).isEqualTo(queries.get(0));
+            if (!SETTINGS.realAws()) {
+                // two hours: 1.5 + 2.5 = 4 LCU-minutes, then 4
+                assertThat(series.get(0).sum()).isEqualByComparingTo("8");
+                assertThat(series.get(0).datapoints()).hasSize(2);
+                // the hourly averages 6,144 and 18,432, averaged: 12,288
+                assertThat(series.get(1).average()).hasValueSatisfying(a -> assertThat(a).isEqualByComparingTo("12288"));
+            }
+        }
+
+        /** In the order AWS publishes them, as UsageMetrics asks (an emulator may match the order too). */
+        private Map<String, String> fileSystemDimensions() {
+            Map<String, String> d = new java.util.LinkedHashMap<>();
+            d.put("FileSystemId", fileSystemId);
+            d.put("StorageClass", "Total");
+            return d;
+        }
+
+        private static software.amazon.awssdk.services.cloudwatch.model.MetricDatum lcu(String lb, Instant at, double value) {
+            return software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("ConsumedLCUs")
+                    .dimensions(d -> d.name("LoadBalancer").value(lb)).timestamp(at).value(value).build();
+        }
+
+        private static software.amazon.awssdk.services.cloudwatch.model.MetricDatum storage(String fs, Instant at, double value) {
+            return software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("StorageBytes")
+                    .dimensions(d -> d.name("FileSystemId").value(fs), d -> d.name("StorageClass").value("Total"))
+                    .timestamp(at).value(value).build();
         }
 
         private void check(String what, Runnable check) {
@@ -603,6 +658,7 @@ class AwsTier3ScenarioIT {
         final EfsClient efs;
         final IamClient iam;
         final CloudFrontClient cloudFront;
+        final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
 
         Sdk(AwsItSettings settings, String regionId) {
             Region region = Region.of(regionId);
@@ -611,6 +667,7 @@ class AwsTier3ScenarioIT {
             efs = configure(EfsClient.builder(), region, settings).build();
             iam = configure(IamClient.builder(), Region.AWS_GLOBAL, settings).build();
             cloudFront = configure(CloudFrontClient.builder(), Region.AWS_GLOBAL, settings).build();
+            cloudWatch = configure(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(), region, settings).build();
         }
 
         private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, AwsItSettings settings) {
@@ -626,6 +683,7 @@ class AwsTier3ScenarioIT {
             efs.close();
             iam.close();
             cloudFront.close();
+            cloudWatch.close();
         }
     }
 }
