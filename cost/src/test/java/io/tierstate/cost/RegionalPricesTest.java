@@ -47,10 +47,8 @@ class RegionalPricesTest {
         assertThat(DEFAULTS.regions().get("eu-west-1").instancePrices()).hasSize(25);
         assertThat(DEFAULTS.regions().get("eu-central-1").instancePrices()).hasSize(28);
         assertThat(DEFAULTS.regions().get("ap-southeast-1").instancePrices()).hasSize(19);
-        // only what a source that can be named gives: no Oregon EFS price (its one row is of 2017), no Frankfurt ALB
+        // only what a current source that can be named gives: no Oregon EFS price (its one row is of 2017)
         assertThat(DEFAULTS.regions().get("us-west-2").efsStandardStorage()).isEmpty();
-        assertThat(DEFAULTS.regions().get("eu-central-1").albHourly()).isEmpty();
-        assertThat(DEFAULTS.regions().get("eu-central-1").albLcuHourly()).isEmpty();
     }
 
     @ParameterizedTest(name = "{1} in {0} costs {2} an hour")
@@ -77,7 +75,7 @@ class RegionalPricesTest {
     @CsvSource({
         "us-west-2,      0.0225, 0.008, ,     0.09 0.085 0.07 0.05",
         "eu-west-1,      0.0252, 0.008, 0.33, 0.09 0.085 0.07 0.05",
-        "eu-central-1,   ,       ,      0.36, 0.09 0.085 0.07 0.05",
+        "eu-central-1,   0.027,  0.008, 0.36, 0.09 0.085 0.07 0.05",
         "ap-southeast-1, 0.0252, 0.008, 0.36, 0.12 0.085 0.082 0.08"
     })
     void defaults_haveTheCitedLoadBalancerFileSystemAndTransferPricesOfARegion(String region, String albHourly,
@@ -225,14 +223,14 @@ class RegionalPricesTest {
                     assertThat(e.missing()).containsExactly("/regions/us-west-2/ec2/instances/t3.2xlarge",
                             "/regions/us-west-2/efs/standard_storage");
                 });
-        // Frankfurt has no ALB prices: an automation stack there names both
-        assertThatThrownBy(() -> DEFAULTS.estimator().estimate(Plans.automation().instanceType("m5.large")
-                .region("eu-central-1").build(), UsageProfile.defaults()))
+        // Singapore has no g5 price: a GPU stack on one names the type alone, the other prices being there
+        assertThatThrownBy(() -> DEFAULTS.estimator().estimate(Plans.gpu().instanceType("g5.xlarge")
+                .region("ap-southeast-1").build(), UsageProfile.defaults()))
                 .isInstanceOf(UnknownPriceException.class)
-                .hasMessageContaining("prices for eu-central-1 (as of 2026-12-03) lack the ALB hourly price (alb/hourly)"
-                        + " and the LCU-hour price (alb/lcu_hourly)")
-                .satisfies(t -> assertThat(((UnknownPriceException) t).missing()).containsExactly(
-                        "/regions/eu-central-1/alb/hourly", "/regions/eu-central-1/alb/lcu_hourly"));
+                .hasMessageContaining("prices for ap-southeast-1 (as of 2026-12-03) lack an on-demand price for instance"
+                        + " type 'g5.xlarge';")
+                .satisfies(t -> assertThat(((UnknownPriceException) t).missing())
+                        .containsExactly("/regions/ap-southeast-1/ec2/instances/g5.xlarge"));
     }
 
     @Test

@@ -26,8 +26,8 @@ class TierStateCliCostRegionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Figures of this test's own, layered over the bundled eu-west-1 block and giving the eu-central-1
-     * ALB prices it has no source for; not AWS prices.
+     * Figures of this test's own, layered over the bundled eu-west-1 and eu-central-1 blocks; not AWS
+     * prices.
      */
     private static final String PRICES = "{\"regions\": {"
             + "\"eu-west-1\": {\"alb\": {\"hourly\": \"0.03\", \"lcu_hourly\": \"0.01\"}, \"efs\": {\"standard_storage\": \"0.40\"}},"
@@ -61,11 +61,11 @@ class TierStateCliCostRegionTest {
         ((ObjectNode) eu.get("config")).put("region", "eu-west-1");
         ((ObjectNode) eu.get("config")).put("stack_name", "gpu-eu");
         Files.writeString(d.resolve("gpu-eu.json"), JSON.writeValueAsString(eu));
-        // and in eu-central-1, whose bundled block has no ALB prices
-        eu.put("stack_name", "gpu-fra");
-        ((ObjectNode) eu.get("config")).put("region", "eu-central-1");
-        ((ObjectNode) eu.get("config")).put("stack_name", "gpu-fra");
-        Files.writeString(d.resolve("gpu-fra.json"), JSON.writeValueAsString(eu));
+        // and in us-west-2, whose bundled block has no EFS price
+        eu.put("stack_name", "gpu-oregon");
+        ((ObjectNode) eu.get("config")).put("region", "us-west-2");
+        ((ObjectNode) eu.get("config")).put("stack_name", "gpu-oregon");
+        Files.writeString(d.resolve("gpu-oregon.json"), JSON.writeValueAsString(eu));
         prices = Files.writeString(home.resolve("prices.json"), PRICES);
     }
 
@@ -98,13 +98,13 @@ class TierStateCliCostRegionTest {
 
     @Test
     void aDeploymentInARegionWithoutTheNeededPrices_exitsTwoNamingThemAndThePriceFile() {
-        run("cost", "gpu-fra");
+        run("cost", "gpu-oregon");
 
         assertThat(status).isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err).contains("prices for eu-central-1 (as of 2026-12-03) lack the ALB hourly price (alb/hourly)")
-                .contains("the LCU-hour price (alb/lcu_hourly)")
-                .contains("Put them in a price file, {\"regions\": {\"eu-central-1\": {\"as_of\"")
+        assertThat(err).contains("prices for us-west-2 (as of 2026-12-03) lack the EFS Standard storage price"
+                + " (efs/standard_storage)")
+                .contains("Put it in a price file, {\"regions\": {\"us-west-2\": {\"as_of\"")
                 .contains("and pass --prices FILE.")
                 .doesNotContain("PriceCatalog");
     }
