@@ -53,8 +53,8 @@ public final class UsageFromMetrics {
      * @param monthly the profile's value, as a plain decimal
      * @param explanation e.g. {@code "from CloudWatch (CloudFront Requests: 500,000 in 12.5 days, scaled x 2.433333 to a 730-hour month)"}
      */
-    public record Source(UsageLine line, String metric, boolean fromMetrics, Optional<BigDecimal> measured, BigDecimal monthly,
-            String explanation) {}
+    public record Source(UsageLine line, String metric, boolean fromMetrics, Optional<BigDecimal> measured,
+            BigDecimal monthly, String explanation) {}
 
     private final UsageProfile profile;
     private final MeasuredUsage measured;
@@ -84,7 +84,7 @@ public final class UsageFromMetrics {
         if (requests.isPresent()) {
             long monthly = requests.get().multiply(monthSeconds).divide(seconds, 0, RoundingMode.HALF_UP).longValueExact();
             b.httpsRequests(monthly).httpRequests(0);
-            sources.add(new Source(UsageLine.HTTPS_REQUESTS, UsageLine.HTTPS_REQUESTS.metric(), true, requests, BigDecimal.valueOf(monthly), "from CloudWatch ("
+            sources.add(measured(UsageLine.HTTPS_REQUESTS, requests, BigDecimal.valueOf(monthly), "from CloudWatch ("
                     + UsageLine.HTTPS_REQUESTS.metric() + ": " + Amounts.quantity(requests.get()) + " in " + scaled
                     + "; HTTP and HTTPS together, priced as HTTPS)"));
         } else {
@@ -96,7 +96,7 @@ public final class UsageFromMetrics {
             BigDecimal gb = Amounts.normalize(bytes.get().multiply(monthSeconds)
                     .divide(seconds.multiply(BYTES_PER_GB), SCALE, RoundingMode.HALF_UP));
             b.dataTransferOutGb(gb);
-            sources.add(new Source(UsageLine.DATA_TRANSFER_OUT, UsageLine.DATA_TRANSFER_OUT.metric(), true, bytes, gb, "from CloudWatch ("
+            sources.add(measured(UsageLine.DATA_TRANSFER_OUT, bytes, gb, "from CloudWatch ("
                     + UsageLine.DATA_TRANSFER_OUT.metric() + ": " + gbText(bytes.get()) + " GB in " + scaled + ")"));
         } else {
             sources.add(fallback(UsageLine.DATA_TRANSFER_OUT, fallback.dataTransferOutGb(), m));
@@ -107,7 +107,7 @@ public final class UsageFromMetrics {
             BigDecimal lcu = Amounts.normalize(lcuMinutes.get().multiply(BigDecimal.valueOf(60))
                     .divide(seconds, SCALE, RoundingMode.HALF_UP));
             b.lcu(lcu);
-            sources.add(new Source(UsageLine.LCU, UsageLine.LCU.metric(), true, lcuMinutes, lcu, "from CloudWatch (" + UsageLine.LCU.metric()
+            sources.add(measured(UsageLine.LCU, lcuMinutes, lcu, "from CloudWatch (" + UsageLine.LCU.metric()
                     + ": " + Amounts.quantity(lcuMinutes.get()) + " LCU-minutes in " + window + ", averaged per minute"
                     + m.albProcessedBytes().map(p -> "; ProcessedBytes " + gbText(p) + " GB").orElse("") + ")"));
         } else if (m.albProcessedBytes().isPresent()) {
@@ -127,12 +127,16 @@ public final class UsageFromMetrics {
         if (efs.isPresent()) {
             BigDecimal gb = Amounts.normalize(efs.get().divide(BYTES_PER_GB, SCALE, RoundingMode.HALF_UP));
             b.efsStorageGb(gb);
-            sources.add(new Source(UsageLine.EFS_STORAGE, UsageLine.EFS_STORAGE.metric(), true, efs, gb, "from CloudWatch (" + UsageLine.EFS_STORAGE.metric()
+            sources.add(measured(UsageLine.EFS_STORAGE, efs, gb, "from CloudWatch (" + UsageLine.EFS_STORAGE.metric()
                     + ": average " + gbText(efs.get()) + " GB over " + window + ")"));
         } else {
             sources.add(fallback(UsageLine.EFS_STORAGE, fallback.efsStorageGb(), m));
         }
         return new UsageFromMetrics(b.build(), m, hpm, sources);
+    }
+
+    private static Source measured(UsageLine line, Optional<BigDecimal> raw, BigDecimal monthly, String explanation) {
+        return new Source(line, line.metric(), true, raw, monthly, explanation);
     }
 
     private static Source fallback(UsageLine line, BigDecimal value, MeasuredUsage m) {
