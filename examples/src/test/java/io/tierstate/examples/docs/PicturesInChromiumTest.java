@@ -83,11 +83,7 @@ class PicturesInChromiumTest {
         assertThat(rects(svg, "bar").size()).as("a bar per phase of each step that ran").isGreaterThanOrEqualTo(2 * STEPS.size());
         assertThat(rects(svg, "critical")).as("the critical path is outlined").isNotEmpty();
 
-        BufferedImage png = screenshot(DocPictures.TIMELINE);
-        for (String colour : List.of("#4e79a7", "#e8b931", "#e15759", "#1f2328")) {
-            assertThat(pixels(png, colour)).as("%s shows in the screenshot", colour).isGreaterThan(20);
-        }
-        assertNothingCutOffAtTheRight(png);
+        assertScreenshotShowsAllOf(DocPictures.TIMELINE, "#4e79a7", "#e8b931", "#e15759", "#1f2328");
     }
 
     @Test
@@ -100,11 +96,7 @@ class PicturesInChromiumTest {
         assertThat(texts(svg, "subtitle")).singleElement().asString().contains("as of 2026-");
         assertLaidOutWell(svg);
 
-        BufferedImage png = screenshot(DocPictures.COST);
-        for (String colour : List.of("#4e79a7", "#59a14f", "#f28e2b", "#b07aa1")) {
-            assertThat(pixels(png, colour)).as("%s shows in the screenshot", colour).isGreaterThan(20);
-        }
-        assertNothingCutOffAtTheRight(png);
+        assertScreenshotShowsAllOf(DocPictures.COST, "#4e79a7", "#59a14f", "#f28e2b", "#b07aa1");
     }
 
     @Test
@@ -181,6 +173,15 @@ class PicturesInChromiumTest {
                 && b.get("x").asDouble() < a.get("x").asDouble() + a.get("w").asDouble() - e
                 && a.get("y").asDouble() < b.get("y").asDouble() + b.get("h").asDouble() - e
                 && b.get("y").asDouble() < a.get("y").asDouble() + a.get("h").asDouble() - e;
+    }
+
+    /** Each colour shows in the picture's screenshot, and nothing is cut off at its right edge. */
+    private static void assertScreenshotShowsAllOf(String picture, String... colours) throws Exception {
+        BufferedImage png = screenshot(picture);
+        for (String colour : colours) {
+            assertThat(pixels(png, colour)).as("%s shows in the screenshot", colour).isGreaterThan(20);
+        }
+        assertNothingCutOffAtTheRight(png);
     }
 
     private static void assertNothingCutOffAtTheRight(BufferedImage png) {
