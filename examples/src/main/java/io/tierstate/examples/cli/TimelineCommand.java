@@ -41,10 +41,10 @@ final class TimelineCommand implements Callable<Integer> {
             if (cli.json) {
                 var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                         .put("deployment", t.deployment()).put("file", target.toString())
-                        .put("strategy", t.strategy().name().toLowerCase(Locale.ROOT)).put("outcome", t.outcome())
-                        .put("total_seconds", t.total().toMillis() / 1000.0);
-                var path = root.putArray("critical_path");
-                t.criticalPath().forEach(r -> path.add(r.step()));
+                        .put("strategy", t.strategy().name().toLowerCase(Locale.ROOT)).put("outcome", t.outcome());
+                var tree = t.toTree(); // total_seconds and critical_path as destroy --json writes them; not the rows
+                root.set("total_seconds", tree.get("total_seconds"));
+                root.set("critical_path", tree.get("critical_path"));
                 cli.print(StateJson.write(root));
             } else {
                 cli.print(t.render() + "wrote " + target + "\n");
