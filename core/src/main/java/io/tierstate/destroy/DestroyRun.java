@@ -128,6 +128,7 @@ final class DestroyRun {
         for (DestroyStep step : plan.steps()) {
             if (step.deletes()) {
                 StepRunner r = Steps.runnerFor(step, options.deferCloudFront());
+                r.countFrom(start);
                 runners.add(r);
                 byKind.put(step.kind(), r);
             } else {
@@ -314,7 +315,7 @@ final class DestroyRun {
     private void advance(StepRunner r, Context ctx) {
         if (r.startedAt == null) {
             r.startedAt = clock.now();
-            r.enter(DestroyTimeline.Phase.REQUESTED, r.startedAt, runStart);
+            r.enter(DestroyTimeline.Phase.REQUESTED, r.startedAt);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.STARTED, "deleting " + String.join(", ",
                     r.step.resourceIds()), Duration.ZERO, 1, r.startedAt));
         }
@@ -352,7 +353,7 @@ final class DestroyRun {
         r.blockedBy = Optional.ofNullable(blockedBy);
         r.detail = detail;
         r.finishedAt = clock.now();
-        r.closePhase(r.finishedAt, runStart);
+        r.closePhase(r.finishedAt);
         emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.SKIPPED, detail, r.elapsed(clock.now()), 1, clock.now()));
     }
 
@@ -385,7 +386,7 @@ final class DestroyRun {
                 r.result = DestroyReport.Result.SKIPPED;
                 r.skipReason = Optional.of(DestroyReport.SkipReason.CANCELLED);
                 r.detail = "cancelled before it finished";
-                r.closePhase(end, runStart);
+                r.closePhase(end);
             }
             results.put(r.kind(), new DestroyReport.StepResult(r.kind(), r.result, r.skipReason, r.blockedBy,
                     r.step.resourceIds(), r.detail, r.elapsed(end), r.calls));
@@ -559,7 +560,7 @@ final class DestroyRun {
                 return null;
             }
             r.polls++;
-            r.enter(DestroyTimeline.Phase.WAITING, clock.now(), runStart);
+            r.enter(DestroyTimeline.Phase.WAITING, clock.now());
             r.waitingFor = w.what() + (status.isEmpty() ? "" : " (" + status + ")");
             r.due = clock.now().plus(w.policy().interval(r.polls));
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.WAITING, "waiting for " + r.waitingFor,
@@ -569,24 +570,24 @@ final class DestroyRun {
 
         void event(StepRunner r, ProgressEvent.Phase phase, String message) {
             if (phase == ProgressEvent.Phase.REQUESTED) {
-                r.requested(clock.now(), runStart);
+                r.requested(clock.now());
             }
             emit(new ProgressEvent(name, r.id(), phase, message, r.elapsed(clock.now()), Math.max(1, r.polls), clock.now()));
         }
 
         /** The step is about to make its delete call: from here until its resources are gone it is deleting. */
         void deleting(StepRunner r) {
-            r.enter(DestroyTimeline.Phase.DELETING, clock.now(), runStart);
+            r.enter(DestroyTimeline.Phase.DELETING, clock.now());
         }
 
         /** The step asks for something again (e.g. CloudFront re-enabled meanwhile): it is no longer deleting. */
         void requesting(StepRunner r) {
-            r.enter(DestroyTimeline.Phase.REQUESTED, clock.now(), runStart);
+            r.enter(DestroyTimeline.Phase.REQUESTED, clock.now());
         }
 
         void waitFor(StepRunner r, String what) {
             r.polls++;
-            r.enter(DestroyTimeline.Phase.WAITING, clock.now(), runStart);
+            r.enter(DestroyTimeline.Phase.WAITING, clock.now());
             r.waitingFor = what;
             r.due = clock.now().plus(settings.pollPolicy().interval(r.polls));
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.WAITING, "waiting for " + what,
@@ -611,7 +612,7 @@ final class DestroyRun {
             r.result = result;
             r.detail = detail;
             r.finishedAt = clock.now();
-            r.closePhase(r.finishedAt, runStart);
+            r.closePhase(r.finishedAt);
             journal(r, Planner.DONE, null, List.of(), detail);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.DONE, "gone: " + String.join(", ", r.step.resourceIds())
                     + " (" + detail + ")", r.elapsed(clock.now()), Math.max(1, r.polls), clock.now()));
@@ -621,7 +622,7 @@ final class DestroyRun {
             r.result = DestroyReport.Result.PENDING;
             r.detail = detail;
             r.finishedAt = clock.now();
-            r.closePhase(r.finishedAt, runStart);
+            r.closePhase(r.finishedAt);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.PENDING, detail, r.elapsed(clock.now()), 1, clock.now()));
         }
 
@@ -629,7 +630,7 @@ final class DestroyRun {
             r.result = DestroyReport.Result.FAILED;
             r.detail = e.getMessage() == null ? e.toString() : e.getMessage();
             r.finishedAt = clock.now();
-            r.closePhase(r.finishedAt, runStart);
+            r.closePhase(r.finishedAt);
             journal(r, "failed", r.detail, List.of(), null);
             emit(new ProgressEvent(name, r.id(), ProgressEvent.Phase.FAILED, r.detail, r.elapsed(clock.now()), 1, clock.now()));
         }
@@ -646,7 +647,7 @@ final class DestroyRun {
             if (r.startedAt != null) {
                 rec.startedAt(now.minus(r.elapsed(clock.now())).truncatedTo(ChronoUnit.MICROS));
                 rec.runStartedAt(runStart.truncatedTo(ChronoUnit.MICROS));
-                r.spansUntil(clock.now(), runStart).forEach(sp -> rec.addPhases(DestroyTimeline.record(sp)));
+                r.spansUntil(clock.now()).forEach(sp -> rec.addPhases(DestroyTimeline.record(sp)));
             }
             if (error != null) {
                 rec.error(error.length() > 500 ? error.substring(0, 500) + "..." : error);

@@ -33,6 +33,8 @@ abstract class StepRunner {
     private DestroyTimeline.Phase phase;
     private Instant phaseSince;
     private boolean deleting;
+    /** When the run started, on the cloud's clock: the spans are counted from it. */
+    private Instant origin;
 
     StepRunner(DestroyStep step) {
         this.step = step;
@@ -54,8 +56,13 @@ abstract class StepRunner {
         return startedAt == null ? Duration.ZERO : Duration.between(startedAt, finishedAt != null ? finishedAt : now);
     }
 
-    /** The step enters a phase at {@code at} (a no-op when it is in it already); {@code origin} is the run's start. */
-    void enter(DestroyTimeline.Phase next, Instant at, Instant origin) {
+    /** Counts this step's spans from the run's start. */
+    void countFrom(Instant runStart) {
+        this.origin = runStart;
+    }
+
+    /** The step enters a phase at {@code at} (a no-op when it is in it already). */
+    void enter(DestroyTimeline.Phase next, Instant at) {
         if (next == DestroyTimeline.Phase.DELETING) {
             deleting = true;
         } else if (next == DestroyTimeline.Phase.REQUESTED) {
@@ -66,20 +73,20 @@ abstract class StepRunner {
         if (next == phase) {
             return;
         }
-        closePhase(at, origin);
+        closePhase(at);
         phase = next;
         phaseSince = at;
     }
 
     /** A request was made: a wait that was not for its own deletion is over. */
-    void requested(Instant at, Instant origin) {
+    void requested(Instant at) {
         if (phase == DestroyTimeline.Phase.WAITING) {
-            enter(DestroyTimeline.Phase.REQUESTED, at, origin);
+            enter(DestroyTimeline.Phase.REQUESTED, at);
         }
     }
 
     /** @return the phases so far, the open one up to {@code now} */
-    List<DestroyTimeline.Span> spansUntil(Instant now, Instant origin) {
+    List<DestroyTimeline.Span> spansUntil(Instant now) {
         List<DestroyTimeline.Span> all = new ArrayList<>(spans);
         if (phase != null && !now.isBefore(phaseSince)) {
             all.add(new DestroyTimeline.Span(phase, Duration.between(origin, phaseSince), Duration.between(origin, now)));
@@ -88,7 +95,7 @@ abstract class StepRunner {
     }
 
     /** Ends the open phase at {@code at}. */
-    void closePhase(Instant at, Instant origin) {
+    void closePhase(Instant at) {
         if (phase != null && !at.isBefore(phaseSince)) {
             spans.add(new DestroyTimeline.Span(phase, Duration.between(origin, phaseSince), Duration.between(origin, at)));
         }
